@@ -1,0 +1,1 @@
+# cases/fifo: one binary per source file.

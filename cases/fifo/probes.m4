@@ -1,0 +1,1 @@
+# Probes for cases/fifo (included by configure.ac).

@@ -1,0 +1,1 @@
+# Probes for cases/pipe (included by configure.ac).

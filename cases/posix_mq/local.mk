@@ -1,0 +1,1 @@
+# cases/posix_mq: one binary per source file.

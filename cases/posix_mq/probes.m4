@@ -1,0 +1,1 @@
+# Probes for cases/posix_mq (included by configure.ac).

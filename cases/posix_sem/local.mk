@@ -1,0 +1,1 @@
+# cases/posix_sem: one binary per source file.

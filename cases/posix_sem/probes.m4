@@ -1,0 +1,1 @@
+# Probes for cases/posix_sem (included by configure.ac).

@@ -1,0 +1,1 @@
+# cases/posix_shm: one binary per source file.

@@ -1,0 +1,1 @@
+# Probes for cases/posix_shm (included by configure.ac).

@@ -1,0 +1,1 @@
+# cases/signal: one binary per source file.

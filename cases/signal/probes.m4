@@ -1,0 +1,1 @@
+# Probes for cases/signal (included by configure.ac).

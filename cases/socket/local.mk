@@ -1,0 +1,1 @@
+# cases/socket: one binary per source file.

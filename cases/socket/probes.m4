@@ -1,0 +1,1 @@
+# Probes for cases/socket (included by configure.ac).

@@ -1,0 +1,1 @@
+# cases/sysv_msg: one binary per source file.

@@ -1,0 +1,1 @@
+# Probes for cases/sysv_msg (included by configure.ac).

@@ -1,0 +1,1 @@
+# cases/sysv_sem: one binary per source file.

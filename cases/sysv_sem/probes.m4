@@ -1,0 +1,1 @@
+# Probes for cases/sysv_sem (included by configure.ac).

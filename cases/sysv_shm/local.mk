@@ -1,0 +1,1 @@
+# cases/sysv_shm: one binary per source file.

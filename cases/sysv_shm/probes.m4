@@ -1,0 +1,1 @@
+# Probes for cases/sysv_shm (included by configure.ac).

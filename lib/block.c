@@ -1,0 +1,246 @@
+/* SPDX-License-Identifier: MIT
+ * block.c - proving that a call blocks.
+ *
+ * The blocker child posts "before" and then makes the call; a pipe write
+ * does not sleep, so a sleep seen afterwards is in the call.  The parent
+ * waits for "before", then for the kernel to report the child asleep
+ * (state S or D in /proc/<pid>/stat, parsed after the last ')'), then checks
+ * that no result has arrived.  Where /proc is missing (or the fallback is
+ * forced) it waits a timed window instead and says so in the case output:
+ * that proof can pass a broken implementation under load, never fail a
+ * correct one.
+ */
+#define _GNU_SOURCE
+#include "ipct_int.h"
+
+#include <fcntl.h>
+#include <poll.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+int ipct_force_window_proof;
+
+#define WINDOW_MS 200
+
+/* State letter of pid from /proc, '?' if there is no /proc, 0 if gone. */
+static char proc_state(pid_t pid)
+{
+	char path[64], buf[1024], *p;
+	ssize_t n;
+	int fd;
+
+	snprintf(path, sizeof path, "/proc/%ld/stat", (long)pid);
+	fd = open(path, O_RDONLY | O_CLOEXEC);
+	if (fd < 0)
+		return access("/proc/self/stat", R_OK) == 0 ? 0 : '?';
+	n = read(fd, buf, sizeof buf - 1);
+	close(fd);
+	if (n <= 0)
+		return 0;
+	buf[n] = '\0';
+	p = strrchr(buf, ')');
+	if (!p || p[1] != ' ' || !p[2])
+		return '?';
+	return p[2];
+}
+
+static int kernel_probe_available(void)
+{
+	return !ipct_force_window_proof && access("/proc/self/stat", R_OK) == 0;
+}
+
+/* Has the child written its result?  Fills r if so. */
+static int result_ready(int fd, struct ipct_result *r)
+{
+	struct pollfd p = { .fd = fd, .events = POLLIN };
+
+	if (poll(&p, 1, 0) <= 0)
+		return 0;
+	return read(fd, r, sizeof *r) == (ssize_t)sizeof *r;
+}
+
+/* 1: asleep (proved from kernel state); 0: window passed; -1: gone. */
+static int wait_asleep(pid_t pid, int result_fd, int stopped, const char *what,
+		       const char *file, int line)
+{
+	int64_t deadline = ipct_now_ms() + ipct_wait_limit_ms();
+	int delay = 0;
+
+	ipct_progress(file, line, "waiting for %s (pid %ld) to %s", what,
+		      (long)pid, stopped ? "stop" : "block");
+	if (!kernel_probe_available()) {
+		struct pollfd p = { .fd = result_fd, .events = POLLIN };
+		int w = (int)(WINDOW_MS * ipct_timeout_mul());
+
+		if (stopped)
+			ipct_skip("needs /proc to see that a process stopped");
+		if (ipct_page)
+			ipct_page->window_proofs++;
+		ipct_note("blocking proof: timed window %d ms (no kernel state probe%s)",
+			  w, ipct_force_window_proof ? ": fallback forced" :
+			  " on this platform");
+		if (result_fd >= 0 && poll(&p, 1, w) > 0)
+			return -1;
+		return 0;
+	}
+	for (;;) {
+		char st = proc_state(pid);
+
+		if (stopped ? (st == 'T' || st == 't')
+			    : (st == 'S' || st == 'D'))
+			return 1;
+		if (st == 0 || st == 'Z' || st == 'X')
+			return -1;
+		if (ipct_now_ms() > deadline)
+			ipct_broken(file, line,
+				    "%s (pid %ld) did not %s within %d ms (state %c)",
+				    what, (long)pid, stopped ? "stop" : "block",
+				    ipct_wait_limit_ms(), st);
+		ipct_backoff(&delay);
+	}
+}
+
+int ipct_wait_asleep_at(pid_t pid, const char *what, const char *file, int line)
+{
+	int r = wait_asleep(pid, -1, 0, what, file, line);
+
+	if (r < 0)
+		ipct_broken(file, line, "%s (pid %ld) exited before it blocked",
+			    what, (long)pid);
+	return r;
+}
+
+void ipct_wait_stopped_at(pid_t pid, const char *file, int line)
+{
+	if (wait_asleep(pid, -1, 1, "process", file, line) < 0)
+		ipct_broken(file, line, "process %ld exited before it stopped",
+			    (long)pid);
+}
+
+static void pipe_cloexec(int fd[2], const char *file, int line)
+{
+	if (pipe(fd) != 0)
+		ipct_broken(file, line, "pipe(): %s", ipct_errname(errno));
+	fcntl(fd[0], F_SETFD, FD_CLOEXEC);
+	fcntl(fd[1], F_SETFD, FD_CLOEXEC);
+}
+
+void ipct_block_start_at(struct ipct_blocker *b, long (*call)(void *),
+			 void *arg, const char *what, const char *file,
+			 int line)
+{
+	pipe_cloexec(b->before, file, line);
+	pipe_cloexec(b->result, file, line);
+	b->what = what;
+	b->pid = ipct_fork();
+	if (b->pid == 0) {
+		struct ipct_result r;
+		char c = 'b';
+
+		close(b->before[0]);
+		close(b->result[0]);
+		if (write(b->before[1], &c, 1) != 1)
+			_exit(IPCT_EXIT_FAIL);
+		errno = 0;
+		r.ret = call(arg);
+		r.err = errno;
+		if (write(b->result[1], &r, sizeof r) != (ssize_t)sizeof r)
+			_exit(IPCT_EXIT_FAIL);
+		ipct_child_exit();
+	}
+	close(b->before[1]);
+	close(b->result[1]);
+}
+
+/* Read one record from fd within the wait limit; 0 on EOF. */
+static int read_within(int fd, void *buf, size_t len, const char *what,
+		       const char *file, int line)
+{
+	int64_t deadline = ipct_now_ms() + ipct_wait_limit_ms();
+
+	ipct_progress(file, line, "waiting for %s", what);
+	for (;;) {
+		struct pollfd p = { .fd = fd, .events = POLLIN };
+		int64_t left = deadline - ipct_now_ms();
+		int r;
+
+		if (left <= 0)
+			ipct_broken(file, line, "%s did not come within %d ms",
+				    what, ipct_wait_limit_ms());
+		if (ipct_page && ipct_page->failed)
+			_exit(IPCT_EXIT_FAIL);
+		r = poll(&p, 1, left > 50 ? 50 : (int)left);
+		if (r > 0) {
+			ssize_t n = read(fd, buf, len);
+
+			if (n == (ssize_t)len)
+				return 1;
+			if (n == 0)
+				return 0;
+			if (n < 0 && errno != EINTR)
+				ipct_broken(file, line, "read() for %s: %s",
+					    what, ipct_errname(errno));
+		}
+	}
+}
+
+static void report_early(struct ipct_blocker *b, const char *file, int line)
+{
+	struct ipct_result r;
+	char text[512], st[96];
+	int status;
+
+	if (result_ready(b->result[0], &r)) {
+		snprintf(text, sizeof text,
+			 "%s:%d: %s\n  expected: the call blocks until released\n"
+			 "  actual:   it returned before release: %ld%s%s\n",
+			 ipct_short_path(file), line, b->what, r.ret, r.ret == -1 ? ", errno " : "",
+			 r.ret == -1 ? ipct_errname(r.err) : "");
+		ipct_fail_text(0, text);
+		_exit(IPCT_EXIT_FAIL);
+	}
+	status = ipct_wait(b->pid);
+	ipct_broken(file, line, "%s: the blocker child %s before blocking",
+		    b->what, ipct_status_str(status, st, sizeof st));
+}
+
+void ipct_block_prove_at(struct ipct_blocker *b, const char *file, int line)
+{
+	char c;
+
+	if (!read_within(b->before[0], &c, 1, "the blocker to start", file, line))
+		report_early(b, file, line);
+	if (ipct_page)
+		__atomic_fetch_add(&ipct_page->checks, 1, __ATOMIC_RELAXED);
+	if (wait_asleep(b->pid, b->result[0], 0, b->what, file, line) < 0)
+		report_early(b, file, line);
+	/* Asleep, but make sure it is not asleep after returning. */
+	{
+		struct ipct_result r;
+
+		if (result_ready(b->result[0], &r))
+			report_early(b, file, line);
+	}
+	ipct_progress(file, line, "%s proved blocked", b->what);
+}
+
+struct ipct_result ipct_block_finish_at(struct ipct_blocker *b,
+					const char *file, int line)
+{
+	struct ipct_result r;
+	char what[160], st[96];
+	int status;
+
+	snprintf(what, sizeof what, "the result of %s after release", b->what);
+	if (!read_within(b->result[0], &r, sizeof r, what, file, line)) {
+		status = ipct_wait(b->pid);
+		ipct_broken(file, line, "%s: the blocker child %s before reporting",
+			    b->what, ipct_status_str(status, st, sizeof st));
+	}
+	close(b->before[0]);
+	close(b->result[0]);
+	ipct_wait_ok(b->pid);
+	return r;
+}

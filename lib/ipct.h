@@ -1,0 +1,401 @@
+/* SPDX-License-Identifier: MIT
+ * ipct.h - libipct, the library every ipcconf case calls.
+ *
+ * A case is a static function of straight-line C registered with IPCT_CASE.
+ * The harness runs each case in its own forked process (the case "leader")
+ * under a watchdog.  Every CHECK_* is fatal: the first failure is reported
+ * with file:line, the expression, expected and actual values and errno by
+ * name, and the process that failed ends.  Objects created through the
+ * ipct_x* wrappers, or registered with ipct_track_*, are journaled in a page
+ * shared with the harness, which removes them after the case whatever its
+ * outcome.
+ */
+#ifndef IPCT_H
+#define IPCT_H
+
+#ifdef CHECK
+#error "CHECK is already defined: ipct.h must own the CHECK_* names"
+#endif
+
+#include "config.h"
+
+#include <errno.h>
+#include <signal.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <sys/types.h>
+
+/* ------------------------------------------------------------------ */
+/* Case registration                                                   */
+
+enum ipct_need {
+	IPCT_NEED_NONE = 0,
+	/* Linux-only behaviour: skipped where configure found another system. */
+	IPCT_LINUX_ONLY = 1u << 0,
+	/* The case needs an unprivileged process somewhere (permission
+	 * checks).  As root the case drops privileges itself in a child with
+	 * ipct_drop_privileges(); the flag documents it and lets --list show it. */
+	IPCT_UNPRIV = 1u << 1,
+	/* The case needs to run as root (for example to change limits). */
+	IPCT_ROOT = 1u << 2,
+};
+
+struct ipct_case {
+	const char *id;      /* <mechanism>.<behaviour> */
+	const char *asserts; /* the documented behaviour, one sentence */
+	const char *spec;    /* normative source */
+	unsigned needs;      /* enum ipct_need flags */
+	int timeout_s;       /* 0: the default (10 s x multiplier) */
+	void (*fn)(void);
+	const char *file;
+	int line;
+};
+
+#define IPCT_CASE(fn_, ...)                                              \
+	static const struct ipct_case ipct_case_##fn_ = {                \
+		.fn = fn_, .file = __FILE__, .line = __LINE__, __VA_ARGS__ }
+
+/* The table a case file ends with: IPCT_CASES(&ipct_case_a, &ipct_case_b) */
+#define IPCT_CASES(...)                                                   \
+	const struct ipct_case *const ipct_cases[] = { __VA_ARGS__, NULL }
+
+extern const struct ipct_case *const ipct_cases[];
+
+/* ------------------------------------------------------------------ */
+/* Outcomes                                                            */
+
+/* End the case as skipped, with a concrete reason (printf format). */
+void ipct_skip(const char *fmt, ...)
+	__attribute__((format(printf, 1, 2), noreturn));
+/* Setup failed: the case is "not ok" with "broken:" in its diagnostic. */
+void ipct_broken(const char *file, int line, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4), noreturn));
+#define IPCT_BROKEN(...) ipct_broken(__FILE__, __LINE__, __VA_ARGS__)
+/* Free-form diagnostic line(s), printed as '#' comments under the case. */
+void ipct_note(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+/* Skip the case if the platform reports the interface as missing
+ * (errno ENOSYS, or EOPNOTSUPP for an optional feature). */
+void ipct_skip_if_unsupported(const char *call, int err);
+
+/* ------------------------------------------------------------------ */
+/* Checks.  Each is fatal: on failure it reports and ends the process.  */
+
+struct ipct_loc {
+	const char *file;
+	int line;
+	const char *expr;
+};
+#define IPCT_LOC(e) ((struct ipct_loc){ __FILE__, __LINE__, (e) })
+
+void ipct_check_true(struct ipct_loc, int ok);
+void ipct_check_ok(struct ipct_loc, long ret, int err);
+void ipct_check_ret(struct ipct_loc, long ret, int err, long expected);
+void ipct_check_fails(struct ipct_loc, long ret, int err, int expected_err);
+void ipct_check_fails2(struct ipct_loc, long ret, int err, int e1, int e2);
+void ipct_check_ok_ptr(struct ipct_loc, const void *p, const void *sentinel,
+		       int err);
+void ipct_check_fails_ptr(struct ipct_loc, const void *p, const void *sentinel,
+			  int err, int expected_err);
+void ipct_check_eq(struct ipct_loc, intmax_t expected, intmax_t actual);
+void ipct_check_equ(struct ipct_loc, uintmax_t expected, uintmax_t actual);
+void ipct_check_ne(struct ipct_loc, intmax_t unexpected, intmax_t actual);
+void ipct_check_str(struct ipct_loc, const char *expected, const char *actual);
+void ipct_check_mem(struct ipct_loc, const void *expected, const void *actual,
+		    size_t len);
+void ipct_check_exited(struct ipct_loc, int status, int code);
+void ipct_check_signaled(struct ipct_loc, int status, int sig);
+void ipct_check_errno(struct ipct_loc, int actual, int expected);
+
+/* Rejects floating-point operands at compile time. */
+#define IPCT_INTEGER(x) ((void)sizeof(char[(__typeof__(x))1 / 2 == 0 ? 1 : -1]))
+
+#define IPCT_CALL_(call, ret_, err_)                                      \
+	long ret_;                                                        \
+	int err_;                                                         \
+	errno = 0;                                                        \
+	ret_ = (long)(call);                                              \
+	err_ = errno
+
+/* The call must not return -1. */
+#define CHECK_OK(call)                                                    \
+	do {                                                              \
+		IPCT_CALL_(call, r_, e_);                                 \
+		ipct_check_ok(IPCT_LOC(#call), r_, e_);                   \
+	} while (0)
+/* The call must return exactly `expected` (counts: read, write, msgrcv). */
+#define CHECK_RET(call, expected)                                         \
+	do {                                                              \
+		IPCT_CALL_(call, r_, e_);                                 \
+		ipct_check_ret(IPCT_LOC(#call), r_, e_, (long)(expected)); \
+	} while (0)
+/* The call must return -1 and set errno to exactly E. */
+#define CHECK_FAILS(call, E)                                              \
+	do {                                                              \
+		IPCT_CALL_(call, r_, e_);                                 \
+		ipct_check_fails(IPCT_LOC(#call), r_, e_, (E));           \
+	} while (0)
+/* Only where the standard allows either error: say why next to the call. */
+#define CHECK_FAILS_ONEOF(call, E1, E2)                                   \
+	do {                                                              \
+		IPCT_CALL_(call, r_, e_);                                 \
+		ipct_check_fails2(IPCT_LOC(#call), r_, e_, (E1), (E2));   \
+	} while (0)
+/* Pointer-returning calls: MAP_FAILED, (void *)-1, SEM_FAILED, NULL. */
+#define CHECK_OK_PTR(call, sentinel)                                      \
+	do {                                                              \
+		const void *p_;                                           \
+		int e_;                                                   \
+		errno = 0;                                                \
+		p_ = (const void *)(call);                                \
+		e_ = errno;                                               \
+		ipct_check_ok_ptr(IPCT_LOC(#call), p_,                    \
+				  (const void *)(sentinel), e_);          \
+	} while (0)
+#define CHECK_FAILS_PTR(call, sentinel, E)                                \
+	do {                                                              \
+		const void *p_;                                           \
+		int e_;                                                   \
+		errno = 0;                                                \
+		p_ = (const void *)(call);                                \
+		e_ = errno;                                               \
+		ipct_check_fails_ptr(IPCT_LOC(#call), p_,                 \
+				     (const void *)(sentinel), e_, (E));  \
+	} while (0)
+
+#define CHECK(expr) ipct_check_true(IPCT_LOC(#expr), !!(expr))
+#define CHECK_EQ(expected, actual)                                        \
+	do {                                                              \
+		IPCT_INTEGER(expected);                                   \
+		IPCT_INTEGER(actual);                                     \
+		ipct_check_eq(IPCT_LOC(#actual " == " #expected),         \
+			      (intmax_t)(expected), (intmax_t)(actual));  \
+	} while (0)
+#define CHECK_EQU(expected, actual)                                       \
+	do {                                                              \
+		IPCT_INTEGER(expected);                                   \
+		IPCT_INTEGER(actual);                                     \
+		ipct_check_equ(IPCT_LOC(#actual " == " #expected),        \
+			       (uintmax_t)(expected), (uintmax_t)(actual)); \
+	} while (0)
+#define CHECK_NE(unexpected, actual)                                      \
+	do {                                                              \
+		IPCT_INTEGER(unexpected);                                 \
+		IPCT_INTEGER(actual);                                     \
+		ipct_check_ne(IPCT_LOC(#actual " != " #unexpected),       \
+			      (intmax_t)(unexpected), (intmax_t)(actual)); \
+	} while (0)
+#define CHECK_STR(expected, actual)                                       \
+	ipct_check_str(IPCT_LOC(#actual), (expected), (actual))
+#define CHECK_MEM(expected, actual, len)                                  \
+	ipct_check_mem(IPCT_LOC(#actual), (expected), (actual), (len))
+/* Wait statuses: never compare raw status integers. */
+#define CHECK_EXITED(status, code)                                        \
+	ipct_check_exited(IPCT_LOC(#status), (status), (code))
+#define CHECK_SIGNALED(status, sig)                                       \
+	ipct_check_signaled(IPCT_LOC(#status), (status), (sig))
+/* An errno value saved earlier (for example from a child's report). */
+#define CHECK_ERRNO(actual, expected)                                     \
+	ipct_check_errno(IPCT_LOC(#actual), (actual), (expected))
+
+/* ------------------------------------------------------------------ */
+/* Names of errno values, signals and wait statuses                    */
+
+/* "EAGAIN/EWOULDBLOCK"; "errno 4095" for an unknown value. */
+const char *ipct_errname(int err);
+/* "SIGPIPE", "SIGRTMIN+3"; "signal 99" for an unknown value. */
+const char *ipct_signame(int sig);
+/* Decoded wait status: "exited 3", "killed by SIGSEGV (core dumped)". */
+const char *ipct_status_str(int status, char *buf, size_t len);
+/* errno value by name ("EAGAIN"); -1 if unknown. */
+int ipct_errno_by_name(const char *name);
+
+/* ------------------------------------------------------------------ */
+/* Processes                                                           */
+
+/* Flush stdio, fork, and mark the child: a failed CHECK_* in the child
+ * ends it with _exit().  The child is tracked: the case leader reaps it at
+ * the end of the case, and a child that is still running, exited non-zero
+ * or died by a signal turns the case into "not ok". */
+pid_t ipct_fork(void);
+/* Run fn(arg) in a forked child that then _exit(0)s. */
+pid_t ipct_spawn(void (*fn)(void *), void *arg);
+/* Wait for a tracked child; returns its wait status.  Bounded by the
+ * checkpoint limit (5 s x multiplier): a child that does not end fails
+ * the case with "child N did not exit". */
+int ipct_wait(pid_t pid);
+/* As ipct_wait, and the child must have exited 0 (CHECK). */
+void ipct_wait_ok(pid_t pid);
+/* Child side: end now with status 0 (never returns). */
+void ipct_child_exit(void) __attribute__((noreturn));
+/* True in a process forked by ipct_fork(). */
+int ipct_in_child(void);
+
+/* Drop to an unprivileged uid/gid in the calling process (call it in a
+ * child).  As a non-root user this does nothing.  Returns the uid. */
+uid_t ipct_drop_privileges(void);
+/* The uid and gid ipct_drop_privileges() switches to as root. */
+uid_t ipct_unpriv_uid(void);
+gid_t ipct_unpriv_gid(void);
+
+/* Timeout multiplier (IPCCONF_TIMEOUT_MUL, default 1). */
+double ipct_timeout_mul(void);
+/* Milliseconds of the default bound for internal waits (5 s x mul). */
+int ipct_wait_limit_ms(void);
+/* Monotonic clock in milliseconds. */
+int64_t ipct_now_ms(void);
+
+/* Memory shared with children forked afterwards (MAP_SHARED|MAP_ANONYMOUS).
+ * Zero-filled; released when the case ends. */
+void *ipct_shared_alloc(size_t size);
+
+/* The absolute path of this case binary (for exec of helper modes). */
+const char *ipct_self_exe(void);
+
+/* ------------------------------------------------------------------ */
+/* Checkpoints and barriers (pipes, never sleep)                       */
+
+/* A two-way checkpoint between the process that created it and any one
+ * process forked afterwards.  ipct_post() never blocks; ipct_sync_wait()
+ * waits for the peer's post with the given number, bounded by the limit,
+ * and fails the case naming the checkpoint if it does not come (or if the
+ * peer exited first). */
+struct ipct_sync {
+	int to_child[2];
+	int to_parent[2];
+	pid_t creator;
+};
+void ipct_sync_init_at(struct ipct_sync *s, const char *file, int line);
+#define ipct_sync_init(s) ipct_sync_init_at((s), __FILE__, __LINE__)
+void ipct_post_at(struct ipct_sync *s, int n, const char *file, int line);
+void ipct_sync_wait_at(struct ipct_sync *s, int n, const char *file, int line);
+#define ipct_post(s, n) ipct_post_at((s), (n), __FILE__, __LINE__)
+#define ipct_sync_wait(s, n) ipct_sync_wait_at((s), (n), __FILE__, __LINE__)
+
+/* An N-party barrier: the creator and N-1 processes forked after it. */
+struct ipct_barrier {
+	int arrive[2];
+	int release[2];
+	int parties;
+	pid_t creator;
+};
+void ipct_barrier_init(struct ipct_barrier *b, int parties);
+void ipct_barrier_wait_at(struct ipct_barrier *b, const char *file, int line);
+#define ipct_barrier_wait(b) ipct_barrier_wait_at((b), __FILE__, __LINE__)
+
+/* Record the last progress point (printed if the watchdog fires). */
+void ipct_progress(const char *file, int line, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+
+/* ------------------------------------------------------------------ */
+/* Blocking proofs                                                     */
+
+/* The outcome of a call made by a blocker child. */
+struct ipct_result {
+	long ret;
+	int err;
+};
+
+/* Run `call(arg)` in a forked child.  The child posts "before", makes
+ * the call, and reports what it returned and errno.  Typical use:
+ *
+ *   struct ipct_blocker b;
+ *   ipct_block_start(&b, do_read, &args);
+ *   ipct_block_prove(&b);      // asleep in the call and no result yet
+ *   ... releasing action ...
+ *   r = ipct_block_finish(&b); // waits for the result, reaps the child
+ *   CHECK_RESULT(r, 1);
+ */
+struct ipct_blocker {
+	pid_t pid;
+	int before[2];
+	int result[2];
+	const char *what;
+};
+void ipct_block_start_at(struct ipct_blocker *b, long (*call)(void *),
+			 void *arg, const char *what, const char *file,
+			 int line);
+#define ipct_block_start(b, call, arg)                                     \
+	ipct_block_start_at((b), (call), (arg), #call, __FILE__, __LINE__)
+void ipct_block_prove_at(struct ipct_blocker *b, const char *file, int line);
+#define ipct_block_prove(b) ipct_block_prove_at((b), __FILE__, __LINE__)
+struct ipct_result ipct_block_finish_at(struct ipct_blocker *b,
+					const char *file, int line);
+#define ipct_block_finish(b) ipct_block_finish_at((b), __FILE__, __LINE__)
+
+/* Lower level: wait until process pid is asleep in the kernel.  Fails the
+ * case if pid exits first or does not sleep within the limit.  Returns 1
+ * when proved from kernel state, 0 when only the timed window was used. */
+int ipct_wait_asleep_at(pid_t pid, const char *what, const char *file,
+			int line);
+#define ipct_wait_asleep(pid) \
+	ipct_wait_asleep_at((pid), "process", __FILE__, __LINE__)
+/* Wait (bounded) until pid is stopped (state T), e.g. after SIGSTOP. */
+void ipct_wait_stopped_at(pid_t pid, const char *file, int line);
+#define ipct_wait_stopped(pid) ipct_wait_stopped_at((pid), __FILE__, __LINE__)
+
+void ipct_check_result_ret(struct ipct_loc, struct ipct_result r,
+			   long expected);
+void ipct_check_result_fails(struct ipct_loc, struct ipct_result r, int err);
+#define CHECK_RESULT(r, expected)                                         \
+	ipct_check_result_ret(IPCT_LOC(#r), (r), (long)(expected))
+#define CHECK_RESULT_FAILS(r, E)                                          \
+	ipct_check_result_fails(IPCT_LOC(#r), (r), (E))
+
+/* ------------------------------------------------------------------ */
+/* Resources: unique names, private paths, the cleanup journal         */
+
+enum ipct_kind {
+	IPCT_SYSV_MSG = 1,
+	IPCT_SYSV_SEM,
+	IPCT_SYSV_SHM,
+	IPCT_POSIX_MQ,
+	IPCT_POSIX_SEM,
+	IPCT_POSIX_SHM,
+	IPCT_PATH,
+};
+
+/* The case's private directory (mode 0700, removed after the case).  The
+ * case runs with it as its working directory. */
+const char *ipct_tmpdir(void);
+/* Let an unprivileged child traverse the private directory (mode 0711). */
+void ipct_tmpdir_traversable(void);
+/* An absolute path inside the private directory: <tmpdir>/<leaf>. */
+const char *ipct_path(const char *leaf);
+
+/* A POSIX IPC name unique per run and process ("/ipcconf.<run>.<pid>.<n>"),
+ * journaled before it is returned: create it with any call, the harness
+ * unlinks it afterwards.  The string stays valid for the whole case. */
+const char *ipct_posix_name(enum ipct_kind kind);
+/* A SysV key that no object uses now (random; never IPC_PRIVATE). */
+key_t ipct_unused_key(void);
+/* Journal an object created directly by the case (sysv ids, names). */
+void ipct_track_id(enum ipct_kind kind, int id);
+void ipct_track_name(enum ipct_kind kind, const char *name);
+
+/* Setup wrappers: fatal on failure ("broken"), journal what they create.
+ * Modes default to 0600 where the caller passes only flags. */
+void ipct_xpipe(int fd[2]);
+void ipct_xclose(int fd);
+int ipct_xdup(int fd);
+void ipct_xwrite_all(int fd, const void *buf, size_t len);
+void ipct_xread_all(int fd, void *buf, size_t len);
+void ipct_xsigaction(int sig, void (*handler)(int), int flags);
+void ipct_xsigblock(int sig);
+void ipct_xsetnonblock(int fd);
+void ipct_xmkfifo(const char *path, mode_t mode);
+int ipct_xmsgget(key_t key, int flags);
+int ipct_xsemget(key_t key, int nsems, int flags);
+int ipct_xshmget(key_t key, size_t size, int flags);
+
+/* ------------------------------------------------------------------ */
+/* Reference transcripts                                               */
+
+/* Compare `text` with expected/<name>.  Missing file or a mismatch fails
+ * the case with the first differing line.  IPCCONF_EXPECTED_DIR, else the
+ * directory configure recorded, else <prefix>/share/ipcconf/expected. */
+void ipct_check_transcript_at(const char *name, const char *text,
+			      const char *file, int line);
+#define CHECK_TRANSCRIPT(name, text) \
+	ipct_check_transcript_at((name), (text), __FILE__, __LINE__)
+
+#endif /* IPCT_H */

@@ -1,0 +1,256 @@
+/* SPDX-License-Identifier: MIT
+ * proc.c - processes inside a case: fork, bounded waits, privileges, time.
+ */
+#define _GNU_SOURCE
+#include "ipct_int.h"
+
+#include <grp.h>
+#include <poll.h>
+#include <pwd.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/mman.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+#define MAX_CHILDREN 512
+
+static int in_child;
+static int nchildren;
+static struct {
+	pid_t pid;
+	int reaped;
+} children[MAX_CHILDREN];
+
+int ipct_in_child(void)
+{
+	return in_child;
+}
+
+int64_t ipct_now_ms(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
+double ipct_timeout_mul(void)
+{
+	static double mul;
+	const char *s;
+	char *end;
+
+	if (mul > 0)
+		return mul;
+	mul = 1;
+	s = getenv("IPCCONF_TIMEOUT_MUL");
+	if (s && *s) {
+		double v = strtod(s, &end);
+
+		if (*end == '\0' && v > 0)
+			mul = v;
+	}
+	return mul;
+}
+
+int ipct_wait_limit_ms(void)
+{
+	return (int)(5000 * ipct_timeout_mul());
+}
+
+/* Sleep a little between polls for an event that has no descriptor. */
+void ipct_backoff(int *delay_us)
+{
+	struct timespec ts;
+
+	if (*delay_us < 100)
+		*delay_us = 100;
+	ts.tv_sec = 0;
+	ts.tv_nsec = (long)*delay_us * 1000;
+	nanosleep(&ts, NULL);
+	if (*delay_us < 10000)
+		*delay_us *= 2;
+}
+
+pid_t ipct_fork(void)
+{
+	pid_t pid;
+
+	fflush(NULL);
+	pid = fork();
+	if (pid < 0)
+		IPCT_BROKEN("fork(): %s", ipct_errname(errno));
+	if (pid == 0) {
+		in_child = 1;
+		nchildren = 0;
+		return 0;
+	}
+	if (nchildren < MAX_CHILDREN) {
+		children[nchildren].pid = pid;
+		children[nchildren].reaped = 0;
+		nchildren++;
+	}
+	return pid;
+}
+
+pid_t ipct_spawn(void (*fn)(void *), void *arg)
+{
+	pid_t pid = ipct_fork();
+
+	if (pid == 0) {
+		fn(arg);
+		ipct_child_exit();
+	}
+	return pid;
+}
+
+void ipct_child_exit(void)
+{
+	fflush(NULL);
+	_exit(IPCT_EXIT_PASS);
+}
+
+static void mark_reaped(pid_t pid)
+{
+	int i;
+
+	for (i = 0; i < nchildren; i++)
+		if (children[i].pid == pid)
+			children[i].reaped = 1;
+}
+
+int ipct_wait(pid_t pid)
+{
+	int64_t deadline = ipct_now_ms() + ipct_wait_limit_ms();
+	int delay = 0, status;
+
+	for (;;) {
+		pid_t r = waitpid(pid, &status, WNOHANG);
+
+		if (r == pid)
+			break;
+		if (r < 0 && errno != EINTR)
+			IPCT_BROKEN("waitpid(%ld): %s", (long)pid,
+				    ipct_errname(errno));
+		if (ipct_now_ms() > deadline) {
+			kill(pid, SIGKILL);
+			IPCT_BROKEN("child %ld did not exit within %d ms",
+				    (long)pid, ipct_wait_limit_ms());
+		}
+		ipct_backoff(&delay);
+	}
+	mark_reaped(pid);
+	return status;
+}
+
+void ipct_wait_ok(pid_t pid)
+{
+	int status = ipct_wait(pid);
+
+	CHECK_EXITED(status, 0);
+}
+
+/* Leader, end of case: every tracked child must be gone and have exited 0. */
+void ipct_reap_children(void)
+{
+	char text[512], st[96];
+	int i, status;
+
+	for (i = 0; i < nchildren; i++) {
+		pid_t pid = children[i].pid;
+
+		if (children[i].reaped)
+			continue;
+		children[i].reaped = 1;
+		if (waitpid(pid, &status, WNOHANG) == 0) {
+			kill(pid, SIGKILL);
+			waitpid(pid, &status, 0);
+			snprintf(text, sizeof text,
+				 "child %ld was still running when the case ended (killed)\n",
+				 (long)pid);
+			ipct_fail_text(0, text);
+			continue;
+		}
+		if (WIFEXITED(status) && WEXITSTATUS(status) == 0)
+			continue;
+		if (WIFEXITED(status) && WEXITSTATUS(status) == IPCT_EXIT_FAIL &&
+		    ipct_page && ipct_page->failed)
+			continue; /* its failure is already reported */
+		snprintf(text, sizeof text, "child %ld %s%s\n", (long)pid,
+			 ipct_status_str(status, st, sizeof st),
+			 WIFEXITED(status) && WEXITSTATUS(status) == 99 ?
+			 " (valgrind --error-exitcode? see its log)" : "");
+		ipct_fail_text(0, text);
+	}
+	nchildren = 0;
+}
+
+static void lookup_unpriv(uid_t *uid, gid_t *gid)
+{
+	struct passwd *pw = getpwnam("nobody");
+
+	*uid = pw ? pw->pw_uid : 65534;
+	*gid = pw ? pw->pw_gid : 65534;
+}
+
+uid_t ipct_unpriv_uid(void)
+{
+	uid_t u;
+	gid_t g;
+
+	if (geteuid() != 0)
+		return geteuid();
+	lookup_unpriv(&u, &g);
+	return u;
+}
+
+gid_t ipct_unpriv_gid(void)
+{
+	uid_t u;
+	gid_t g;
+
+	if (geteuid() != 0)
+		return getegid();
+	lookup_unpriv(&u, &g);
+	return g;
+}
+
+uid_t ipct_drop_privileges(void)
+{
+	uid_t uid;
+	gid_t gid;
+
+	if (geteuid() != 0)
+		return geteuid();
+	lookup_unpriv(&uid, &gid);
+#ifdef HAVE_SETGROUPS
+	if (setgroups(0, NULL) != 0)
+		IPCT_BROKEN("setgroups(0): %s", ipct_errname(errno));
+#endif
+	if (setgid(gid) != 0)
+		IPCT_BROKEN("setgid(%ld): %s", (long)gid, ipct_errname(errno));
+	if (setuid(uid) != 0)
+		IPCT_BROKEN("setuid(%ld): %s", (long)uid, ipct_errname(errno));
+	if (geteuid() == 0)
+		IPCT_BROKEN("still euid 0 after setuid(%ld)", (long)uid);
+	return uid;
+}
+
+void *ipct_shared_alloc(size_t size)
+{
+	void *p = mmap(NULL, size, PROT_READ | PROT_WRITE,
+		       MAP_SHARED | MAP_ANONYMOUS, -1, 0);
+
+	if (p == MAP_FAILED)
+		IPCT_BROKEN("mmap(%zu, MAP_SHARED|MAP_ANONYMOUS): %s", size,
+			    ipct_errname(errno));
+	return p;
+}
+
+const char *ipct_self_exe(void)
+{
+	return ipct_page ? ipct_page->self_exe : "";
+}
