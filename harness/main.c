@@ -600,6 +600,12 @@ int main(int argc, char **argv)
 		progname = s ? s + 1 : argv[0];
 	}
 	setvbuf(stdout, NULL, _IOLBF, 0);
+	if (argc >= 3 && strcmp(argv[1], "--helper") == 0) {
+		for (i = 0; ipct_helpers && ipct_helpers[i]; i++)
+			if (strcmp(ipct_helpers[i]->name, argv[2]) == 0)
+				return ipct_helpers[i]->main(argc - 2, argv + 2);
+		die_usage("no helper named '%s' in this binary", argv[2]);
+	}
 	for (i = 1; i < argc; i++) {
 		const char *a = argv[i];
 		const char *val = NULL;

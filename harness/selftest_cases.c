@@ -189,7 +189,24 @@ IPCT_CASE(child_left_running, .id = "selftest.child_left_running",
 	.asserts = "a child still running at the end of the case is reported",
 	.spec = "harness");
 
-IPCT_CASES(&ipct_case_passes, &ipct_case_fails_check, &ipct_case_hangs,
+static int echo_helper(int argc, char **argv)
+{
+	CHECK_EQ(2, argc);
+	CHECK_STR("hello", argv[1]);
+	return 0;
+}
+IPCT_HELPER(echo_helper, "echo");
+IPCT_HELPERS(&ipct_helper_echo_helper);
+
+static void exec_helper_runs(void)
+{
+	ipct_wait_ok(ipct_exec_helper("echo", "hello", (char *)NULL));
+}
+IPCT_CASE(exec_helper_runs, .id = "selftest.exec_helper_runs",
+	.asserts = "a case can exec its own binary as a helper process",
+	.spec = "harness");
+
+IPCT_CASES(&ipct_case_exec_helper_runs, &ipct_case_passes, &ipct_case_fails_check, &ipct_case_hangs,
 	   &ipct_case_crashes, &ipct_case_leaks_objects,
 	   &ipct_case_checks_nothing, &ipct_case_child_fails, &ipct_case_skips,
 	   &ipct_case_block_proof_catches_nonblocking,

@@ -61,6 +61,30 @@ struct ipct_case {
 
 extern const struct ipct_case *const ipct_cases[];
 
+/* Helper modes for exec'd (unrelated) processes.  A case file may define
+ * functions that its own binary runs when exec'd as
+ * "<binary> --helper NAME ARG...":
+ *
+ *   static int writer_main(int argc, char **argv) { ...; return 0; }
+ *   IPCT_HELPER(writer_main, "writer");
+ *   IPCT_HELPERS(&ipct_helper_writer_main);
+ *
+ * A helper runs outside the case's results page: CHECK_* still print their
+ * diagnostic and end it with status 1, which the case sees through
+ * ipct_wait()/CHECK_EXITED.  ipct_exec_helper() forks and execs one. */
+struct ipct_helper {
+	const char *name;
+	int (*main)(int argc, char **argv);
+};
+#define IPCT_HELPER(fn_, name_)                                            \
+	static const struct ipct_helper ipct_helper_##fn_ = { (name_), fn_ }
+#define IPCT_HELPERS(...)                                                  \
+	const struct ipct_helper *const ipct_helpers[] = { __VA_ARGS__, NULL }
+extern const struct ipct_helper *const ipct_helpers[] __attribute__((weak));
+/* Fork (tracked, as ipct_fork) and exec this binary as helper `name` with
+ * the NULL-terminated argument list; returns the pid. */
+pid_t ipct_exec_helper(const char *name, ...);
+
 /* ------------------------------------------------------------------ */
 /* Outcomes                                                            */
 

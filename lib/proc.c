@@ -7,6 +7,7 @@
 #include <grp.h>
 #include <poll.h>
 #include <pwd.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -248,6 +249,29 @@ void *ipct_shared_alloc(size_t size)
 		IPCT_BROKEN("mmap(%zu, MAP_SHARED|MAP_ANONYMOUS): %s", size,
 			    ipct_errname(errno));
 	return p;
+}
+
+pid_t ipct_exec_helper(const char *name, ...)
+{
+	char *argv[32];
+	int argc = 0;
+	va_list ap;
+	pid_t pid;
+
+	argv[argc++] = (char *)ipct_self_exe();
+	argv[argc++] = (char *)"--helper";
+	argv[argc++] = (char *)name;
+	va_start(ap, name);
+	while (argc < 31 && (argv[argc] = va_arg(ap, char *)) != NULL)
+		argc++;
+	va_end(ap);
+	argv[argc] = NULL;
+	pid = ipct_fork();
+	if (pid == 0) {
+		execv(argv[0], argv);
+		_exit(127);
+	}
+	return pid;
 }
 
 const char *ipct_self_exe(void)
