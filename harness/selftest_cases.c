@@ -6,6 +6,7 @@
 #include "ipct.h"
 
 #include <fcntl.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <sys/ipc.h>
 #include <sys/msg.h>
@@ -132,12 +133,65 @@ IPCT_CASE(block_proof_catches_nonblocking,
 	.asserts = "the blocking proof fails a call that does not block",
 	.spec = "harness");
 
+static long read_blocking(void *arg)
+{
+	int *fd = arg;
+	char c;
+
+	return read(fd[0], &c, 1);
+}
+
+static void block_proof_proves_blocking(void)
+{
+	struct ipct_blocker b;
+	int fd[2];
+
+	ipct_xpipe(fd);
+	ipct_block_start(&b, read_blocking, fd);
+	ipct_block_prove(&b);
+	ipct_xwrite_all(fd[1], "x", 1);
+	CHECK_RESULT(ipct_block_finish(&b), 1);
+}
+IPCT_CASE(block_proof_proves_blocking,
+	.id = "selftest.block_proof_proves_blocking",
+	.asserts = "the blocking proof passes a call that blocks until released",
+	.spec = "harness");
+
+/* Creates one object of each kind, tells selftest.sh where they are through
+ * the file named by SELFTEST_MARK, then hangs until killed. */
+static void holds_objects_and_hangs(void)
+{
+	const char *mark = getenv("SELFTEST_MARK");
+	char text[512];
+	int q, fd, len;
+	const char *sem = "-";
+
+	if (!mark)
+		ipct_skip("run by harness/selftest.sh only (SELFTEST_MARK unset)");
+	q = ipct_xmsgget(IPC_PRIVATE, 0600);
+#ifdef HAVE_SEM_OPEN
+	sem = ipct_posix_name(IPCT_POSIX_SEM);
+	CHECK_OK_PTR(sem_open(sem, O_CREAT | O_EXCL, 0600, 0), SEM_FAILED);
+#endif
+	ipct_xmkfifo(ipct_path("fifo"), 0600);
+	len = snprintf(text, sizeof text, "%d %s %s\n", q, sem, ipct_tmpdir());
+	fd = open(mark, O_WRONLY | O_CREAT | O_TRUNC, 0600);
+	CHECK_OK(fd);
+	CHECK_RET(write(fd, text, (size_t)len), len);
+	ipct_xclose(fd);
+	for (;;)
+		pause();
+}
+IPCT_CASE(holds_objects_and_hangs, .id = "selftest.holds_objects_and_hangs",
+	.asserts = "objects of a case that is killed or interrupted are removed",
+	.spec = "harness");
+
 static void checkpoint_order(void)
 {
 	struct ipct_sync s;
 	struct ipct_barrier bar;
 	int *shared = ipct_shared_alloc(sizeof *shared);
-	pid_t pid;
+	pid_t pid, other;
 
 	ipct_sync_init(&s);
 	ipct_barrier_init(&bar, 3);
@@ -149,7 +203,8 @@ static void checkpoint_order(void)
 		ipct_barrier_wait(&bar);
 		ipct_child_exit();
 	}
-	if (ipct_fork() == 0) {
+	other = ipct_fork();
+	if (other == 0) {
 		ipct_barrier_wait(&bar);
 		ipct_child_exit();
 	}
@@ -158,6 +213,7 @@ static void checkpoint_order(void)
 	CHECK_EQ(7, *shared);
 	ipct_barrier_wait(&bar);
 	ipct_wait_ok(pid);
+	ipct_wait_ok(other);
 }
 IPCT_CASE(checkpoint_order, .id = "selftest.checkpoint_order",
 	.asserts = "checkpoints and barriers order processes", .spec = "harness");
@@ -211,4 +267,6 @@ IPCT_CASES(&ipct_case_exec_helper_runs, &ipct_case_passes, &ipct_case_fails_chec
 	   &ipct_case_checks_nothing, &ipct_case_child_fails, &ipct_case_skips,
 	   &ipct_case_block_proof_catches_nonblocking,
 	   &ipct_case_checkpoint_order, &ipct_case_checkpoint_peer_dies,
-	   &ipct_case_child_left_running);
+	   &ipct_case_child_left_running,
+	   &ipct_case_block_proof_proves_blocking,
+	   &ipct_case_holds_objects_and_hangs);

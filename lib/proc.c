@@ -154,7 +154,27 @@ void ipct_wait_ok(pid_t pid)
 	CHECK_EXITED(status, 0);
 }
 
-/* Leader, end of case: every tracked child must be gone and have exited 0. */
+/* Wait up to ms for pid to end; 1 if reaped (status filled). */
+static int reap_within(pid_t pid, int *status, int ms)
+{
+	int64_t deadline = ipct_now_ms() + ms;
+	int delay = 0;
+
+	for (;;) {
+		pid_t r = waitpid(pid, status, WNOHANG);
+
+		if (r == pid)
+			return 1;
+		if (r < 0 && errno != EINTR)
+			return 1;
+		if (ipct_now_ms() > deadline)
+			return 0;
+		ipct_backoff(&delay);
+	}
+}
+
+/* Leader, end of case: every tracked child must be gone and have exited 0.
+ * A child gets a grace of 1 s (x multiplier) to finish exiting. */
 void ipct_reap_children(void)
 {
 	char text[512], st[96];
@@ -166,7 +186,8 @@ void ipct_reap_children(void)
 		if (children[i].reaped)
 			continue;
 		children[i].reaped = 1;
-		if (waitpid(pid, &status, WNOHANG) == 0) {
+		status = 0;
+		if (!reap_within(pid, &status, (int)(1000 * ipct_timeout_mul()))) {
 			kill(pid, SIGKILL);
 			waitpid(pid, &status, 0);
 			snprintf(text, sizeof text,
