@@ -73,7 +73,8 @@ build_check() {
 	make -C "$b" -j"$jobs" check ${CHECK_ARGS:-} >"$b/check.out" 2>&1 || st=$?
 	end=$(date +%s%N)
 	grep -E '^(# [A-Z]+:|=+|# Testsuite summary)' "$b/check.out" || true
-	"$b/harness/ipcconf" summary "$b" || true
+	"$b/harness/ipcconf" summary "$b" >"$b/summary.txt" 2>&1 || true
+	cat "$b/summary.txt"
 	ms=$(( (end - start) / 1000000 ))
 	printf '%s: make -j%s check took %d.%03d s\n' "$name" "$jobs" $((ms / 1000)) $((ms % 1000))
 	snapshot "$b/after"

@@ -15,6 +15,9 @@ work=$(mktemp -d "${TMPDIR:-/tmp}/ipcconf-selftest.XXXXXX") || exit 1
 trap 'rm -rf "$work"' EXIT
 unset IPCCONF_CASES IPCCONF_BASELINE IPCCONF_BLOCK_PROOF
 
+# A cross build run under an emulator (ci/aarch64-qemu.sh) needs its wrapper.
+run_bin() { ${IPCCONF_EXEC_WRAPPER:-} "$bin" "$@"; }
+
 n=0
 failed=0
 ok() { n=$((n + 1)); echo "ok $n - $1"; }
@@ -50,9 +53,9 @@ sysv_gone() { ! ipcs -q | awk -v id="$1" '$2 == id { found = 1 } END { exit !fou
 
 # --- one full run --------------------------------------------------------
 start=$(date +%s)
-"$bin" >"$work/out" 2>&1; st=$?
+run_bin >"$work/out" 2>&1; st=$?
 expect_status "a run with failing cases still exits 0 (results are in TAP)" 0
-total=$("$bin" --list | wc -l)
+total=$(run_bin --list | wc -l)
 expect "the plan comes first and counts every case" "1..$total"
 expect "a passing case is ok with id and statement" "ok 2 - selftest.passes: a case whose checks hold is ok"
 expect "a failed check is not ok" "not ok 3 - selftest.fails_check"
@@ -88,18 +91,18 @@ else not_ok "POSIX semaphore $sem still exists"; fi
 
 # Cases run in the order of the binary's table, whatever the order asked.
 # --- forced fallback of the blocking proof -------------------------------
-"$bin" --block-proof=window selftest.block_proof_proves_blocking \
+run_bin --block-proof=window selftest.block_proof_proves_blocking \
 	selftest.block_proof_catches_nonblocking >"$work/out" 2>&1; st=$?
 expect "the timed-window fallback passes a blocking call" "ok 2 - selftest.block_proof_proves_blocking"
 expect "the fallback says it was used" "# blocking proof: timed window"
 expect "the timed-window fallback still catches a call that returns" "not ok 1 - selftest.block_proof_catches_nonblocking"
 
 # --- selection -------------------------------------------------------------
-"$bin" --case 'selftest.pass*' >"$work/out" 2>&1; st=$?
+run_bin --case 'selftest.pass*' >"$work/out" 2>&1; st=$?
 expect "--case selects by glob" "1..1"
-IPCCONF_CASES='nothing.here' "$bin" >"$work/out" 2>&1; st=$?
+(IPCCONF_CASES='nothing.here'; export IPCCONF_CASES; run_bin) >"$work/out" 2>&1; st=$?
 expect "IPCCONF_CASES matching nothing skips the binary" "1..0 # SKIP"
-"$bin" --list >"$work/out" 2>&1; st=$?
+run_bin --list >"$work/out" 2>&1; st=$?
 if awk -F'\t' 'NF != 5 { bad = 1 } END { exit bad }' "$work/out"; then
 	ok "--list prints id, mechanism, needs, statement, source"
 else not_ok "--list lines do not have 5 tab-separated fields"; fi
@@ -108,7 +111,7 @@ else not_ok "--list lines do not have 5 tab-separated fields"; fi
 for args in "--bogus" "--case nosuch.case" "nosuch.*" "--timeout abc" \
 	"--timeout 0" "--timeout" "--block-proof=maybe" "--baseline $work/missing.txt"; do
 	# shellcheck disable=SC2086
-	"$bin" $args >"$work/out" 2>"$work/err"; st=$?
+	run_bin $args >"$work/out" 2>"$work/err"; st=$?
 	lines=$(wc -l <"$work/err")
 	if [ "$st" -eq 2 ] && [ "$lines" -eq 1 ] && [ ! -s "$work/out" ]; then
 		ok "'$args' is rejected with one line and status 2"
@@ -120,13 +123,13 @@ done
 
 # --- baselines -------------------------------------------------------------
 printf '# comment\n\nselftest.fails_check todo a documented deviation\nselftest.passes todo listed but passes\nselftest.crashes skip not provided here\n' >"$work/base.txt"
-"$bin" --baseline "$work/base.txt" selftest.fails_check selftest.passes selftest.crashes >"$work/out" 2>&1; st=$?
+run_bin --baseline "$work/base.txt" selftest.fails_check selftest.passes selftest.crashes >"$work/out" 2>&1; st=$?
 expect "a listed failure is TODO (expected failure)" "not ok 2 - selftest.fails_check: a failed check makes the case not ok with its diagnostic # TODO $work/base.txt:3: a documented deviation"
 expect "a listed case that passes is an unexpected pass" "ok 1 - selftest.passes: a case whose checks hold is ok # TODO unexpected pass"
 expect "a 'skip' entry skips the case with the baseline's reason" "ok 3 - selftest.crashes: a crashed case is not ok with the signal's name # SKIP $work/base.txt:5: not provided here"
 for bad in "selftest.passes" "selftest.passes maybe why" "selftest.passes todo" "Not-An-Id todo x" "selftest.passes todo has # hash"; do
 	printf '%s\n' "$bad" >"$work/bad.txt"
-	"$bin" --baseline "$work/bad.txt" >"$work/out" 2>"$work/err"; st=$?
+	run_bin --baseline "$work/bad.txt" >"$work/out" 2>"$work/err"; st=$?
 	if [ "$st" -eq 2 ] && grep -qF "$work/bad.txt:1:" "$work/err"; then
 		ok "malformed baseline line '$bad' is rejected naming file:line"
 	else
@@ -138,9 +141,11 @@ done
 for how in SIGINT SIGTERM watchdog; do
 	rm -f "$work/mark"
 	if [ "$how" = watchdog ]; then
-		SELFTEST_MARK="$work/mark" "$bin" --timeout 1 selftest.holds_objects_and_hangs >"$work/out" 2>&1 &
+		(SELFTEST_MARK="$work/mark"; export SELFTEST_MARK
+		 exec ${IPCCONF_EXEC_WRAPPER:-} "$bin" --timeout 1 selftest.holds_objects_and_hangs) >"$work/out" 2>&1 &
 	else
-		SELFTEST_MARK="$work/mark" "$bin" selftest.holds_objects_and_hangs >"$work/out" 2>&1 &
+		(SELFTEST_MARK="$work/mark"; export SELFTEST_MARK
+		 exec ${IPCCONF_EXEC_WRAPPER:-} "$bin" selftest.holds_objects_and_hangs) >"$work/out" 2>&1 &
 	fi
 	pid=$!
 	if ! wait_for_file "$work/mark"; then

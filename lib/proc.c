@@ -272,18 +272,29 @@ void *ipct_shared_alloc(size_t size)
 	return p;
 }
 
+/* IPCCONF_EXEC_WRAPPER (e.g. "qemu-aarch64" for a cross build run under
+ * qemu-user without binfmt_misc) is put before the program, split at
+ * spaces. */
 pid_t ipct_exec_helper(const char *name, ...)
 {
-	char *argv[32];
+	static char wrap[256];
+	const char *w = getenv("IPCCONF_EXEC_WRAPPER");
+	char *argv[48], *save = NULL, *tok;
 	int argc = 0;
 	va_list ap;
 	pid_t pid;
 
+	if (w && *w) {
+		snprintf(wrap, sizeof wrap, "%s", w);
+		for (tok = strtok_r(wrap, " ", &save); tok && argc < 8;
+		     tok = strtok_r(NULL, " ", &save))
+			argv[argc++] = tok;
+	}
 	argv[argc++] = (char *)ipct_self_exe();
 	argv[argc++] = (char *)"--helper";
 	argv[argc++] = (char *)name;
 	va_start(ap, name);
-	while (argc < 31 && (argv[argc] = va_arg(ap, char *)) != NULL)
+	while (argc < 47 && (argv[argc] = va_arg(ap, char *)) != NULL)
 		argc++;
 	va_end(ap);
 	argv[argc] = NULL;

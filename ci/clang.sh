@@ -1,0 +1,6 @@
+#!/bin/sh
+# ci/clang.sh - x86_64 glibc with clang, warnings as errors.
+. "$(dirname "$0")/lib.sh"
+bootstrap
+apt_install clang
+build_check clang CC=clang --enable-werror
