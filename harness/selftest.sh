@@ -154,12 +154,14 @@ for how in SIGINT SIGTERM watchdog; do
 	fi
 	[ "$how" = watchdog ] || kill -s "${how#SIG}" "$pid"
 	wait "$pid"; st=$?
-	read -r q sem dir <"$work/mark"
+	read -r q s m mq sem shm dir <"$work/mark"
 	leftovers=
-	sysv_gone "$q" || leftovers="$leftovers msq $q"
-	[ "$sem" = - ] || [ ! -e "/dev/shm/sem.${sem#/}" ] || leftovers="$leftovers $sem"
+	for obj in "msg $q" "sem $s" "shm $m" "pmq $mq" "psem $sem" "pshm $shm"; do
+		# shellcheck disable=SC2086
+		if run_bin --helper exists $obj; then leftovers="$leftovers $obj"; fi
+	done
 	[ ! -e "$dir" ] || leftovers="$leftovers $dir"
-	if [ -z "$leftovers" ]; then ok "$how: a queue, a semaphore name and a FIFO dir of the running case are removed"
+	if [ -z "$leftovers" ]; then ok "$how: SysV msg/sem/shm, POSIX mq/sem/shm, FIFO and socket file of the running case are removed"
 	else not_ok "$how left:$leftovers"; fi
 	case $how in
 	SIGINT) [ "$st" -eq 130 ] && ok "SIGINT: the runner re-raises it (status 130)" || not_ok "SIGINT: status $st";;

@@ -10,6 +10,15 @@
 #include <stdlib.h>
 #include <sys/ipc.h>
 #include <sys/msg.h>
+#include <sys/sem.h>
+#include <sys/shm.h>
+#include <sys/socket.h>
+#include <sys/un.h>
+#include <string.h>
+#ifdef HAVE_MQUEUE_H
+#include <mqueue.h>
+#endif
+#include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
 #ifdef HAVE_SEMAPHORE_H
@@ -157,24 +166,48 @@ IPCT_CASE(block_proof_proves_blocking,
 	.asserts = "the blocking proof passes a call that blocks until released",
 	.spec = "harness");
 
-/* Creates one object of each kind, tells selftest.sh where they are through
- * the file named by SELFTEST_MARK, then hangs until killed. */
+/* Creates one object of every kind, tells selftest.sh what they are through
+ * the file named by SELFTEST_MARK, then hangs until it is killed. */
 static void holds_objects_and_hangs(void)
 {
 	const char *mark = getenv("SELFTEST_MARK");
-	char text[512];
-	int q, fd, len;
-	const char *sem = "-";
+	const char *mq = "-", *sem = "-", *shm = "-";
+	struct sockaddr_un sun;
+	char text[1024];
+	int q, s, m, fd, len, sock;
 
 	if (!mark)
 		ipct_skip("run by harness/selftest.sh only (SELFTEST_MARK unset)");
 	q = ipct_xmsgget(IPC_PRIVATE, 0600);
+	s = ipct_xsemget(IPC_PRIVATE, 1, 0600);
+	m = ipct_xshmget(IPC_PRIVATE, 4096, 0600);
+#ifdef HAVE_MQ_OPEN
+	{
+		struct mq_attr attr = { .mq_maxmsg = 1, .mq_msgsize = 16 };
+
+		mq = ipct_posix_name(IPCT_POSIX_MQ);
+		if (mq_open(mq, O_CREAT | O_EXCL | O_RDWR, 0600, &attr) == (mqd_t)-1)
+			mq = "-"; /* a kernel without POSIX mqueue: nothing to leak */
+	}
+#endif
 #ifdef HAVE_SEM_OPEN
 	sem = ipct_posix_name(IPCT_POSIX_SEM);
 	CHECK_OK_PTR(sem_open(sem, O_CREAT | O_EXCL, 0600, 0), SEM_FAILED);
 #endif
+#ifdef HAVE_SHM_OPEN
+	shm = ipct_posix_name(IPCT_POSIX_SHM);
+	CHECK_OK(shm_open(shm, O_CREAT | O_EXCL | O_RDWR, 0600));
+#endif
 	ipct_xmkfifo(ipct_path("fifo"), 0600);
-	len = snprintf(text, sizeof text, "%d %s %s\n", q, sem, ipct_tmpdir());
+	sock = socket(AF_UNIX, SOCK_STREAM, 0);
+	CHECK_OK(sock);
+	memset(&sun, 0, sizeof sun);
+	sun.sun_family = AF_UNIX;
+	strcpy(sun.sun_path, "sock");
+	CHECK_OK(bind(sock, (struct sockaddr *)&sun, sizeof sun));
+	CHECK_OK(listen(sock, 1));
+	len = snprintf(text, sizeof text, "%d %d %d %s %s %s %s\n", q, s, m, mq,
+		       sem, shm, ipct_tmpdir());
 	fd = open(mark, O_WRONLY | O_CREAT | O_TRUNC, 0600);
 	CHECK_OK(fd);
 	CHECK_RET(write(fd, text, (size_t)len), len);
@@ -185,6 +218,51 @@ static void holds_objects_and_hangs(void)
 IPCT_CASE(holds_objects_and_hangs, .id = "selftest.holds_objects_and_hangs",
 	.asserts = "objects of a case that is killed or interrupted are removed",
 	.spec = "harness");
+
+/* "exists KIND ID-OR-NAME": exit 0 if the object exists, 1 if not. */
+static int exists_helper(int argc, char **argv)
+{
+	struct msqid_ds mds;
+	struct semid_ds sds;
+	struct shmid_ds hds;
+	const char *kind, *what;
+
+	if (argc != 3)
+		return 2;
+	kind = argv[1];
+	what = argv[2];
+	if (strcmp(what, "-") == 0)
+		return 1;
+	if (strcmp(kind, "msg") == 0)
+		return msgctl(atoi(what), IPC_STAT, &mds) == 0 ? 0 : 1;
+	if (strcmp(kind, "sem") == 0)
+		return semctl(atoi(what), 0, IPC_STAT, &sds) == 0 ? 0 : 1;
+	if (strcmp(kind, "shm") == 0)
+		return shmctl(atoi(what), IPC_STAT, &hds) == 0 ? 0 : 1;
+#ifdef HAVE_MQ_OPEN
+	if (strcmp(kind, "pmq") == 0) {
+		mqd_t d = mq_open(what, O_RDONLY);
+
+		return d == (mqd_t)-1 ? 1 : (mq_close(d), 0);
+	}
+#endif
+#ifdef HAVE_SEM_OPEN
+	if (strcmp(kind, "psem") == 0) {
+		sem_t *p = sem_open(what, 0);
+
+		return p == SEM_FAILED ? 1 : (sem_close(p), 0);
+	}
+#endif
+#ifdef HAVE_SHM_OPEN
+	if (strcmp(kind, "pshm") == 0) {
+		int d = shm_open(what, O_RDONLY, 0);
+
+		return d < 0 ? 1 : (close(d), 0);
+	}
+#endif
+	return 2;
+}
+IPCT_HELPER(exists_helper, "exists");
 
 static void checkpoint_order(void)
 {
@@ -252,7 +330,7 @@ static int echo_helper(int argc, char **argv)
 	return 0;
 }
 IPCT_HELPER(echo_helper, "echo");
-IPCT_HELPERS(&ipct_helper_echo_helper);
+
 
 static void exec_helper_runs(void)
 {
@@ -261,6 +339,8 @@ static void exec_helper_runs(void)
 IPCT_CASE(exec_helper_runs, .id = "selftest.exec_helper_runs",
 	.asserts = "a case can exec its own binary as a helper process",
 	.spec = "harness");
+
+IPCT_HELPERS(&ipct_helper_echo_helper, &ipct_helper_exists_helper);
 
 IPCT_CASES(&ipct_case_exec_helper_runs, &ipct_case_passes, &ipct_case_fails_check, &ipct_case_hangs,
 	   &ipct_case_crashes, &ipct_case_leaks_objects,
