@@ -1,0 +1,143 @@
+/* SPDX-License-Identifier: MIT
+ * cases/sysv_msg/msgq.h - small helpers shared by the sysv_msg case files.
+ *
+ * Included after ipct.h.  Setup helpers here are fatal through
+ * IPCT_BROKEN (a failure is a broken setup, not the behaviour under test);
+ * the behaviour itself is always checked in the case with CHECK_*.
+ */
+#ifndef CASES_SYSV_MSG_MSGQ_H
+#define CASES_SYSV_MSG_MSGQ_H
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/ipc.h>
+#include <sys/msg.h>
+#include <time.h>
+#include <unistd.h>
+
+/* A message with room for short texts. */
+struct tmsg {
+	long mtype;
+	char mtext[64];
+};
+
+/* Queue a message of `type` holding `len` bytes of `text` (IPC_NOWAIT,
+ * so a setup mistake cannot hang the case). */
+static inline void msgq_put(int q, long type, const char *text, size_t len)
+{
+	struct tmsg m;
+
+	if (len > sizeof m.mtext)
+		IPCT_BROKEN("msgq_put: %zu bytes do not fit", len);
+	memset(&m, 0, sizeof m);
+	m.mtype = type;
+	if (len)
+		memcpy(m.mtext, text, len);
+	if (msgsnd(q, &m, len, IPC_NOWAIT) != 0)
+		IPCT_BROKEN("msgsnd(type %ld, %zu bytes): %s", type, len,
+			    ipct_errname(errno));
+}
+
+/* Queue a NUL-less text message. */
+static inline void msgq_puts(int q, long type, const char *text)
+{
+	msgq_put(q, type, text, strlen(text));
+}
+
+/* IPC_STAT into *ds (setup). */
+static inline void msgq_stat(int q, struct msqid_ds *ds)
+{
+	memset(ds, 0, sizeof *ds);
+	if (msgctl(q, IPC_STAT, ds) != 0)
+		IPCT_BROKEN("msgctl(%d, IPC_STAT): %s", q, ipct_errname(errno));
+}
+
+/* Number of messages on the queue (setup read of msg_qnum). */
+static inline long msgq_count(int q)
+{
+	struct msqid_ds ds;
+
+	msgq_stat(q, &ds);
+	return (long)ds.msg_qnum;
+}
+
+/* Lower (or set) msg_qbytes with IPC_SET, as the owner (setup). */
+static inline void msgq_set_qbytes(int q, unsigned long n)
+{
+	struct msqid_ds ds;
+
+	msgq_stat(q, &ds);
+	ds.msg_qbytes = (msglen_t)n;
+	if (msgctl(q, IPC_SET, &ds) != 0)
+		IPCT_BROKEN("msgctl(IPC_SET msg_qbytes %lu): %s", n,
+			    ipct_errname(errno));
+}
+
+/* A limit from /proc/sys/kernel/<name> (msgmax, msgmnb), or -1 where the
+ * file cannot be read. */
+static inline long msgq_proc_limit(const char *name)
+{
+	char path[64];
+	long v = -1;
+	FILE *f;
+
+	snprintf(path, sizeof path, "/proc/sys/kernel/%s", name);
+	f = fopen(path, "r");
+	if (!f)
+		return -1;
+	if (fscanf(f, "%ld", &v) != 1)
+		v = -1;
+	fclose(f);
+	return v;
+}
+
+/* The limit, or skip the case naming it. */
+static inline long msgq_need_limit(const char *name)
+{
+	long v = msgq_proc_limit(name);
+
+	if (v < 0)
+		ipct_skip("cannot read /proc/sys/kernel/%s (the system limit under test)",
+			  name);
+	return v;
+}
+
+/* Arguments of a blocking msgrcv/msgsnd run by a blocker child. */
+struct msgq_call {
+	int q;
+	long type;   /* msgtyp for msgrcv, mtype for msgsnd */
+	size_t size; /* msgsz */
+	int flags;   /* msgflg */
+};
+
+/* msgrcv in a blocker child: returns the received mtype on success (so
+ * the parent sees which message arrived), -1 with errno on failure. */
+static inline long msgq_blocking_rcv_type(void *arg)
+{
+	struct msgq_call *c = arg;
+	struct tmsg m;
+
+	if (msgrcv(c->q, &m, c->size, c->type, c->flags) < 0)
+		return -1;
+	return m.mtype;
+}
+
+/* msgsnd of c->size zero bytes of type c->type: returns msgsnd's value. */
+static inline long msgq_blocking_snd(void *arg)
+{
+	struct msgq_call *c = arg;
+	struct tmsg m;
+
+	memset(&m, 0, sizeof m);
+	m.mtype = c->type;
+	return msgsnd(c->q, &m, c->size, c->flags);
+}
+
+/* A caught signal's handler that does nothing (interrupts a wait). */
+static inline void msgq_on_signal(int sig)
+{
+	(void)sig;
+}
+
+#endif /* CASES_SYSV_MSG_MSGQ_H */
