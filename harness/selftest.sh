@@ -18,6 +18,9 @@ unset IPCCONF_CASES IPCCONF_BASELINE IPCCONF_BLOCK_PROOF
 # A cross build run under an emulator (ci/aarch64-qemu.sh) needs its wrapper.
 run_bin() { ${IPCCONF_EXEC_WRAPPER:-} "$bin" "$@"; }
 
+# Bounds scale with IPCCONF_TIMEOUT_MUL, as the runner's do.
+mul=${IPCCONF_TIMEOUT_MUL:-1}
+t1=$(awk -v m="$mul" 'BEGIN { printf "%g", 1 * m }')
 n=0
 failed=0
 ok() { n=$((n + 1)); echo "ok $n - $1"; }
@@ -63,7 +66,7 @@ expect "a failure names file:line and the call" "# harness/selftest_cases.c:"
 expect "a failure shows the expected errno by name" "#   expected: -1, errno EAGAIN/EWOULDBLOCK"
 expect "a failure shows what happened instead" "#   actual:   succeeded (returned 0)"
 expect "a failure repeats what the case asserts" "# asserts: a failed check makes the case not ok with its diagnostic"
-expect "a hung case is ended by the watchdog" "selftest.hangs: a hung case is killed by the watchdog # timeout after 1 s"
+expect "a hung case is ended by the watchdog" "selftest.hangs: a hung case is killed by the watchdog # timeout after $t1 s"
 expect "a timeout shows the last progress point" "# last progress: reading a pipe nobody writes at harness/selftest_cases.c"
 expect "a crash is reported by signal name" "selftest.crashes: a crashed case is not ok with the signal's name # killed by SIGSEGV"
 expect "a killed case is not ok" "selftest.leaks_objects: objects of a killed case are removed by the harness # killed by SIGKILL"
@@ -78,7 +81,7 @@ expect "a child left running is reported" "was still running when the case ended
 expect "the blocking proof passes a blocking call" "ok 14 - selftest.block_proof_proves_blocking"
 expect "an exec'd helper runs" "ok 1 - selftest.exec_helper_runs"
 end=$(date +%s)
-if [ $((end - start)) -lt 8 ]; then ok "the run continues after a timeout and ends promptly"
+if [ $((end - start)) -lt "$(awk -v m="$mul" 'BEGIN { printf "%d", 8 * m }')" ]; then ok "the run continues after a timeout and ends promptly"
 else not_ok "the run took $((end - start)) s"; fi
 
 # Objects named by the leaking case are gone.
@@ -158,7 +161,9 @@ for how in SIGINT SIGTERM watchdog; do
 	leftovers=
 	for obj in "msg $q" "sem $s" "shm $m" "pmq $mq" "psem $sem" "pshm $shm"; do
 		# shellcheck disable=SC2086
-		if run_bin --helper exists $obj; then leftovers="$leftovers $obj"; fi
+		run_bin --helper exists $obj; rc=$?
+		# 1 is "gone"; 0 "still there"; anything else a broken check.
+		[ "$rc" -eq 1 ] || leftovers="$leftovers $obj (exists: $rc)"
 	done
 	[ ! -e "$dir" ] || leftovers="$leftovers $dir"
 	if [ -z "$leftovers" ]; then ok "$how: SysV msg/sem/shm, POSIX mq/sem/shm, FIFO and socket file of the running case are removed"
@@ -166,7 +171,7 @@ for how in SIGINT SIGTERM watchdog; do
 	case $how in
 	SIGINT) [ "$st" -eq 130 ] && ok "SIGINT: the runner re-raises it (status 130)" || not_ok "SIGINT: status $st";;
 	SIGTERM) [ "$st" -eq 143 ] && ok "SIGTERM: the runner re-raises it (status 143)" || not_ok "SIGTERM: status $st";;
-	watchdog) expect "watchdog: the case is reported as timed out" "# timeout after 1 s";;
+	watchdog) expect "watchdog: the case is reported as timed out" "# timeout after $t1 s";;
 	esac
 done
 
