@@ -74,6 +74,23 @@ static inline void msgq_set_qbytes(int q, unsigned long n)
 			    ipct_errname(errno));
 }
 
+/* Set the permission bits and msg_qbytes with IPC_SET, as the owner
+ * (setup).  IPC_STAT is not used, so this works on a queue its owner
+ * cannot read; the owner stays the caller. */
+static inline void msgq_set_perm(int q, unsigned mode, unsigned long qbytes)
+{
+	struct msqid_ds ds;
+
+	memset(&ds, 0, sizeof ds);
+	ds.msg_perm.uid = geteuid();
+	ds.msg_perm.gid = getegid();
+	ds.msg_perm.mode = (unsigned short)mode;
+	ds.msg_qbytes = (msglen_t)qbytes;
+	if (msgctl(q, IPC_SET, &ds) != 0)
+		IPCT_BROKEN("msgctl(IPC_SET mode %o): %s", mode,
+			    ipct_errname(errno));
+}
+
 /* A limit from /proc/sys/kernel/<name> (msgmax, msgmnb), or -1 where the
  * file cannot be read. */
 static inline long msgq_proc_limit(const char *name)
