@@ -139,6 +139,7 @@ void ipct_block_start_at(struct ipct_blocker *b, long (*call)(void *),
 		struct ipct_result r;
 		char c = 'b';
 
+		memset(&r, 0, sizeof r); /* padding goes down the pipe too */
 		close(b->before[0]);
 		close(b->result[0]);
 		if (write(b->before[1], &c, 1) != 1)
