@@ -1,0 +1,319 @@
+/* SPDX-License-Identifier: MIT
+ * cases/sysv_msg/msgctl.c - msgctl(): IPC_STAT, IPC_SET (mode, owner,
+ * msg_qbytes), IPC_RMID, and who may do what.
+ * Sources: POSIX.1-2024 msgctl() DESCRIPTION and ERRORS, XSH 2.7.1;
+ * Linux msgctl(2) for the MSGMNB bound on raising msg_qbytes.
+ */
+#define _XOPEN_SOURCE 700
+#include "ipct.h"
+#include "msgq.h"
+
+static void msgctl_stat_pids_two_processes(void)
+{
+	struct msqid_ds ds;
+	struct tmsg m;
+	int q = ipct_xmsgget(IPC_PRIVATE, 0600);
+	pid_t pid = ipct_fork();
+
+	if (pid == 0) {
+		msgq_puts(q, 1, "from child");
+		ipct_child_exit();
+	}
+	ipct_wait_ok(pid);
+	CHECK_RET(msgrcv(q, &m, sizeof m.mtext, 0, IPC_NOWAIT), 10);
+	CHECK_OK(msgctl(q, IPC_STAT, &ds));
+	CHECK_EQ(pid, ds.msg_lspid);
+	CHECK_EQ(getpid(), ds.msg_lrpid);
+	CHECK_EQ(0, ds.msg_qnum);
+}
+IPCT_CASE(msgctl_stat_pids_two_processes,
+	.id = "sysv_msg.msgctl_stat_pids_two_processes",
+	.asserts = "IPC_STAT reports in msg_lspid the process that sent last and in msg_lrpid the process that received last",
+	.spec = "POSIX.1-2024 msgctl(), IPC_STAT; msgsnd(), msgrcv(), DESCRIPTION");
+
+static void msgctl_set_qbytes_lower(void)
+{
+	struct msqid_ds ds;
+	char text[64];
+	int q = ipct_xmsgget(IPC_PRIVATE, 0600);
+
+	msgq_stat(q, &ds);
+	ds.msg_qbytes = 40;
+	CHECK_OK(msgctl(q, IPC_SET, &ds));
+	msgq_stat(q, &ds);
+	CHECK_EQ(40, ds.msg_qbytes);
+	/* The new limit is the one msgsnd() applies. */
+	memset(text, 'q', sizeof text);
+	msgq_put(q, 1, text, 40);
+	CHECK_FAILS(msgsnd(q, &(struct tmsg){ .mtype = 1 }, 1, IPC_NOWAIT), EAGAIN);
+}
+IPCT_CASE(msgctl_set_qbytes_lower,
+	.id = "sysv_msg.msgctl_set_qbytes_lower",
+	.asserts = "IPC_SET by the owner lowers msg_qbytes, and msgsnd() then treats the queue as full at the new size",
+	.spec = "POSIX.1-2024 msgctl(), IPC_SET; msgsnd(), DESCRIPTION");
+
+static void msgctl_set_mode(void)
+{
+	struct msqid_ds ds;
+	int q = ipct_xmsgget(IPC_PRIVATE, 0600);
+
+	msgq_stat(q, &ds);
+	ds.msg_perm.mode = 0640;
+	CHECK_OK(msgctl(q, IPC_SET, &ds));
+	msgq_stat(q, &ds);
+	CHECK_EQ(0640, ds.msg_perm.mode & 0777);
+}
+IPCT_CASE(msgctl_set_mode,
+	.id = "sysv_msg.msgctl_set_mode",
+	.asserts = "IPC_SET by the owner sets the permission bits of msg_perm.mode",
+	.spec = "POSIX.1-2024 msgctl(), IPC_SET");
+
+static void msgctl_set_mode_grants(void)
+{
+	int q = ipct_xmsgget(IPC_PRIVATE, 0600);
+	pid_t pid;
+
+	/* Let others write: an unprivileged child can now send. */
+	msgq_set_qbytes(q, 64);
+	msgq_set_perm(q, 0602, 64);
+	pid = ipct_fork();
+	if (pid == 0) {
+		struct tmsg m = { .mtype = 1, .mtext = "w" };
+
+		ipct_drop_privileges();
+		CHECK_OK(msgsnd(q, &m, 1, IPC_NOWAIT));
+		ipct_child_exit();
+	}
+	ipct_wait_ok(pid);
+	CHECK_EQ(1, msgq_count(q));
+}
+IPCT_CASE(msgctl_set_mode_grants,
+	.id = "sysv_msg.msgctl_set_mode_grants",
+	.asserts = "permission bits set with IPC_SET govern later access: write permission for others lets another user send",
+	.spec = "POSIX.1-2024 msgctl(), IPC_SET; XSH 2.7.1",
+	.needs = IPCT_UNPRIV | IPCT_ROOT);
+
+static void msgctl_set_owner(void)
+{
+	struct msqid_ds ds;
+	int q = ipct_xmsgget(IPC_PRIVATE, 0600);
+	uid_t uid = ipct_unpriv_uid();
+	gid_t gid = ipct_unpriv_gid();
+
+	msgq_stat(q, &ds);
+	ds.msg_perm.uid = uid;
+	ds.msg_perm.gid = gid;
+	CHECK_OK(msgctl(q, IPC_SET, &ds));
+	msgq_stat(q, &ds);
+	CHECK_EQ(uid, ds.msg_perm.uid);
+	CHECK_EQ(gid, ds.msg_perm.gid);
+	/* The creator is not changed. */
+	CHECK_EQ(geteuid(), ds.msg_perm.cuid);
+	CHECK_EQ(getegid(), ds.msg_perm.cgid);
+}
+IPCT_CASE(msgctl_set_owner,
+	.id = "sysv_msg.msgctl_set_owner",
+	.asserts = "IPC_SET sets msg_perm.uid and msg_perm.gid and leaves the creator's msg_perm.cuid and msg_perm.cgid unchanged",
+	.spec = "POSIX.1-2024 msgctl(), IPC_SET",
+	.needs = IPCT_ROOT);
+
+static void msgctl_creator_keeps_control(void)
+{
+	pid_t pid = ipct_fork();
+
+	if (pid == 0) {
+		struct msqid_ds ds;
+		int q;
+
+		ipct_drop_privileges();
+		q = msgget(IPC_PRIVATE, 0600);
+		ipct_track_id(IPCT_SYSV_MSG, q);
+		CHECK_OK(q);
+		/* Give the queue away: the caller stays its creator. */
+		msgq_stat(q, &ds);
+		ds.msg_perm.uid = 0;
+		CHECK_OK(msgctl(q, IPC_SET, &ds));
+		ds.msg_perm.mode = 0640;
+		CHECK_OK(msgctl(q, IPC_SET, &ds));
+		CHECK_OK(msgctl(q, IPC_RMID, NULL));
+		ipct_child_exit();
+	}
+	ipct_wait_ok(pid);
+}
+IPCT_CASE(msgctl_creator_keeps_control,
+	.id = "sysv_msg.msgctl_creator_keeps_control",
+	.asserts = "a process whose effective user ID is msg_perm.cuid may use IPC_SET and IPC_RMID after ownership was given to another user",
+	.spec = "POSIX.1-2024 msgctl(), IPC_SET and IPC_RMID",
+	.needs = IPCT_UNPRIV);
+
+static void msgctl_set_nonowner_eperm(void)
+{
+	int q = ipct_xmsgget(IPC_PRIVATE, 0600);
+	pid_t pid = ipct_fork();
+
+	if (pid == 0) {
+		struct msqid_ds ds;
+
+		msgq_stat(q, &ds);
+		ipct_drop_privileges();
+		ds.msg_perm.mode = 0666;
+		CHECK_FAILS(msgctl(q, IPC_SET, &ds), EPERM);
+		ipct_child_exit();
+	}
+	ipct_wait_ok(pid);
+	{
+		struct msqid_ds ds;
+
+		msgq_stat(q, &ds);
+		CHECK_EQ(0600, ds.msg_perm.mode & 0777);
+	}
+}
+IPCT_CASE(msgctl_set_nonowner_eperm,
+	.id = "sysv_msg.msgctl_set_nonowner_eperm",
+	.asserts = "IPC_SET fails with EPERM, changing nothing, for an unprivileged process that is neither the owner nor the creator",
+	.spec = "POSIX.1-2024 msgctl(), ERRORS [EPERM]",
+	.needs = IPCT_UNPRIV | IPCT_ROOT);
+
+static void msgctl_rmid_nonowner_eperm(void)
+{
+	int q = ipct_xmsgget(IPC_PRIVATE, 0600);
+	pid_t pid = ipct_fork();
+
+	if (pid == 0) {
+		ipct_drop_privileges();
+		CHECK_FAILS(msgctl(q, IPC_RMID, NULL), EPERM);
+		ipct_child_exit();
+	}
+	ipct_wait_ok(pid);
+	/* Still there. */
+	msgq_puts(q, 1, "alive");
+	CHECK_EQ(1, msgq_count(q));
+}
+IPCT_CASE(msgctl_rmid_nonowner_eperm,
+	.id = "sysv_msg.msgctl_rmid_nonowner_eperm",
+	.asserts = "IPC_RMID fails with EPERM, and the queue remains, for an unprivileged process that is neither the owner nor the creator",
+	.spec = "POSIX.1-2024 msgctl(), ERRORS [EPERM]",
+	.needs = IPCT_UNPRIV | IPCT_ROOT);
+
+static void msgctl_qbytes_above_mnb_eperm(void)
+{
+	long mnb = msgq_need_limit("msgmnb");
+	pid_t pid = ipct_fork();
+
+	if (pid == 0) {
+		struct msqid_ds ds;
+		int q;
+
+		ipct_drop_privileges();
+		q = msgget(IPC_PRIVATE, 0600);
+		ipct_track_id(IPCT_SYSV_MSG, q);
+		CHECK_OK(q);
+		msgq_stat(q, &ds);
+		ds.msg_qbytes = (msglen_t)mnb + 1;
+		CHECK_FAILS(msgctl(q, IPC_SET, &ds), EPERM);
+		msgq_stat(q, &ds);
+		CHECK_EQ(mnb, ds.msg_qbytes);
+		ipct_child_exit();
+	}
+	ipct_wait_ok(pid);
+}
+IPCT_CASE(msgctl_qbytes_above_mnb_eperm,
+	.id = "sysv_msg.msgctl_qbytes_above_mnb_eperm",
+	.asserts = "IPC_SET by an unprivileged owner fails with EPERM, changing nothing, when it raises msg_qbytes above its initial value (Linux MSGMNB)",
+	.spec = "POSIX.1-2024 msgctl(), ERRORS [EPERM]; Linux msgctl(2)",
+	.needs = IPCT_UNPRIV);
+
+static void msgctl_stat_eacces(void)
+{
+	int q = ipct_xmsgget(IPC_PRIVATE, 0600);
+	pid_t pid;
+
+	msgq_set_qbytes(q, 64);
+	/* Write-only for its owner, nothing for others. */
+	msgq_set_perm(q, 0200, 64);
+	pid = ipct_fork();
+	if (pid == 0) {
+		struct msqid_ds ds;
+
+		ipct_drop_privileges();
+		CHECK_FAILS(msgctl(q, IPC_STAT, &ds), EACCES);
+		ipct_child_exit();
+	}
+	ipct_wait_ok(pid);
+}
+IPCT_CASE(msgctl_stat_eacces,
+	.id = "sysv_msg.msgctl_stat_eacces",
+	.asserts = "IPC_STAT fails with EACCES when the caller does not have read permission on the queue",
+	.spec = "POSIX.1-2024 msgctl(), ERRORS [EACCES]",
+	.needs = IPCT_UNPRIV);
+
+static void msgctl_rmid_invalidates_id(void)
+{
+	struct msqid_ds ds;
+	struct tmsg m;
+	int q = ipct_xmsgget(IPC_PRIVATE, 0600);
+
+	msgq_puts(q, 1, "a");
+	msgq_puts(q, 2, "b");
+	CHECK_OK(msgctl(q, IPC_RMID, NULL));
+	CHECK_FAILS(msgctl(q, IPC_STAT, &ds), EINVAL);
+	/* msgsnd() and msgrcv() list both EINVAL (not a valid identifier)
+	 * and EIDRM (identifier removed) for this. */
+	CHECK_FAILS_ONEOF(msgrcv(q, &m, sizeof m.mtext, 0, IPC_NOWAIT), EINVAL, EIDRM);
+	CHECK_FAILS_ONEOF(msgsnd(q, &m, 1, IPC_NOWAIT), EINVAL, EIDRM);
+}
+IPCT_CASE(msgctl_rmid_invalidates_id,
+	.id = "sysv_msg.msgctl_rmid_invalidates_id",
+	.asserts = "IPC_RMID removes a queue that holds messages, after which its identifier is no longer valid",
+	.spec = "POSIX.1-2024 msgctl(), IPC_RMID and ERRORS [EINVAL]; msgsnd(), msgrcv(), ERRORS");
+
+static void msgctl_rmid_frees_key(void)
+{
+	key_t key = ipct_unused_key();
+	int q = ipct_xmsgget(key, IPC_CREAT | 0600), q2;
+
+	msgq_puts(q, 1, "old");
+	CHECK_OK(msgctl(q, IPC_RMID, NULL));
+	CHECK_FAILS(msgget(key, 0600), ENOENT);
+	/* A queue created again with the key is a new, empty one. */
+	q2 = ipct_xmsgget(key, IPC_CREAT | 0600);
+	CHECK_EQ(0, msgq_count(q2));
+}
+IPCT_CASE(msgctl_rmid_frees_key,
+	.id = "sysv_msg.msgctl_rmid_frees_key",
+	.asserts = "after IPC_RMID no queue exists for the key, and one created again with it is a new queue without the old messages",
+	.spec = "POSIX.1-2024 msgctl(), IPC_RMID; msgget(), ERRORS [ENOENT]");
+
+static void msgctl_bad_cmd_einval(void)
+{
+	struct msqid_ds ds;
+	int q = ipct_xmsgget(IPC_PRIVATE, 0600);
+
+	CHECK_FAILS(msgctl(q, 0x7ead, &ds), EINVAL);
+}
+IPCT_CASE(msgctl_bad_cmd_einval,
+	.id = "sysv_msg.msgctl_bad_cmd_einval",
+	.asserts = "msgctl() fails with EINVAL when cmd is not a valid command",
+	.spec = "POSIX.1-2024 msgctl(), ERRORS [EINVAL]");
+
+static void msgctl_invalid_id_einval(void)
+{
+	struct msqid_ds ds;
+
+	CHECK_FAILS(msgctl(-1, IPC_STAT, &ds), EINVAL);
+}
+IPCT_CASE(msgctl_invalid_id_einval,
+	.id = "sysv_msg.msgctl_invalid_id_einval",
+	.asserts = "msgctl() fails with EINVAL when msqid is not a valid message queue identifier",
+	.spec = "POSIX.1-2024 msgctl(), ERRORS [EINVAL]");
+
+IPCT_CASES(&ipct_case_msgctl_stat_pids_two_processes,
+	   &ipct_case_msgctl_set_qbytes_lower, &ipct_case_msgctl_set_mode,
+	   &ipct_case_msgctl_set_mode_grants, &ipct_case_msgctl_set_owner,
+	   &ipct_case_msgctl_creator_keeps_control,
+	   &ipct_case_msgctl_set_nonowner_eperm,
+	   &ipct_case_msgctl_rmid_nonowner_eperm,
+	   &ipct_case_msgctl_qbytes_above_mnb_eperm,
+	   &ipct_case_msgctl_stat_eacces, &ipct_case_msgctl_rmid_invalidates_id,
+	   &ipct_case_msgctl_rmid_frees_key, &ipct_case_msgctl_bad_cmd_einval,
+	   &ipct_case_msgctl_invalid_id_einval);
