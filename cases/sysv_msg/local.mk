@@ -2,5 +2,5 @@
 # helpers.  The reference dispatcher (lib/ref/sysv_msg.c) goes into
 # libipct and has a demo program.
 nobase_pkglibexec_PROGRAMS += %reldir%/msgget %reldir%/msgsnd %reldir%/msgrcv \
-	%reldir%/msgctl
+	%reldir%/msgctl %reldir%/linux_ext
 EXTRA_DIST += %reldir%/msgq.h
