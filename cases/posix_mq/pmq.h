@@ -1,0 +1,246 @@
+/* SPDX-License-Identifier: MIT
+ * cases/posix_mq/pmq.h - helpers shared by the posix_mq case files.
+ *
+ * Included after ipct.h.  Setup helpers here are fatal through IPCT_BROKEN
+ * (a failed setup is not the behaviour under test) and skip the case when
+ * the platform has no POSIX message queues: configure found no <mqueue.h>
+ * or mq_open (the stubs below then fail with ENOSYS), or the kernel answers
+ * ENOSYS (Linux built without CONFIG_POSIX_MQUEUE).
+ *
+ * Queues are small on purpose: RLIMIT_MSGQUEUE is accounted per real uid,
+ * so every queue a parallel run creates as root draws on one budget.
+ */
+#ifndef CASES_POSIX_MQ_PMQ_H
+#define CASES_POSIX_MQ_PMQ_H
+
+#include <fcntl.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+#if defined(HAVE_MQUEUE_H) && defined(HAVE_MQ_OPEN)
+#include <mqueue.h>
+#define PMQ_AVAILABLE 1
+#else
+/* No POSIX message queues: just enough for the cases to compile; every
+ * call fails with ENOSYS, so pmq_require() skips each case. */
+#define PMQ_AVAILABLE 0
+typedef int mqd_t;
+struct mq_attr {
+	long mq_flags, mq_maxmsg, mq_msgsize, mq_curmsgs;
+};
+static inline mqd_t mq_open(const char *n, int o, ...)
+{ (void)n; (void)o; errno = ENOSYS; return (mqd_t)-1; }
+static inline int mq_close(mqd_t d) { (void)d; errno = ENOSYS; return -1; }
+static inline int mq_unlink(const char *n) { (void)n; errno = ENOSYS; return -1; }
+static inline int mq_send(mqd_t d, const char *p, size_t l, unsigned pr)
+{ (void)d; (void)p; (void)l; (void)pr; errno = ENOSYS; return -1; }
+static inline ssize_t mq_receive(mqd_t d, char *p, size_t l, unsigned *pr)
+{ (void)d; (void)p; (void)l; (void)pr; errno = ENOSYS; return -1; }
+static inline int mq_getattr(mqd_t d, struct mq_attr *a)
+{ (void)d; (void)a; errno = ENOSYS; return -1; }
+static inline int mq_setattr(mqd_t d, const struct mq_attr *a, struct mq_attr *o)
+{ (void)d; (void)a; (void)o; errno = ENOSYS; return -1; }
+#undef HAVE_MQ_TIMEDSEND
+#undef HAVE_MQ_TIMEDRECEIVE
+#undef HAVE_MQ_NOTIFY
+#endif
+
+/* Optional calls configure did not find fail with ENOSYS; the cases that
+ * need them skip first (PMQ_NEED_*). */
+#if !defined(HAVE_MQ_TIMEDSEND)
+static inline int pmq_no_timedsend(mqd_t d, const char *p, size_t l,
+				   unsigned pr, const struct timespec *t)
+{ (void)d; (void)p; (void)l; (void)pr; (void)t; errno = ENOSYS; return -1; }
+#define mq_timedsend pmq_no_timedsend
+#endif
+#if !defined(HAVE_MQ_TIMEDRECEIVE)
+static inline ssize_t pmq_no_timedreceive(mqd_t d, char *p, size_t l,
+					  unsigned *pr, const struct timespec *t)
+{ (void)d; (void)p; (void)l; (void)pr; (void)t; errno = ENOSYS; return -1; }
+#define mq_timedreceive pmq_no_timedreceive
+#endif
+#if !defined(HAVE_MQ_NOTIFY)
+static inline int pmq_no_notify(mqd_t d, const struct sigevent *s)
+{ (void)d; (void)s; errno = ENOSYS; return -1; }
+#define mq_notify pmq_no_notify
+#endif
+
+#define PMQ_FAILED ((mqd_t)-1)
+
+/* Default size of a case's queue, and a receive buffer that fits it. */
+#define PMQ_MAXMSG 4
+#define PMQ_MSGSIZE 64
+
+/* Skip unless this platform can create a POSIX message queue. */
+static inline void pmq_require(void)
+{
+	static int known;
+	struct mq_attr a = { .mq_maxmsg = 1, .mq_msgsize = 8 };
+	const char *name;
+	mqd_t d;
+
+	if (known)
+		return;
+	if (!PMQ_AVAILABLE)
+		ipct_skip("no POSIX message queues: configure found no <mqueue.h> or mq_open()");
+	name = ipct_posix_name(IPCT_POSIX_MQ);
+	d = mq_open(name, O_CREAT | O_EXCL | O_RDWR, 0600, &a);
+	if (d == PMQ_FAILED) {
+		ipct_skip_if_unsupported("mq_open", errno);
+		IPCT_BROKEN("mq_open(%s, O_CREAT|O_EXCL, maxmsg 1, msgsize 8): %s",
+			    name, ipct_errname(errno));
+	}
+	mq_close(d);
+	mq_unlink(name);
+	known = 1;
+}
+
+/* Skip unless the optional call was found by configure. */
+#ifdef HAVE_MQ_TIMEDSEND
+#define PMQ_NEED_TIMEDSEND() ((void)0)
+#else
+#define PMQ_NEED_TIMEDSEND() ipct_skip("mq_timedsend() not found by configure")
+#endif
+#ifdef HAVE_MQ_TIMEDRECEIVE
+#define PMQ_NEED_TIMEDRECEIVE() ((void)0)
+#else
+#define PMQ_NEED_TIMEDRECEIVE() ipct_skip("mq_timedreceive() not found by configure")
+#endif
+#ifdef HAVE_MQ_NOTIFY
+#define PMQ_NEED_NOTIFY() ((void)0)
+#else
+#define PMQ_NEED_NOTIFY() ipct_skip("mq_notify() not found by configure")
+#endif
+
+/* Create the new queue `name` (O_CREAT|O_EXCL, mode 0600) with the given
+ * attributes and access flags.  Setup: fatal on failure. */
+static inline mqd_t pmq_xcreate(const char *name, int oflag, long maxmsg,
+				long msgsize)
+{
+	struct mq_attr a = { .mq_maxmsg = maxmsg, .mq_msgsize = msgsize };
+	mqd_t d;
+
+	pmq_require();
+	d = mq_open(name, O_CREAT | O_EXCL | oflag, 0600, &a);
+	if (d == PMQ_FAILED)
+		IPCT_BROKEN("mq_open(%s, O_CREAT|O_EXCL, maxmsg %ld, msgsize %ld): %s",
+			    name, maxmsg, msgsize, ipct_errname(errno));
+	return d;
+}
+
+/* A new queue under a fresh journaled name, PMQ_MAXMSG x PMQ_MSGSIZE. */
+static inline mqd_t pmq_xqueue(int oflag)
+{
+	return pmq_xcreate(ipct_posix_name(IPCT_POSIX_MQ), oflag, PMQ_MAXMSG,
+			   PMQ_MSGSIZE);
+}
+
+/* Open an existing queue (setup). */
+static inline mqd_t pmq_xopen(const char *name, int oflag)
+{
+	mqd_t d = mq_open(name, oflag);
+
+	if (d == PMQ_FAILED)
+		IPCT_BROKEN("mq_open(%s, 0x%x): %s", name, (unsigned)oflag,
+			    ipct_errname(errno));
+	return d;
+}
+
+/* Queue `len` bytes of text at `prio` (setup). */
+static inline void pmq_xsend(mqd_t d, const char *text, size_t len,
+			     unsigned prio)
+{
+	if (mq_send(d, text, len, prio) != 0)
+		IPCT_BROKEN("mq_send(%zu bytes, prio %u): %s", len, prio,
+			    ipct_errname(errno));
+}
+
+/* Queue a NUL-less text message. */
+static inline void pmq_xsends(mqd_t d, const char *text, unsigned prio)
+{
+	pmq_xsend(d, text, strlen(text), prio);
+}
+
+/* Fill the queue to mq_maxmsg with one-byte messages (setup). */
+static inline void pmq_xfill(mqd_t d)
+{
+	struct mq_attr a;
+	long i;
+
+	if (mq_getattr(d, &a) != 0)
+		IPCT_BROKEN("mq_getattr: %s", ipct_errname(errno));
+	for (i = a.mq_curmsgs; i < a.mq_maxmsg; i++)
+		pmq_xsend(d, "f", 1, 0);
+}
+
+/* mq_getattr (setup). */
+static inline struct mq_attr pmq_xattr(mqd_t d)
+{
+	struct mq_attr a;
+
+	memset(&a, 0, sizeof a);
+	if (mq_getattr(d, &a) != 0)
+		IPCT_BROKEN("mq_getattr: %s", ipct_errname(errno));
+	return a;
+}
+
+/* mq_open() that the case expects to fail.  If it succeeds anyway, close
+ * the descriptor and unlink a queue it may have created, so that a wrong
+ * implementation leaks nothing (some names cannot be journaled); errno is
+ * kept.  Returns -1 on failure, 0 on success, for CHECK_FAILS. */
+static inline long pmq_open_fails(const char *name, int oflag,
+				  struct mq_attr *attr)
+{
+	mqd_t d = mq_open(name, oflag, 0600, attr);
+	int e = errno;
+
+	if (d == PMQ_FAILED)
+		return -1;
+	mq_close(d);
+	if (oflag & O_CREAT)
+		mq_unlink(name);
+	errno = e;
+	return 0;
+}
+
+/* A CLOCK_REALTIME deadline `ms` milliseconds from now (negative: past). */
+static inline struct timespec pmq_deadline_ms(long ms)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_REALTIME, &ts);
+	ts.tv_sec += ms / 1000;
+	ts.tv_nsec += (ms % 1000) * 1000000L;
+	if (ts.tv_nsec >= 1000000000L) {
+		ts.tv_sec++;
+		ts.tv_nsec -= 1000000000L;
+	} else if (ts.tv_nsec < 0) {
+		ts.tv_sec--;
+		ts.tv_nsec += 1000000000L;
+	}
+	return ts;
+}
+
+/* A /proc/sys/fs/mqueue limit; -1 if it cannot be read. */
+static inline long pmq_sysctl(const char *leaf)
+{
+	char path[96];
+	long v = -1;
+	FILE *f;
+
+	snprintf(path, sizeof path, "/proc/sys/fs/mqueue/%s", leaf);
+	f = fopen(path, "r");
+	if (!f)
+		return -1;
+	if (fscanf(f, "%ld", &v) != 1)
+		v = -1;
+	fclose(f);
+	return v;
+}
+
+#endif /* CASES_POSIX_MQ_PMQ_H */
