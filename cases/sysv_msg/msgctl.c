@@ -126,9 +126,8 @@ static void msgctl_creator_keeps_control(void)
 		int q;
 
 		ipct_drop_privileges();
-		q = msgget(IPC_PRIVATE, 0600);
+		CHECK_OK(q = msgget(IPC_PRIVATE, 0600));
 		ipct_track_id(IPCT_SYSV_MSG, q);
-		CHECK_OK(q);
 		/* Give the queue away: the caller stays its creator. */
 		msgq_stat(q, &ds);
 		ds.msg_perm.uid = 0;
@@ -205,9 +204,8 @@ static void msgctl_qbytes_above_mnb_eperm(void)
 		int q;
 
 		ipct_drop_privileges();
-		q = msgget(IPC_PRIVATE, 0600);
+		CHECK_OK(q = msgget(IPC_PRIVATE, 0600));
 		ipct_track_id(IPCT_SYSV_MSG, q);
-		CHECK_OK(q);
 		msgq_stat(q, &ds);
 		ds.msg_qbytes = (msglen_t)mnb + 1;
 		CHECK_FAILS(msgctl(q, IPC_SET, &ds), EPERM);

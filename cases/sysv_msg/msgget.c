@@ -10,10 +10,10 @@
 
 static void msgget_private_creates(void)
 {
-	int q = msgget(IPC_PRIVATE, 0600);
+	int q;
 
+	CHECK_OK(q = msgget(IPC_PRIVATE, 0600));
 	ipct_track_id(IPCT_SYSV_MSG, q);
-	CHECK_OK(q);
 	/* The identifier names a usable queue. */
 	msgq_puts(q, 1, "x");
 	CHECK_EQ(1, msgq_count(q));
@@ -26,10 +26,10 @@ IPCT_CASE(msgget_private_creates,
 static void msgget_private_distinct(void)
 {
 	int a = ipct_xmsgget(IPC_PRIVATE, 0600);
-	int b = msgget(IPC_PRIVATE, 0600);
+	int b;
 
+	CHECK_OK(b = msgget(IPC_PRIVATE, 0600));
 	ipct_track_id(IPCT_SYSV_MSG, b);
-	CHECK_OK(b);
 	CHECK_NE(a, b);
 	/* Distinct queues: a message on one is not on the other. */
 	msgq_puts(a, 1, "x");
@@ -43,10 +43,10 @@ IPCT_CASE(msgget_private_distinct,
 static void msgget_creat_new_key(void)
 {
 	key_t key = ipct_unused_key();
-	int q = msgget(key, IPC_CREAT | 0600);
+	int q;
 
+	CHECK_OK(q = msgget(key, IPC_CREAT | 0600));
 	ipct_track_id(IPCT_SYSV_MSG, q);
-	CHECK_OK(q);
 	CHECK_RET(msgget(key, 0600), q);
 }
 IPCT_CASE(msgget_creat_new_key,
@@ -84,10 +84,10 @@ IPCT_CASE(msgget_excl_eexist,
 static void msgget_excl_creates(void)
 {
 	key_t key = ipct_unused_key();
-	int q = msgget(key, IPC_CREAT | IPC_EXCL | 0600);
+	int q;
 
+	CHECK_OK(q = msgget(key, IPC_CREAT | IPC_EXCL | 0600));
 	ipct_track_id(IPCT_SYSV_MSG, q);
-	CHECK_OK(q);
 	CHECK_RET(msgget(key, 0), q);
 }
 IPCT_CASE(msgget_excl_creates,
@@ -165,10 +165,10 @@ static void msgget_owner_ids_unprivileged(void)
 	if (pid == 0) {
 		struct msqid_ds ds;
 		uid_t uid = ipct_drop_privileges();
-		int q = msgget(IPC_PRIVATE, 0600);
+		int q;
 
+		CHECK_OK(q = msgget(IPC_PRIVATE, 0600));
 		ipct_track_id(IPCT_SYSV_MSG, q);
-		CHECK_OK(q);
 		msgq_stat(q, &ds);
 		CHECK_EQ(uid, ds.msg_perm.uid);
 		CHECK_EQ(uid, ds.msg_perm.cuid);
