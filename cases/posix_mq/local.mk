@@ -1,5 +1,6 @@
 # cases/posix_mq: one binary per source file; pmq.h holds their shared
 # helpers.  The reference work queue (lib/ref/posix_mq.c) goes into
 # libipct and has a demo program.
-nobase_pkglibexec_PROGRAMS += %reldir%/open %reldir%/sendrecv
+nobase_pkglibexec_PROGRAMS += %reldir%/open %reldir%/sendrecv \
+	%reldir%/notify
 EXTRA_DIST += %reldir%/pmq.h
