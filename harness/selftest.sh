@@ -140,6 +140,48 @@ for bad in "selftest.passes" "selftest.passes maybe why" "selftest.passes todo" 
 	fi
 done
 
+# --- transcripts -------------------------------------------------------------
+mkdir -p "$work/exp"
+tcase() {
+	(IPCCONF_EXPECTED_DIR="$work/exp" SELFTEST_TRANSCRIPT=1
+	 export IPCCONF_EXPECTED_DIR SELFTEST_TRANSCRIPT; run_bin selftest.transcript_compare) >"$work/out" 2>&1
+}
+printf 'line one\nline two\n' >"$work/exp/selftest.txt"; tcase
+expect "a matching transcript is ok" "ok 1 - selftest.transcript_compare"
+printf 'line one\nline 2\n' >"$work/exp/selftest.txt"; tcase
+expect "a differing transcript names the first differing line" "differs at line 2"
+expect "a differing transcript shows expected and actual" "#   expected: line 2"
+rm -f "$work/exp/selftest.txt"; tcase
+expect "a missing transcript is reported" "cannot read transcript $work/exp/selftest.txt"
+printf 'line one\nline two' >"$work/exp/selftest.txt"; tcase
+expect "a transcript without its final newline is malformed" "malformed transcript"
+printf 'line one\000\nline two\n' >"$work/exp/selftest.txt"; tcase
+expect "a transcript with a NUL byte is malformed" "malformed transcript"
+
+# --- the ipcconf runner (generated next to this binary) ------------------------
+runner=$(dirname "$bin")/ipcconf
+if [ -x "$runner" ] && [ -z "${IPCCONF_EXEC_WRAPPER:-}" ]; then
+	for args in "--bogus" "-j 0" "-j x" "summary $work/nonexistent" "summary --bogus x" \
+		"nosuchfamily" "no.such.case" "--baseline $work/missing.txt pipe"; do
+		# shellcheck disable=SC2086
+		IPCCONF_LIBEXECDIR=$(dirname "$bin")/.. "$runner" -o "$work/logs" $args >"$work/out" 2>"$work/err"; st=$?
+		if [ "$st" -eq 2 ] && [ "$(wc -l <"$work/err")" -eq 1 ]; then
+			ok "ipcconf $args is rejected with one line and status 2"
+		else cp "$work/err" "$work/out"; not_ok "ipcconf $args: status $st"; fi
+	done
+	mkdir -p "$work/logs2"
+	printf '1..2\nok 1 - pipe.a: x\nnot ok 2 - pipe.b: y\n# diag line\n' >"$work/logs2/a.log"
+	"$runner" summary "$work/logs2" >"$work/out" 2>&1; st=$?
+	expect_status "ipcconf summary exits 1 when a case failed" 1
+	expect "the summary lists the failure with its diagnostic" "    # diag line"
+	expect "the summary ends with the counts" "1 passed, 1 failed, 0 skipped"
+	printf '1..3\nok 1 - pipe.a: x\n' >"$work/logs2/a.log"
+	"$runner" summary "$work/logs2" >"$work/out" 2>&1; st=$?
+	expect "the summary flags a binary that reported fewer cases than planned" "planned 3 cases, 1 reported"
+else
+	n=$((n + 1)); echo "ok $n - ipcconf runner checks # SKIP runner not built here or run under an emulator"
+fi
+
 # --- interrupting a run, and the watchdog, leave nothing behind ----------------
 for how in SIGINT SIGTERM watchdog; do
 	rm -f "$work/mark"

@@ -340,6 +340,18 @@ IPCT_CASE(exec_helper_runs, .id = "selftest.exec_helper_runs",
 	.asserts = "a case can exec its own binary as a helper process",
 	.spec = "harness");
 
+/* Compares a fixed text with expected/selftest.txt; selftest.sh supplies
+ * matching, differing, missing and malformed files. */
+static void transcript_compare(void)
+{
+	if (!getenv("SELFTEST_TRANSCRIPT"))
+		ipct_skip("run by harness/selftest.sh only (SELFTEST_TRANSCRIPT unset)");
+	CHECK_TRANSCRIPT("selftest.txt", "line one\nline two\n");
+}
+IPCT_CASE(transcript_compare, .id = "selftest.transcript_compare",
+	.asserts = "a transcript is compared line by line with its expected file",
+	.spec = "harness");
+
 IPCT_HELPERS(&ipct_helper_echo_helper, &ipct_helper_exists_helper);
 
 IPCT_CASES(&ipct_case_exec_helper_runs, &ipct_case_passes, &ipct_case_fails_check, &ipct_case_hangs,
@@ -349,4 +361,5 @@ IPCT_CASES(&ipct_case_exec_helper_runs, &ipct_case_passes, &ipct_case_fails_chec
 	   &ipct_case_checkpoint_order, &ipct_case_checkpoint_peer_dies,
 	   &ipct_case_child_left_running,
 	   &ipct_case_block_proof_proves_blocking,
-	   &ipct_case_holds_objects_and_hangs);
+	   &ipct_case_holds_objects_and_hangs,
+	   &ipct_case_transcript_compare);

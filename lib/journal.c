@@ -441,6 +441,14 @@ void ipct_check_transcript_at(const char *name, const char *text,
 	if (n != st.st_size)
 		ipct_broken(file, line, "short read of %s", path);
 	want[n] = '\0';
+	/* A transcript is text: no NUL or CR, and it ends with a newline. */
+	if (memchr(want, '\0', (size_t)n) || strchr(want, '\r') ||
+	    (n > 0 && want[n - 1] != '\n')) {
+		free(want);
+		ipct_broken(file, line,
+			    "malformed transcript %s: it must be text without NUL or CR bytes, ending with a newline",
+			    path);
+	}
 	if (ipct_page)
 		__atomic_fetch_add(&ipct_page->checks, 1, __ATOMIC_RELAXED);
 	for (a = want, b = text; *a || *b; lineno++) {
