@@ -2,5 +2,5 @@
 # helpers.  The reference work queue (lib/ref/posix_mq.c) goes into
 # libipct and has a demo program.
 nobase_pkglibexec_PROGRAMS += %reldir%/open %reldir%/sendrecv \
-	%reldir%/notify
+	%reldir%/notify %reldir%/descriptor %reldir%/linux
 EXTRA_DIST += %reldir%/pmq.h
