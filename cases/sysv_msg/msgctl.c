@@ -145,6 +145,36 @@ IPCT_CASE(msgctl_creator_keeps_control,
 	.spec = "POSIX.1-2024 msgctl(), IPC_SET and IPC_RMID",
 	.needs = IPCT_UNPRIV);
 
+static void msgctl_owner_not_creator_controls(void)
+{
+	struct msqid_ds ds;
+	int q = ipct_xmsgget(IPC_PRIVATE, 0600);
+	pid_t pid;
+
+	/* Root creates the queue and makes the unprivileged user its owner;
+	 * that user is not the creator. */
+	msgq_stat(q, &ds);
+	ds.msg_perm.uid = ipct_unpriv_uid();
+	CHECK_OK(msgctl(q, IPC_SET, &ds));
+	pid = ipct_fork();
+	if (pid == 0) {
+		struct msqid_ds mine;
+
+		ipct_drop_privileges();
+		msgq_stat(q, &mine);
+		mine.msg_perm.mode = 0640;
+		CHECK_OK(msgctl(q, IPC_SET, &mine));
+		CHECK_OK(msgctl(q, IPC_RMID, NULL));
+		ipct_child_exit();
+	}
+	ipct_wait_ok(pid);
+}
+IPCT_CASE(msgctl_owner_not_creator_controls,
+	.id = "sysv_msg.msgctl_owner_not_creator_controls",
+	.asserts = "an unprivileged process whose effective user ID is msg_perm.uid, but not msg_perm.cuid, may use IPC_SET and IPC_RMID",
+	.spec = "POSIX.1-2024 msgctl(), IPC_SET and IPC_RMID",
+	.needs = IPCT_UNPRIV | IPCT_ROOT);
+
 static void msgctl_set_nonowner_eperm(void)
 {
 	int q = ipct_xmsgget(IPC_PRIVATE, 0600);
@@ -309,6 +339,7 @@ IPCT_CASES(&ipct_case_msgctl_stat_pids_two_processes,
 	   &ipct_case_msgctl_set_qbytes_lower, &ipct_case_msgctl_set_mode,
 	   &ipct_case_msgctl_set_mode_grants, &ipct_case_msgctl_set_owner,
 	   &ipct_case_msgctl_creator_keeps_control,
+	   &ipct_case_msgctl_owner_not_creator_controls,
 	   &ipct_case_msgctl_set_nonowner_eperm,
 	   &ipct_case_msgctl_rmid_nonowner_eperm,
 	   &ipct_case_msgctl_qbytes_above_mnb_eperm,
