@@ -1,2 +1,5 @@
-# cases/pipe: one binary per source file.
-nobase_pkglibexec_PROGRAMS += %reldir%/read
+# cases/pipe: one binary per source file; pipeh.h holds their shared
+# setup helpers.  The reference transfer (lib/ref/pipe.c) goes into
+# libipct; its demo program prints expected/ref/pipe_transfer.txt.
+nobase_pkglibexec_PROGRAMS += %reldir%/pipe %reldir%/read
+EXTRA_DIST += %reldir%/pipeh.h
