@@ -696,11 +696,8 @@ int main(int argc, char **argv)
 		char defpath[1024];
 
 		if (!explicit_baseline) {
-			const char *dir = getenv("IPCCONF_EXPECTED_DIR");
-
 			snprintf(defpath, sizeof defpath, "%s/%s.txt",
-				 dir && *dir ? dir : IPCCONF_PKGDATADIR "/expected",
-				 IPCCONF_PLATFORM);
+				 ipct_expected_dir(), IPCCONF_PLATFORM);
 			baseline = access(defpath, F_OK) == 0 ? defpath : NULL;
 		}
 		if (baseline && baseline_load(baseline, err, sizeof err) != 0)

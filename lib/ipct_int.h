@@ -61,6 +61,9 @@ void ipct_reap_children(void);
 /* Recursive removal (chmods directories back to 0700 first). */
 int ipct_remove_tree(const char *path);
 
+/* Directory of baselines and transcripts (see journal.c). */
+const char *ipct_expected_dir(void);
+
 /* "../cases/pipe/read.c" -> "cases/pipe/read.c" */
 const char *ipct_short_path(const char *file);
 

@@ -406,17 +406,18 @@ int ipct_xshmget(key_t key, size_t size, int flags)
 /* ------------------------------------------------------------------ */
 /* Transcripts                                                         */
 
-static const char *expected_dir(void)
+/* Where baselines and transcripts are: IPCCONF_EXPECTED_DIR, else the
+ * installed copy, else (a binary run straight from its build tree) the
+ * source tree configure was run from. */
+const char *ipct_expected_dir(void)
 {
 	const char *d = getenv("IPCCONF_EXPECTED_DIR");
 
 	if (d && *d)
 		return d;
-#ifdef IPCCONF_PKGDATADIR
-	return IPCCONF_PKGDATADIR "/expected";
-#else
-	return "expected";
-#endif
+	if (access(IPCCONF_PKGDATADIR "/expected", F_OK) == 0)
+		return IPCCONF_PKGDATADIR "/expected";
+	return IPCCONF_ABS_SRCDIR "/expected";
 }
 
 void ipct_check_transcript_at(const char *name, const char *text,
@@ -428,7 +429,7 @@ void ipct_check_transcript_at(const char *name, const char *text,
 	struct stat st;
 	ssize_t n;
 
-	snprintf(path, sizeof path, "%s/%s", expected_dir(), name);
+	snprintf(path, sizeof path, "%s/%s", ipct_expected_dir(), name);
 	fd = open(path, O_RDONLY | O_CLOEXEC);
 	if (fd < 0 || fstat(fd, &st) != 0)
 		ipct_broken(file, line, "cannot read transcript %s: %s", path,
