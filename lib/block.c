@@ -134,6 +134,7 @@ void ipct_block_start_at(struct ipct_blocker *b, long (*call)(void *),
 	pipe_cloexec(b->before, file, line);
 	pipe_cloexec(b->result, file, line);
 	b->what = what;
+	b->started = 0;
 	b->pid = ipct_fork();
 	if (b->pid == 0) {
 		struct ipct_result r;
@@ -211,8 +212,10 @@ void ipct_block_prove_at(struct ipct_blocker *b, const char *file, int line)
 {
 	char c;
 
-	if (!read_within(b->before[0], &c, 1, "the blocker to start", file, line))
+	if (!b->started &&
+	    !read_within(b->before[0], &c, 1, "the blocker to start", file, line))
 		report_early(b, file, line);
+	b->started = 1;
 	if (ipct_page)
 		__atomic_fetch_add(&ipct_page->checks, 1, __ATOMIC_RELAXED);
 	if (wait_asleep(b->pid, b->result[0], 0, b->what, file, line) < 0)

@@ -333,6 +333,7 @@ struct ipct_blocker {
 	pid_t pid;
 	int before[2];
 	int result[2];
+	int started; /* "before" was seen */
 	const char *what;
 };
 void ipct_block_start_at(struct ipct_blocker *b, long (*call)(void *),
@@ -340,6 +341,8 @@ void ipct_block_start_at(struct ipct_blocker *b, long (*call)(void *),
 			 int line);
 #define ipct_block_start(b, call, arg)                                     \
 	ipct_block_start_at((b), (call), (arg), #call, __FILE__, __LINE__)
+/* May be called again (after an event that must not release the call) to
+ * prove the call is still blocked. */
 void ipct_block_prove_at(struct ipct_blocker *b, const char *file, int line);
 #define ipct_block_prove(b) ipct_block_prove_at((b), __FILE__, __LINE__)
 struct ipct_result ipct_block_finish_at(struct ipct_blocker *b,
