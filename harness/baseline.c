@@ -104,7 +104,7 @@ int baseline_load(const char *path, char *err, size_t errlen)
 		e->glob = strdup(id);
 		e->skip = kind[0] == 's';
 		e->reason = strdup(reason);
-		e->file = path;
+		e->file = strdup(path);
 		e->line = lineno;
 	}
 	fclose(f);
@@ -128,6 +128,7 @@ void baseline_free(void)
 	for (i = 0; i < nentries; i++) {
 		free(entries[i].glob);
 		free(entries[i].reason);
+		free((char *)entries[i].file);
 	}
 	free(entries);
 	entries = NULL;

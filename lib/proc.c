@@ -151,6 +151,10 @@ void ipct_wait_ok(pid_t pid)
 {
 	int status = ipct_wait(pid);
 
+	/* A child that failed a check has reported it already. */
+	if (WIFEXITED(status) && WEXITSTATUS(status) == IPCT_EXIT_FAIL &&
+	    ipct_page && ipct_page->failed)
+		_exit(IPCT_EXIT_FAIL);
 	CHECK_EXITED(status, 0);
 }
 

@@ -251,6 +251,36 @@ IPCT_CASE(msgctl_qbytes_above_mnb_eperm,
 	.spec = "POSIX.1-2024 msgctl(), ERRORS [EPERM]; Linux msgctl(2)",
 	.needs = IPCT_UNPRIV);
 
+/* POSIX reserves any raise of msg_qbytes to privileged processes; Linux
+ * lets the owner raise it up to MSGMNB (msgctl(2)), so this case is listed
+ * in the Linux baselines as a documented deviation. */
+static void msgctl_raise_qbytes_unpriv_eperm(void)
+{
+	pid_t pid = ipct_fork();
+
+	if (pid == 0) {
+		struct msqid_ds ds;
+		int q;
+
+		ipct_drop_privileges();
+		CHECK_OK(q = msgget(IPC_PRIVATE, 0600));
+		ipct_track_id(IPCT_SYSV_MSG, q);
+		msgq_stat(q, &ds);
+		ds.msg_qbytes = 64;
+		if (msgctl(q, IPC_SET, &ds) != 0)
+			IPCT_BROKEN("lowering msg_qbytes to 64: %s", ipct_errname(errno));
+		ds.msg_qbytes = 128;
+		CHECK_FAILS(msgctl(q, IPC_SET, &ds), EPERM);
+		ipct_child_exit();
+	}
+	ipct_wait_ok(pid);
+}
+IPCT_CASE(msgctl_raise_qbytes_unpriv_eperm,
+	.id = "sysv_msg.msgctl_raise_qbytes_unpriv_eperm",
+	.asserts = "IPC_SET by a process without appropriate privileges fails with EPERM when it raises msg_qbytes",
+	.spec = "POSIX.1-2024 msgctl(), DESCRIPTION (IPC_SET) and ERRORS [EPERM]",
+	.needs = IPCT_UNPRIV);
+
 static void msgctl_stat_eacces(void)
 {
 	int q = ipct_xmsgget(IPC_PRIVATE, 0600);
@@ -343,6 +373,7 @@ IPCT_CASES(&ipct_case_msgctl_stat_pids_two_processes,
 	   &ipct_case_msgctl_set_nonowner_eperm,
 	   &ipct_case_msgctl_rmid_nonowner_eperm,
 	   &ipct_case_msgctl_qbytes_above_mnb_eperm,
+	   &ipct_case_msgctl_raise_qbytes_unpriv_eperm,
 	   &ipct_case_msgctl_stat_eacces, &ipct_case_msgctl_rmid_invalidates_id,
 	   &ipct_case_msgctl_rmid_frees_key, &ipct_case_msgctl_bad_cmd_einval,
 	   &ipct_case_msgctl_invalid_id_einval);
