@@ -1,5 +1,6 @@
 # cases/pipe: one binary per source file; pipeh.h holds their shared
 # setup helpers.  The reference transfer (lib/ref/pipe.c) goes into
 # libipct; its demo program prints expected/ref/pipe_transfer.txt.
-nobase_pkglibexec_PROGRAMS += %reldir%/pipe %reldir%/read
+nobase_pkglibexec_PROGRAMS += %reldir%/pipe %reldir%/read \
+	%reldir%/write
 EXTRA_DIST += %reldir%/pipeh.h
