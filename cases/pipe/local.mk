@@ -2,5 +2,5 @@
 # setup helpers.  The reference transfer (lib/ref/pipe.c) goes into
 # libipct; its demo program prints expected/ref/pipe_transfer.txt.
 nobase_pkglibexec_PROGRAMS += %reldir%/pipe %reldir%/read \
-	%reldir%/write %reldir%/sigpipe
+	%reldir%/write %reldir%/sigpipe %reldir%/poll
 EXTRA_DIST += %reldir%/pipeh.h
