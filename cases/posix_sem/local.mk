@@ -1,1 +1,4 @@
-# cases/posix_sem: one binary per source file.
+# cases/posix_sem: one binary per source file; psem.h holds their shared
+# helpers.
+nobase_pkglibexec_PROGRAMS += %reldir%/open %reldir%/wait %reldir%/clockwait
+EXTRA_DIST += %reldir%/psem.h

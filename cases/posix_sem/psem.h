@@ -1,0 +1,98 @@
+/* SPDX-License-Identifier: MIT
+ * cases/posix_sem/psem.h - helpers shared by the posix_sem case files.
+ *
+ * Included after ipct.h.  Setup helpers are fatal through IPCT_BROKEN (a
+ * failed setup is not the behaviour under test); a platform whose
+ * sem_open() answers ENOSYS skips the case instead.
+ */
+#ifndef CASES_POSIX_SEM_PSEM_H
+#define CASES_POSIX_SEM_PSEM_H
+
+#include <fcntl.h>
+#include <limits.h>
+#include <semaphore.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+/* Skip a named-semaphore case where configure found no sem_open(). */
+static inline void psem_require_named(void)
+{
+#ifndef HAVE_SEM_OPEN
+	ipct_skip("sem_open: not found by configure (no named semaphores)");
+#endif
+}
+
+/* A new named semaphore (O_CREAT|O_EXCL, mode 0600) with `value`. */
+static inline sem_t *psem_xcreate(const char *name, unsigned value)
+{
+	sem_t *s;
+
+	psem_require_named();
+	s = sem_open(name, O_CREAT | O_EXCL, 0600, value);
+	if (s == SEM_FAILED) {
+		ipct_skip_if_unsupported("sem_open", errno);
+		IPCT_BROKEN("sem_open(%s, O_CREAT|O_EXCL, 0600, %u): %s", name,
+			    value, ipct_errname(errno));
+	}
+	return s;
+}
+
+/* An unnamed process-shared semaphore in memory shared with children
+ * forked afterwards. */
+static inline sem_t *psem_xshared(unsigned value)
+{
+	sem_t *s = ipct_shared_alloc(sizeof *s);
+
+	if (sem_init(s, 1, value) != 0) {
+		ipct_skip_if_unsupported("sem_init(pshared=1)", errno);
+		IPCT_BROKEN("sem_init(pshared=1, %u): %s", value,
+			    ipct_errname(errno));
+	}
+	return s;
+}
+
+/* The current value as sem_getvalue() reports it (setup: fatal). */
+static inline int psem_value(sem_t *s)
+{
+	int v;
+
+	if (sem_getvalue(s, &v) != 0)
+		IPCT_BROKEN("sem_getvalue(): %s", ipct_errname(errno));
+	return v;
+}
+
+/* Calls for blocker children (ipct_block_start). */
+static inline long psem_call_wait(void *s)
+{
+	return sem_wait(s);
+}
+
+/* tp = now on `clock` plus ms milliseconds. */
+static inline void psem_deadline(clockid_t clock, struct timespec *tp, long ms)
+{
+	if (clock_gettime(clock, tp) != 0)
+		IPCT_BROKEN("clock_gettime(): %s", ipct_errname(errno));
+	tp->tv_sec += ms / 1000;
+	tp->tv_nsec += (ms % 1000) * 1000000L;
+	if (tp->tv_nsec >= 1000000000L) {
+		tp->tv_sec++;
+		tp->tv_nsec -= 1000000000L;
+	}
+}
+
+/* Has `clock` reached *tp? */
+static inline int psem_reached(clockid_t clock, const struct timespec *tp)
+{
+	struct timespec now;
+
+	if (clock_gettime(clock, &now) != 0)
+		IPCT_BROKEN("clock_gettime(): %s", ipct_errname(errno));
+	return now.tv_sec > tp->tv_sec ||
+	       (now.tv_sec == tp->tv_sec && now.tv_nsec >= tp->tv_nsec);
+}
+
+#endif /* CASES_POSIX_SEM_PSEM_H */
