@@ -353,6 +353,34 @@ IPCT_CASE(notify_close_frees_queue,
 	.asserts = "mq_close() of the descriptor a process registered with removes the registration, so another process can register",
 	.spec = "POSIX.1-2024 mq_close(), DESCRIPTION");
 
+static void notify_sigev_none_registers(void)
+{
+	mqd_t d = pmq_xqueue(O_RDWR);
+	struct sigevent ev;
+	siginfo_t si;
+	pid_t pid;
+
+	block_note();
+	memset(&ev, 0, sizeof ev);
+	ev.sigev_notify = SIGEV_NONE;
+	CHECK_OK(mq_notify(d, &ev));
+	pid = ipct_fork();
+	if (pid == 0) {
+		struct sigevent other = note_signal(2);
+
+		CHECK_FAILS(mq_notify(d, &other), EBUSY);
+		ipct_child_exit();
+	}
+	ipct_wait_ok(pid);
+	pmq_xsends(d, "none", 0);
+	CHECK_NOT_NOTIFIED(&si);
+}
+IPCT_CASE(notify_sigev_none_registers,
+	.id = "posix_mq.notify_sigev_none_registers",
+	.asserts = "mq_notify() with SIGEV_NONE registers the caller (another process gets EBUSY) but sends nothing when a message arrives",
+	.spec = "Linux mq_notify(3), DESCRIPTION (SIGEV_NONE)",
+	.needs = IPCT_LINUX_ONLY);
+
 static void notify_bad_descriptor_ebadf(void)
 {
 	mqd_t d = pmq_xqueue(O_RDWR);
@@ -398,5 +426,6 @@ IPCT_CASES(&ipct_case_notify_signal_on_arrival,
 	   &ipct_case_notify_null_unregisters,
 	   &ipct_case_notify_null_frees_queue,
 	   &ipct_case_notify_close_frees_queue,
+	   &ipct_case_notify_sigev_none_registers,
 	   &ipct_case_notify_bad_descriptor_ebadf,
 	   &ipct_case_notify_bad_sigevent_einval);

@@ -535,6 +535,38 @@ IPCT_CASE(timedreceive_blocks_until_send,
 	.asserts = "mq_timedreceive() on an empty queue blocks until a message is sent before its deadline, then returns it",
 	.spec = "POSIX.1-2024 mq_timedreceive(), DESCRIPTION");
 
+static long do_timedsend(void *arg)
+{
+	struct mq_call *c = arg;
+
+	return mq_timedsend(c->d, "timed", 5, 4, &c->deadline);
+}
+
+static void timedsend_blocks_until_receive(void)
+{
+	struct mq_call *c = ipct_shared_alloc(sizeof *c);
+	struct ipct_blocker b;
+	char buf[PMQ_MSGSIZE];
+	unsigned prio = 0;
+
+	PMQ_NEED_TIMEDSEND();
+	c->d = pmq_xqueue(O_RDWR);
+	pmq_xfill(c->d);
+	/* Far enough that only a broken wait can time out first. */
+	c->deadline = pmq_deadline_ms(60L * 1000);
+	ipct_block_start(&b, do_timedsend, c);
+	ipct_block_prove(&b);
+	CHECK_RET(mq_receive(c->d, buf, sizeof buf, NULL), 1);
+	CHECK_RESULT(ipct_block_finish(&b), 0);
+	CHECK_RET(mq_receive(c->d, buf, sizeof buf, &prio), 5);
+	CHECK_MEM("timed", buf, 5);
+	CHECK_EQ(4, prio);
+}
+IPCT_CASE(timedsend_blocks_until_receive,
+	.id = "posix_mq.timedsend_blocks_until_receive",
+	.asserts = "mq_timedsend() on a full queue blocks until a message is received before its deadline, then queues its message",
+	.spec = "POSIX.1-2024 mq_timedsend(), DESCRIPTION");
+
 /* ---------------------------------------------------------- attributes */
 
 static void getattr_curmsgs_counts(void)
@@ -554,6 +586,20 @@ IPCT_CASE(getattr_curmsgs_counts,
 	.id = "posix_mq.getattr_curmsgs_counts",
 	.asserts = "mq_getattr() reports in mq_curmsgs the number of messages currently queued",
 	.spec = "POSIX.1-2024 mq_getattr(), DESCRIPTION");
+
+static void open_nonblock_sets_flag(void)
+{
+	const char *name = ipct_posix_name(IPCT_POSIX_MQ);
+	mqd_t d = pmq_xcreate(name, O_RDWR, PMQ_MAXMSG, PMQ_MSGSIZE);
+	mqd_t nb = pmq_xopen(name, O_RDWR | O_NONBLOCK);
+
+	CHECK_EQ(0, pmq_xattr(d).mq_flags & O_NONBLOCK);
+	CHECK((pmq_xattr(nb).mq_flags & O_NONBLOCK) != 0);
+}
+IPCT_CASE(open_nonblock_sets_flag,
+	.id = "posix_mq.open_nonblock_sets_flag",
+	.asserts = "mq_getattr() reports O_NONBLOCK in mq_flags exactly for a descriptor whose mq_open() asked for it",
+	.spec = "POSIX.1-2024 mq_getattr(), DESCRIPTION; mq_open(), DESCRIPTION (O_NONBLOCK)");
 
 static void setattr_changes_only_nonblock(void)
 {
@@ -665,6 +711,8 @@ IPCT_CASES(&ipct_case_send_receive_roundtrip,
 	   &ipct_case_timedsend_room_ignores_deadline,
 	   &ipct_case_timedsend_bad_timeout_einval,
 	   &ipct_case_timedreceive_blocks_until_send,
+	   &ipct_case_timedsend_blocks_until_receive,
+	   &ipct_case_open_nonblock_sets_flag,
 	   &ipct_case_getattr_curmsgs_counts,
 	   &ipct_case_setattr_changes_only_nonblock,
 	   &ipct_case_setattr_returns_old_attributes,
