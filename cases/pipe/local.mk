@@ -5,3 +5,9 @@ nobase_pkglibexec_PROGRAMS += %reldir%/pipe %reldir%/read \
 	%reldir%/write %reldir%/sigpipe %reldir%/poll \
 	%reldir%/inherit %reldir%/pipe2 %reldir%/linux_ext
 EXTRA_DIST += %reldir%/pipeh.h
+nobase_pkglibexec_PROGRAMS += %reldir%/reference
+
+lib_libipct_a_SOURCES += lib/ref/pipe.c lib/ref/pipe.h
+refdemo_PROGRAMS += lib/ref/demo_pipe
+lib_ref_demo_pipe_SOURCES = lib/ref/demo_pipe.c
+lib_ref_demo_pipe_LDADD = lib/libipct.a
