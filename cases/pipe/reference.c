@@ -67,13 +67,17 @@ static void reference_write_all_resumes(void)
 		CHECK_RET(ref_pipe_read_all(fd[0], got, N), N);
 		CHECK_MEM(in, got, N);
 		CHECK_RET(ref_pipe_read_all(fd[0], got, 1), 0);
+		free(in);
+		free(got);
 		ipct_child_exit();
 	}
 	ipct_xclose(fd[0]);
 	CHECK_RET(ref_pipe_write_all(fd[1], in, N), 0);
 	ipct_xclose(fd[1]);
 	ipct_wait_ok(pid);
-	CHECK_EQ(SIGNALS, interruptions);
+	/* Standard signals do not queue: under the timed-window proof two
+	 * may merge, so only require that the handler ran. */
+	CHECK(interruptions >= 1);
 	free(in);
 	free(got);
 }

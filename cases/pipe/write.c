@@ -109,6 +109,7 @@ static void write_large_completes(void)
 	ipct_xpipe(fd);
 	reader = ipct_fork();
 	if (reader == 0) {
+		free(buf); /* the writer's; the reader has its own */
 		ipct_xclose(fd[1]);
 		read_pattern_until_eof(fd[0], N);
 		ipct_child_exit();

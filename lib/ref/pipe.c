@@ -155,6 +155,7 @@ int ref_pipe_demo_transfer(FILE *out)
 		goto fail;
 	if (pid == 0) {
 		/* Child: reads data, writes the report. */
+		free(payload); /* the parent's copy to send */
 		close(data[1]);
 		close(report[0]);
 		transfer_child(data[0], report[1]);
