@@ -1,0 +1,74 @@
+/* SPDX-License-Identifier: MIT
+ * cases/posix_shm/pshm.h - helpers shared by the posix_shm case files.
+ *
+ * Included after ipct.h.  Setup helpers are fatal through IPCT_BROKEN (a
+ * failed setup is not the behaviour under test); a platform whose
+ * shm_open() answers ENOSYS, or where configure found none, skips.
+ */
+#ifndef CASES_POSIX_SHM_PSHM_H
+#define CASES_POSIX_SHM_PSHM_H
+
+#include <fcntl.h>
+#include <limits.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+static inline void pshm_require(void)
+{
+#ifndef HAVE_SHM_OPEN
+	ipct_skip("shm_open: not found by configure (no POSIX shared memory objects)");
+#endif
+}
+
+static inline size_t pshm_page(void)
+{
+	long p = sysconf(_SC_PAGESIZE);
+
+	if (p <= 0)
+		IPCT_BROKEN("sysconf(_SC_PAGESIZE): %s", ipct_errname(errno));
+	return (size_t)p;
+}
+
+/* A new object (O_CREAT|O_EXCL|O_RDWR, mode 0600) of `size` bytes. */
+static inline int pshm_xcreate(const char *name, size_t size)
+{
+	int fd;
+
+	pshm_require();
+	fd = shm_open(name, O_CREAT | O_EXCL | O_RDWR, 0600);
+	if (fd < 0) {
+		ipct_skip_if_unsupported("shm_open", errno);
+		IPCT_BROKEN("shm_open(%s, O_CREAT|O_EXCL|O_RDWR): %s", name,
+			    ipct_errname(errno));
+	}
+	if (size && ftruncate(fd, (off_t)size) != 0)
+		IPCT_BROKEN("ftruncate(%zu): %s", size, ipct_errname(errno));
+	return fd;
+}
+
+/* mmap(NULL, len, prot, flags, fd, 0), fatal on failure. */
+static inline void *pshm_xmap(int fd, size_t len, int prot, int flags)
+{
+	void *p = mmap(NULL, len, prot, flags, fd, 0);
+
+	if (p == MAP_FAILED)
+		IPCT_BROKEN("mmap(%zu bytes): %s", len, ipct_errname(errno));
+	return p;
+}
+
+/* A new object of `size` bytes mapped read/write MAP_SHARED. */
+static inline unsigned char *pshm_xcreate_map(const char *name, size_t size)
+{
+	int fd = pshm_xcreate(name, size);
+	void *p = pshm_xmap(fd, size, PROT_READ | PROT_WRITE, MAP_SHARED);
+
+	ipct_xclose(fd);
+	return p;
+}
+
+#endif /* CASES_POSIX_SHM_PSHM_H */
