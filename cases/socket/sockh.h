@@ -1,0 +1,135 @@
+/* SPDX-License-Identifier: MIT
+ * cases/socket/sockh.h - setup helpers shared by the socket cases.  Each
+ * is fatal ("broken") when the setup call fails; none of them is the
+ * behaviour under test.
+ */
+#ifndef SOCKH_H
+#define SOCKH_H
+
+#include "ipct.h"
+
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <string.h>
+#include <sys/socket.h>
+#include <sys/un.h>
+#include <unistd.h>
+
+/* socketpair(AF_UNIX, type, 0, sv) or broken. */
+static inline void sk_xpair(int type, int sv[2])
+{
+	if (socketpair(AF_UNIX, type, 0, sv) != 0)
+		IPCT_BROKEN("socketpair(AF_UNIX, %d): %s", type,
+			    ipct_errname(errno));
+}
+
+/* socket(domain, type, 0) or broken. */
+static inline int sk_xsocket(int domain, int type)
+{
+	int fd = socket(domain, type, 0);
+
+	if (fd < 0)
+		IPCT_BROKEN("socket(%d, %d, 0): %s", domain, type,
+			    ipct_errname(errno));
+	return fd;
+}
+
+/* Fill an AF_UNIX address for path (relative paths resolve in the case's
+ * private directory, its cwd); returns the length to pass. */
+static inline socklen_t sk_unaddr(struct sockaddr_un *a, const char *path)
+{
+	memset(a, 0, sizeof *a);
+	a->sun_family = AF_UNIX;
+	if (strlen(path) >= sizeof a->sun_path)
+		IPCT_BROKEN("socket path too long: %s", path);
+	strcpy(a->sun_path, path);
+	return (socklen_t)sizeof *a;
+}
+
+/* A new AF_UNIX socket of `type` bound to path, or broken. */
+static inline int sk_xbound(int type, const char *path)
+{
+	struct sockaddr_un a;
+	socklen_t len = sk_unaddr(&a, path);
+	int fd = sk_xsocket(AF_UNIX, type);
+
+	if (bind(fd, (struct sockaddr *)&a, len) != 0)
+		IPCT_BROKEN("bind(%s): %s", path, ipct_errname(errno));
+	return fd;
+}
+
+/* A listening AF_UNIX socket of `type` at path, or broken. */
+static inline int sk_xlistener(int type, const char *path)
+{
+	int fd = sk_xbound(type, path);
+
+	if (listen(fd, 8) != 0)
+		IPCT_BROKEN("listen(%s): %s", path, ipct_errname(errno));
+	return fd;
+}
+
+/* A new AF_UNIX socket of `type` connected to path, or broken. */
+static inline int sk_xconnect(int type, const char *path)
+{
+	struct sockaddr_un a;
+	socklen_t len = sk_unaddr(&a, path);
+	int fd = sk_xsocket(AF_UNIX, type);
+
+	if (connect(fd, (struct sockaddr *)&a, len) != 0)
+		IPCT_BROKEN("connect(%s): %s", path, ipct_errname(errno));
+	return fd;
+}
+
+/* accept() or broken. */
+static inline int sk_xaccept(int lfd)
+{
+	int fd = accept(lfd, NULL, NULL);
+
+	if (fd < 0)
+		IPCT_BROKEN("accept: %s", ipct_errname(errno));
+	return fd;
+}
+
+/* A stream connection through a named listener: *client and *server are
+ * the two connected ends; the listener is closed. */
+static inline void sk_xconnected(int type, const char *path, int *client,
+				 int *server)
+{
+	int l = sk_xlistener(type, path);
+
+	*client = sk_xconnect(type, path);
+	*server = sk_xaccept(l);
+	ipct_xclose(l);
+}
+
+/* A socket of `type` bound to 127.0.0.1 with an ephemeral port; the
+ * bound address is stored in *a. */
+static inline int sk_xloopback(int type, struct sockaddr_in *a)
+{
+	socklen_t len = sizeof *a;
+	int fd = sk_xsocket(AF_INET, type);
+
+	memset(a, 0, sizeof *a);
+	a->sin_family = AF_INET;
+	a->sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+	a->sin_port = 0;
+	if (bind(fd, (struct sockaddr *)a, sizeof *a) != 0)
+		IPCT_BROKEN("bind(127.0.0.1:0): %s", ipct_errname(errno));
+	if (getsockname(fd, (struct sockaddr *)a, &len) != 0)
+		IPCT_BROKEN("getsockname: %s", ipct_errname(errno));
+	return fd;
+}
+
+/* An int socket option, or broken. */
+static inline int sk_xgetint(int fd, int level, int opt)
+{
+	int v = 0;
+	socklen_t len = sizeof v;
+
+	if (getsockopt(fd, level, opt, &v, &len) != 0)
+		IPCT_BROKEN("getsockopt(%d, %d): %s", level, opt,
+			    ipct_errname(errno));
+	return v;
+}
+
+#endif /* SOCKH_H */
