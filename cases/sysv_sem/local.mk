@@ -2,5 +2,10 @@
 # helpers.  The reference mutex (lib/ref/sysv_sem.c) goes into libipct; its
 # demo program prints expected/ref/sysv_sem_mutex.txt.
 nobase_pkglibexec_PROGRAMS += %reldir%/semget %reldir%/semop %reldir%/semundo %reldir%/semctl \
-	%reldir%/linux_ext
+	%reldir%/linux_ext %reldir%/reference
 EXTRA_DIST += %reldir%/semh.h
+
+lib_libipct_a_SOURCES += lib/ref/sysv_sem.c lib/ref/sysv_sem.h
+refdemo_PROGRAMS += lib/ref/demo_sysv_sem
+lib_ref_demo_sysv_sem_SOURCES = lib/ref/demo_sysv_sem.c
+lib_ref_demo_sysv_sem_LDADD = lib/libipct.a
