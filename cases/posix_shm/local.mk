@@ -3,3 +3,9 @@
 # libipct; its demo program prints expected/ref/posix_shm_ring.txt.
 nobase_pkglibexec_PROGRAMS += %reldir%/open %reldir%/mmap %reldir%/anon %reldir%/pshared
 EXTRA_DIST += %reldir%/pshm.h
+nobase_pkglibexec_PROGRAMS += %reldir%/reference
+
+lib_libipct_a_SOURCES += lib/ref/posix_shm.c lib/ref/posix_shm.h
+refdemo_PROGRAMS += lib/ref/demo_posix_shm
+lib_ref_demo_posix_shm_SOURCES = lib/ref/demo_posix_shm.c
+lib_ref_demo_posix_shm_LDADD = lib/libipct.a
