@@ -1,0 +1,108 @@
+/* SPDX-License-Identifier: MIT
+ * cases/sysv_shm/shmh.h - small helpers shared by the sysv_shm case files.
+ *
+ * Included after ipct.h.  Setup helpers fail through IPCT_BROKEN (a broken
+ * setup, not the behaviour under test); the behaviour itself is checked in
+ * the case with CHECK_*.
+ */
+#ifndef CASES_SYSV_SHM_SHMH_H
+#define CASES_SYSV_SHM_SHMH_H
+
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/ipc.h>
+#include <sys/shm.h>
+#include <unistd.h>
+
+/* shmat()'s failure value. */
+#define SHM_FAILED ((void *)-1)
+
+/* The system page size (setup). */
+static inline size_t shm_page(void)
+{
+	long p = sysconf(_SC_PAGESIZE);
+
+	if (p <= 0)
+		IPCT_BROKEN("sysconf(_SC_PAGESIZE): %s", ipct_errname(errno));
+	return (size_t)p;
+}
+
+/* Setup: attach that must work. */
+static inline void *shm_xat(int id, const void *addr, int flags)
+{
+	void *p = shmat(id, addr, flags);
+
+	if (p == SHM_FAILED)
+		IPCT_BROKEN("shmat(%d, %p, %#x): %s", id, addr, (unsigned)flags,
+			    ipct_errname(errno));
+	return p;
+}
+
+/* Setup: detach that must work. */
+static inline void shm_xdt(const void *addr)
+{
+	if (shmdt(addr) != 0)
+		IPCT_BROKEN("shmdt(%p): %s", addr, ipct_errname(errno));
+}
+
+/* IPC_STAT into *ds; returns shmctl's value. */
+static inline int shm_stat(int id, struct shmid_ds *ds)
+{
+	memset(ds, 0, sizeof *ds);
+	return shmctl(id, IPC_STAT, ds);
+}
+
+/* Setup: IPC_STAT that must work. */
+static inline void shm_xstat(int id, struct shmid_ds *ds)
+{
+	if (shm_stat(id, ds) != 0)
+		IPCT_BROKEN("shmctl(%d, IPC_STAT): %s", id, ipct_errname(errno));
+}
+
+/* The number of attachments (setup read of shm_nattch). */
+static inline long shm_nattch(int id)
+{
+	struct shmid_ds ds;
+
+	shm_xstat(id, &ds);
+	return (long)ds.shm_nattch;
+}
+
+/* Setup: set the permission bits with IPC_SET as the owner (no IPC_STAT
+ * needed, so it works whatever the current mode). */
+static inline void shm_xsetmode(int id, unsigned mode)
+{
+	struct shmid_ds ds;
+
+	memset(&ds, 0, sizeof ds);
+	ds.shm_perm.uid = geteuid();
+	ds.shm_perm.gid = getegid();
+	ds.shm_perm.mode = (unsigned short)mode;
+	if (shmctl(id, IPC_SET, &ds) != 0)
+		IPCT_BROKEN("shmctl(%d, IPC_SET mode %o): %s", id, mode,
+			    ipct_errname(errno));
+}
+
+/* A limit from /proc/sys/kernel/<name> (shmmax, shmmni, shmall), or
+ * skip the case naming it. */
+static inline unsigned long long shm_need_limit(const char *name)
+{
+	char path[64];
+	unsigned long long v = 0;
+	FILE *f;
+	int n;
+
+	snprintf(path, sizeof path, "/proc/sys/kernel/%s", name);
+	f = fopen(path, "r");
+	if (!f)
+		ipct_skip("cannot read %s (the limit under test)", path);
+	n = fscanf(f, "%llu", &v);
+	fclose(f);
+	if (n != 1)
+		ipct_skip("cannot parse %s (the limit under test)", path);
+	return v;
+}
+
+#endif /* CASES_SYSV_SHM_SHMH_H */
