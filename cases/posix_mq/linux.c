@@ -1,7 +1,9 @@
 /* SPDX-License-Identifier: MIT
  * cases/posix_mq/linux.c - Linux specifics of POSIX message queues: a
- * descriptor is a file descriptor (poll, close-on-exec), and the
- * RLIMIT_MSGQUEUE byte budget.  None of this is in POSIX.
+ * descriptor is a file descriptor (poll, close-on-exec), the
+ * RLIMIT_MSGQUEUE byte budget, and the mqueue filesystem (mounted in a
+ * child's private mount namespace, never /dev/mqueue).  None of this is in
+ * POSIX.
  * Sources: Linux mq_overview(7), mq_open(3), getrlimit(2); errno of the
  * rlimit check from Linux ipc/mqueue.c (mqueue_get_inode()).
  */
@@ -10,6 +12,8 @@
 #include "pmq.h"
 
 #include <poll.h>
+#include <sched.h>
+#include <sys/mount.h>
 #include <sys/resource.h>
 
 static short revents(mqd_t d, short events)
@@ -131,9 +135,112 @@ IPCT_CASE(rlimit_msgqueue_emfile,
 	.spec = "Linux getrlimit(2), RLIMIT_MSGQUEUE; errno from Linux ipc/mqueue.c mqueue_get_inode()",
 	.needs = IPCT_LINUX_ONLY);
 
+/* In a child: mount a private mqueue filesystem (a new mount namespace,
+ * so nothing outside the child sees it and it vanishes with the child;
+ * /dev/mqueue is never used) and read the line of queue `name`. */
+static void read_queue_file(const char *name, char *line, size_t len)
+{
+	const char *dir = ipct_path("mqfs");
+	char path[512];
+	ssize_t n;
+	int fd;
+
+	if (unshare(CLONE_NEWNS) != 0) {
+		if (errno == EPERM)
+			ipct_skip("needs CAP_SYS_ADMIN to mount a private mqueue filesystem");
+		IPCT_BROKEN("unshare(CLONE_NEWNS): %s", ipct_errname(errno));
+	}
+	if (mount(NULL, "/", NULL, MS_REC | MS_PRIVATE, NULL) != 0)
+		IPCT_BROKEN("mount(/, MS_REC|MS_PRIVATE): %s", ipct_errname(errno));
+	if (mount("ipcconf", dir, "mqueue", 0, NULL) != 0) {
+		if (errno == ENODEV)
+			ipct_skip("no mqueue filesystem in this kernel");
+		IPCT_BROKEN("mount -t mqueue %s: %s", dir, ipct_errname(errno));
+	}
+	snprintf(path, sizeof path, "%s%s", dir, name);
+	fd = open(path, O_RDONLY);
+	if (fd < 0)
+		IPCT_BROKEN("open(%s): %s", path, ipct_errname(errno));
+	n = read(fd, line, len - 1);
+	if (n < 0)
+		IPCT_BROKEN("read(%s): %s", path, ipct_errname(errno));
+	line[n] = '\0';
+	close(fd);
+	ipct_note("%s: %s", name, line);
+}
+
+static void mqueuefs_qsize_counts_bytes(void)
+{
+	const char *name = ipct_posix_name(IPCT_POSIX_MQ);
+	mqd_t d = pmq_xcreate(name, O_RDWR, PMQ_MAXMSG, PMQ_MSGSIZE);
+	pid_t pid;
+
+	if (mkdir(ipct_path("mqfs"), 0700) != 0)
+		IPCT_BROKEN("mkdir: %s", ipct_errname(errno));
+	pmq_xsends(d, "abc", 0);
+	pmq_xsends(d, "defghij", 3);
+	pmq_xsend(d, "", 0, 1);
+	pid = ipct_fork();
+	if (pid == 0) {
+		char line[256];
+		long qsize = -1;
+
+		read_queue_file(name, line, sizeof line);
+		CHECK_EQ(1, sscanf(line, "QSIZE:%ld", &qsize));
+		CHECK_EQ(10, qsize);
+		ipct_child_exit();
+	}
+	ipct_wait_ok(pid);
+}
+IPCT_CASE(mqueuefs_qsize_counts_bytes,
+	.id = "posix_mq.mqueuefs_qsize_counts_bytes",
+	.asserts = "the file of a queue in a mounted mqueue filesystem begins QSIZE: with the number of data bytes in all queued messages",
+	.spec = "Linux mq_overview(7), Mounting the message queue filesystem",
+	.needs = IPCT_LINUX_ONLY | IPCT_ROOT);
+
+static void mqueuefs_shows_notification(void)
+{
+	const char *name = ipct_posix_name(IPCT_POSIX_MQ);
+	mqd_t d = pmq_xcreate(name, O_RDWR, PMQ_MAXMSG, PMQ_MSGSIZE);
+	struct sigevent ev;
+	pid_t self = getpid(), pid;
+
+	PMQ_NEED_NOTIFY();
+	if (mkdir(ipct_path("mqfs"), 0700) != 0)
+		IPCT_BROKEN("mkdir: %s", ipct_errname(errno));
+	ipct_xsigblock(SIGUSR2);
+	memset(&ev, 0, sizeof ev);
+	ev.sigev_notify = SIGEV_SIGNAL;
+	ev.sigev_signo = SIGUSR2;
+	if (mq_notify(d, &ev) != 0)
+		IPCT_BROKEN("mq_notify: %s", ipct_errname(errno));
+	pid = ipct_fork();
+	if (pid == 0) {
+		char line[256];
+		long qsize = -1, pid_seen = -1;
+		int how = -1, signo = -1;
+
+		read_queue_file(name, line, sizeof line);
+		CHECK_EQ(4, sscanf(line, "QSIZE:%ld NOTIFY:%d SIGNO:%d NOTIFY_PID:%ld",
+				   &qsize, &how, &signo, &pid_seen));
+		CHECK_EQ(0, how); /* 0 is SIGEV_SIGNAL in this file */
+		CHECK_EQ(SIGUSR2, signo);
+		CHECK_EQ(self, pid_seen);
+		ipct_child_exit();
+	}
+	ipct_wait_ok(pid);
+}
+IPCT_CASE(mqueuefs_shows_notification,
+	.id = "posix_mq.mqueuefs_shows_notification",
+	.asserts = "the file of a queue in a mounted mqueue filesystem shows a SIGEV_SIGNAL registration as NOTIFY:0 with its SIGNO and the registered NOTIFY_PID",
+	.spec = "Linux mq_overview(7), Mounting the message queue filesystem",
+	.needs = IPCT_LINUX_ONLY | IPCT_ROOT);
+
 IPCT_CASES(&ipct_case_poll_in_when_message,
 	   &ipct_case_poll_out_when_room,
 	   &ipct_case_poll_waits_for_message,
 	   &ipct_case_open_sets_cloexec,
 	   &ipct_case_getattr_other_fd_ebadf,
-	   &ipct_case_rlimit_msgqueue_emfile);
+	   &ipct_case_rlimit_msgqueue_emfile,
+	   &ipct_case_mqueuefs_qsize_counts_bytes,
+	   &ipct_case_mqueuefs_shows_notification);
