@@ -1,4 +1,10 @@
 # cases/fifo: one binary per source file.  The reference client/server
 # (lib/ref/fifo.c) goes into libipct; its demo program prints
 # expected/ref/fifo_client_server.txt.
-nobase_pkglibexec_PROGRAMS += %reldir%/mkfifo %reldir%/open %reldir%/io
+nobase_pkglibexec_PROGRAMS += %reldir%/mkfifo %reldir%/open %reldir%/io \
+	%reldir%/reference
+
+lib_libipct_a_SOURCES += lib/ref/fifo.c lib/ref/fifo.h
+refdemo_PROGRAMS += lib/ref/demo_fifo
+lib_ref_demo_fifo_SOURCES = lib/ref/demo_fifo.c
+lib_ref_demo_fifo_LDADD = lib/libipct.a
