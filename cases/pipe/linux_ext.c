@@ -46,6 +46,10 @@ IPCT_CASE(getpipe_sz_default,
 	.spec = "Linux pipe(7), Pipe capacity; fcntl(2), F_GETPIPE_SZ",
 	.needs = IPCT_LINUX_ONLY);
 
+/* Linux keeps pipe data in page-sized slots and a write that does not fit
+ * in the last slot's free space takes a new slot, so the byte count that
+ * fits depends on the write sizes; pieces that divide the page size fill
+ * every slot completely. */
 static void capacity_is_getpipe_sz(void)
 {
 	int fd[2];
@@ -59,7 +63,7 @@ static void capacity_is_getpipe_sz(void)
 }
 IPCT_CASE(capacity_is_getpipe_sz,
 	.id = "pipe.capacity_is_getpipe_sz",
-	.asserts = "on Linux a pipe accepts exactly F_GETPIPE_SZ bytes of small writes before an O_NONBLOCK write fails with EAGAIN",
+	.asserts = "on Linux an empty pipe accepts exactly F_GETPIPE_SZ bytes written in 512-byte pieces before an O_NONBLOCK write fails with EAGAIN",
 	.spec = "Linux pipe(7), Pipe capacity; fcntl(2), F_GETPIPE_SZ",
 	.needs = IPCT_LINUX_ONLY);
 
