@@ -1,0 +1,198 @@
+/* SPDX-License-Identifier: MIT
+ * cases/socket/flags.c - flags given at creation or per call:
+ * SOCK_CLOEXEC and SOCK_NONBLOCK in socket()/socketpair(), accept4(),
+ * what accept() inherits, MSG_CMSG_CLOEXEC and MSG_DONTWAIT.
+ * Sources: POSIX.1-2024 socket(), socketpair(), accept4(), recvmsg();
+ * Linux accept(2), recv(2) where noted.
+ */
+#define _GNU_SOURCE
+#include "ipct.h"
+#include "sockh.h"
+
+#include <fcntl.h>
+#include <sys/uio.h>
+
+static void socket_cloexec(void)
+{
+	int a = sk_xsocket(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC);
+	int b = sk_xsocket(AF_UNIX, SOCK_STREAM);
+
+	CHECK_EQ(FD_CLOEXEC, fcntl(a, F_GETFD) & FD_CLOEXEC);
+	CHECK_EQ(0, fcntl(b, F_GETFD) & FD_CLOEXEC);
+}
+IPCT_CASE(socket_cloexec,
+	.id = "socket.socket_cloexec",
+	.asserts = "socket() with SOCK_CLOEXEC in the type sets FD_CLOEXEC on the new descriptor, and without it leaves it clear",
+	.spec = "POSIX.1-2024 socket(), DESCRIPTION (SOCK_CLOEXEC)");
+
+static void socket_nonblock(void)
+{
+	int a = sk_xsocket(AF_UNIX, SOCK_DGRAM | SOCK_NONBLOCK);
+	char c;
+
+	CHECK_EQ(O_NONBLOCK, fcntl(a, F_GETFL) & O_NONBLOCK);
+	CHECK_FAILS(recv(a, &c, 1, 0), EAGAIN);
+}
+IPCT_CASE(socket_nonblock,
+	.id = "socket.socket_nonblock",
+	.asserts = "socket() with SOCK_NONBLOCK in the type sets O_NONBLOCK on the new open file description, so an empty receive fails with EAGAIN",
+	.spec = "POSIX.1-2024 socket(), DESCRIPTION (SOCK_NONBLOCK)");
+
+static void socketpair_flags(void)
+{
+	int sv[2], i;
+
+	CHECK_OK(socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC | SOCK_NONBLOCK,
+			    0, sv));
+	for (i = 0; i < 2; i++) {
+		CHECK_EQ(FD_CLOEXEC, fcntl(sv[i], F_GETFD) & FD_CLOEXEC);
+		CHECK_EQ(O_NONBLOCK, fcntl(sv[i], F_GETFL) & O_NONBLOCK);
+	}
+}
+IPCT_CASE(socketpair_flags,
+	.id = "socket.socketpair_flags",
+	.asserts = "socketpair() with SOCK_CLOEXEC and SOCK_NONBLOCK in the type sets FD_CLOEXEC and O_NONBLOCK on both new sockets",
+	.spec = "POSIX.1-2024 socketpair(), DESCRIPTION (SOCK_CLOEXEC, SOCK_NONBLOCK)");
+
+static void accept4_flags(void)
+{
+#ifdef HAVE_ACCEPT4
+	int l = sk_xlistener(SOCK_STREAM, "s"), a;
+
+	(void)sk_xconnect(SOCK_STREAM, "s");
+	(void)sk_xconnect(SOCK_STREAM, "s");
+	a = accept4(l, NULL, NULL, SOCK_CLOEXEC | SOCK_NONBLOCK);
+	CHECK(a >= 0);
+	CHECK_EQ(FD_CLOEXEC, fcntl(a, F_GETFD) & FD_CLOEXEC);
+	CHECK_EQ(O_NONBLOCK, fcntl(a, F_GETFL) & O_NONBLOCK);
+	/* With no flags accept4() gives neither. */
+	a = accept4(l, NULL, NULL, 0);
+	CHECK(a >= 0);
+	CHECK_EQ(0, fcntl(a, F_GETFD) & FD_CLOEXEC);
+	CHECK_EQ(0, fcntl(a, F_GETFL) & O_NONBLOCK);
+#else
+	ipct_skip("no accept4() on this platform (HAVE_ACCEPT4)");
+#endif
+}
+IPCT_CASE(accept4_flags,
+	.id = "socket.accept4_flags",
+	.asserts = "accept4() with SOCK_CLOEXEC and SOCK_NONBLOCK sets FD_CLOEXEC and O_NONBLOCK on the accepted socket, and with 0 sets neither",
+	.spec = "POSIX.1-2024 accept4(), DESCRIPTION");
+
+static void accept4_einval(void)
+{
+#ifdef HAVE_ACCEPT4
+	int l = sk_xlistener(SOCK_STREAM, "s");
+
+	(void)sk_xconnect(SOCK_STREAM, "s");
+	CHECK_FAILS(accept4(l, NULL, NULL, 0x7f), EINVAL);
+#else
+	ipct_skip("no accept4() on this platform (HAVE_ACCEPT4)");
+#endif
+}
+IPCT_CASE(accept4_einval,
+	.id = "socket.accept4_einval",
+	.asserts = "accept4() with a flag other than SOCK_CLOEXEC, SOCK_CLOFORK or SOCK_NONBLOCK fails with EINVAL",
+	.spec = "POSIX.1-2024 accept4(), ERRORS [EINVAL]");
+
+static void accept_no_inherit_nonblock(void)
+{
+	int l = sk_xlistener(SOCK_STREAM | SOCK_NONBLOCK, "s"), a;
+
+	(void)sk_xconnect(SOCK_STREAM, "s");
+	a = accept(l, NULL, NULL);
+	CHECK(a >= 0);
+	CHECK_EQ(0, fcntl(a, F_GETFL) & O_NONBLOCK);
+}
+IPCT_CASE(accept_no_inherit_nonblock,
+	.id = "socket.accept_no_inherit_nonblock",
+	.asserts = "the socket returned by accept() does not inherit O_NONBLOCK from a nonblocking listening socket (Linux; POSIX leaves it unspecified)",
+	.spec = "Linux accept(2), NOTES",
+	.needs = IPCT_LINUX_ONLY);
+
+/* Receive one descriptor over sock with recvmsg flags `flags`. */
+static int recv_fd_flags(int sock, int flags)
+{
+	union {
+		struct cmsghdr h;
+		char buf[CMSG_SPACE(sizeof(int))];
+	} c;
+	char byte;
+	struct iovec iov = { .iov_base = &byte, .iov_len = 1 };
+	struct msghdr m;
+	int fd;
+
+	memset(&m, 0, sizeof m);
+	m.msg_iov = &iov;
+	m.msg_iovlen = 1;
+	m.msg_control = c.buf;
+	m.msg_controllen = sizeof c.buf;
+	CHECK_RET(recvmsg(sock, &m, flags), 1);
+	CHECK(CMSG_FIRSTHDR(&m) != NULL);
+	memcpy(&fd, CMSG_DATA(CMSG_FIRSTHDR(&m)), sizeof fd);
+	return fd;
+}
+
+static void send_fd(int sock, int fd)
+{
+	union {
+		struct cmsghdr h;
+		char buf[CMSG_SPACE(sizeof(int))];
+	} c;
+	struct iovec iov = { .iov_base = "F", .iov_len = 1 };
+	struct msghdr m;
+	struct cmsghdr *h;
+
+	memset(&c, 0, sizeof c);
+	memset(&m, 0, sizeof m);
+	m.msg_iov = &iov;
+	m.msg_iovlen = 1;
+	m.msg_control = c.buf;
+	m.msg_controllen = sizeof c.buf;
+	h = CMSG_FIRSTHDR(&m);
+	h->cmsg_level = SOL_SOCKET;
+	h->cmsg_type = SCM_RIGHTS;
+	h->cmsg_len = CMSG_LEN(sizeof fd);
+	memcpy(CMSG_DATA(h), &fd, sizeof fd);
+	if (sendmsg(sock, &m, 0) != 1)
+		IPCT_BROKEN("sendmsg(SCM_RIGHTS): %s", ipct_errname(errno));
+}
+
+static void msg_cmsg_cloexec(void)
+{
+	int sv[2], fd[2], a, b;
+
+	sk_xpair(SOCK_STREAM, sv);
+	ipct_xpipe(fd);
+	send_fd(sv[0], fd[0]);
+	send_fd(sv[0], fd[0]);
+	a = recv_fd_flags(sv[1], MSG_CMSG_CLOEXEC);
+	b = recv_fd_flags(sv[1], 0);
+	CHECK_EQ(FD_CLOEXEC, fcntl(a, F_GETFD) & FD_CLOEXEC);
+	CHECK_EQ(0, fcntl(b, F_GETFD) & FD_CLOEXEC);
+}
+IPCT_CASE(msg_cmsg_cloexec,
+	.id = "socket.msg_cmsg_cloexec",
+	.asserts = "recvmsg() with MSG_CMSG_CLOEXEC sets FD_CLOEXEC on the descriptors it receives through SCM_RIGHTS, and without it leaves it clear",
+	.spec = "POSIX.1-2024 recvmsg(), DESCRIPTION (MSG_CMSG_CLOEXEC); Linux recvmsg(2)");
+
+static void msg_dontwait(void)
+{
+	int sv[2];
+	char c;
+
+	sk_xpair(SOCK_STREAM, sv);
+	CHECK_FAILS(recv(sv[0], &c, 1, MSG_DONTWAIT), EAGAIN);
+	/* Only that call was nonblocking: the descriptor is unchanged. */
+	CHECK_EQ(0, fcntl(sv[0], F_GETFL) & O_NONBLOCK);
+}
+IPCT_CASE(msg_dontwait,
+	.id = "socket.msg_dontwait",
+	.asserts = "recv() with MSG_DONTWAIT on an empty blocking socket fails with EAGAIN at once and leaves O_NONBLOCK clear on the descriptor",
+	.spec = "Linux recv(2), MSG_DONTWAIT",
+	.needs = IPCT_LINUX_ONLY);
+
+IPCT_CASES(&ipct_case_socket_cloexec, &ipct_case_socket_nonblock,
+	&ipct_case_socketpair_flags, &ipct_case_accept4_flags,
+	&ipct_case_accept4_einval, &ipct_case_accept_no_inherit_nonblock,
+	&ipct_case_msg_cmsg_cloexec, &ipct_case_msg_dontwait);
