@@ -2,5 +2,5 @@
 # recording handlers and setup helpers.  The self-pipe reference
 # (lib/ref/signal.c) goes into libipct; its demo program prints
 # expected/ref/signal_self_pipe.txt.
-nobase_pkglibexec_PROGRAMS += %reldir%/kill %reldir%/sigaction
+nobase_pkglibexec_PROGRAMS += %reldir%/kill %reldir%/sigaction %reldir%/mask
 EXTRA_DIST += %reldir%/sigh.h
