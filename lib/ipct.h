@@ -247,8 +247,10 @@ pid_t ipct_spawn(void (*fn)(void *), void *arg);
  * checkpoint limit (5 s x multiplier): a child that does not end fails
  * the case with "child N did not exit". */
 int ipct_wait(pid_t pid);
-/* As ipct_wait, and the child must have exited 0 (CHECK). */
-void ipct_wait_ok(pid_t pid);
+/* As ipct_wait, and the child must have exited 0 (CHECK, reported at the
+ * caller's file:line). */
+void ipct_wait_ok_at(pid_t pid, const char *file, int line);
+#define ipct_wait_ok(pid) ipct_wait_ok_at((pid), __FILE__, __LINE__)
 /* Child side: end now with status 0 (never returns). */
 void ipct_child_exit(void) __attribute__((noreturn));
 /* True in a process forked by ipct_fork(). */
@@ -265,6 +267,10 @@ gid_t ipct_unpriv_gid(void);
 double ipct_timeout_mul(void);
 /* Milliseconds of the default bound for internal waits (5 s x mul). */
 int ipct_wait_limit_ms(void);
+/* Sleep between polls of a state that has no descriptor to wait on:
+ * 0.1 ms doubling to 10 ms (start with *delay_us = 0).  Bound the loop by
+ * a deadline (ipct_now_ms() + ipct_wait_limit_ms()). */
+void ipct_backoff(int *delay_us);
 /* Monotonic clock in milliseconds. */
 int64_t ipct_now_ms(void);
 

@@ -54,8 +54,6 @@ extern int ipct_force_window_proof;
  * removed, with a description of each appended to buf. */
 int ipct_journal_cleanup(char *buf, size_t len);
 
-/* Sleep 0.1 ms doubling to 10 ms between polls of a state with no fd. */
-void ipct_backoff(int *delay_us);
 /* Leader, end of case: reap every tracked child, failing on stragglers. */
 void ipct_reap_children(void);
 /* Recursive removal (chmods directories back to 0700 first). */

@@ -147,7 +147,7 @@ int ipct_wait(pid_t pid)
 	return status;
 }
 
-void ipct_wait_ok(pid_t pid)
+void ipct_wait_ok_at(pid_t pid, const char *file, int line)
 {
 	int status = ipct_wait(pid);
 
@@ -155,7 +155,8 @@ void ipct_wait_ok(pid_t pid)
 	if (WIFEXITED(status) && WEXITSTATUS(status) == IPCT_EXIT_FAIL &&
 	    ipct_page && ipct_page->failed)
 		_exit(IPCT_EXIT_FAIL);
-	CHECK_EXITED(status, 0);
+	ipct_check_exited((struct ipct_loc){ file, line, "child's wait status" },
+			  status, 0);
 }
 
 /* Wait up to ms for pid to end; 1 if reaped (status filled). */
