@@ -352,13 +352,34 @@ IPCT_CASE(msync_unaligned_einval,
 	.asserts = "msync() with an address that is not a multiple of the page size fails with EINVAL",
 	.spec = "POSIX.1-2024 msync(), ERRORS [EINVAL]");
 
-static void msync_unmapped_enomem(void)
+/* Helper mode "msync-unmapped NAME": map a page of object NAME, unmap
+ * it, msync() it.  It runs in an exec'd image because valgrind's memcheck
+ * (which follows fork() but not exec() by default) reports msync() of
+ * unaddressable memory as an error before the kernel sees the call. */
+static int msync_unmapped_main(int argc, char **argv)
 {
 	size_t pg = pshm_page();
-	unsigned char *p = pshm_xcreate_map(ipct_posix_name(IPCT_POSIX_SHM), pg);
+	void *p;
+	int fd;
 
+	if (argc < 2)
+		return 2;
+	CHECK_OK(fd = shm_open(argv[1], O_RDWR, 0));
+	CHECK_OK_PTR(p = mmap(NULL, pg, PROT_READ | PROT_WRITE, MAP_SHARED, fd, 0),
+		     MAP_FAILED);
 	CHECK_OK(munmap(p, pg));
 	CHECK_FAILS(msync(p, pg, MS_SYNC), ENOMEM);
+	return 0;
+}
+IPCT_HELPER(msync_unmapped_main, "msync-unmapped");
+
+static void msync_unmapped_enomem(void)
+{
+	const char *name = ipct_posix_name(IPCT_POSIX_SHM);
+
+	pshm_xcreate(name, pshm_page());
+	CHECK_EXITED(ipct_wait(ipct_exec_helper("msync-unmapped", name,
+						(char *)NULL)), 0);
 }
 IPCT_CASE(msync_unmapped_enomem,
 	.id = "posix_shm.msync_unmapped_enomem",
@@ -386,3 +407,4 @@ IPCT_CASES(&ipct_case_map_shared_visible_both_ways,
 	   &ipct_case_msync_sync_and_async_einval,
 	   &ipct_case_msync_unaligned_einval,
 	   &ipct_case_msync_unmapped_enomem);
+IPCT_HELPERS(&ipct_helper_msync_unmapped_main);
