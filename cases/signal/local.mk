@@ -2,5 +2,6 @@
 # recording handlers and setup helpers.  The self-pipe reference
 # (lib/ref/signal.c) goes into libipct; its demo program prints
 # expected/ref/signal_self_pipe.txt.
-nobase_pkglibexec_PROGRAMS += %reldir%/kill %reldir%/sigaction %reldir%/mask
+nobase_pkglibexec_PROGRAMS += %reldir%/kill %reldir%/sigaction %reldir%/mask \
+	%reldir%/wait
 EXTRA_DIST += %reldir%/sigh.h
