@@ -264,6 +264,23 @@ static int exists_helper(int argc, char **argv)
 }
 IPCT_HELPER(exists_helper, "exists");
 
+static void catch_counts_handler_runs(void)
+{
+	ipct_catch(SIGUSR1, 0);
+	ipct_catch(SIGUSR2, 0);
+	CHECK_EQ(0, ipct_caught(SIGUSR1));
+	raise(SIGUSR2);
+	raise(SIGUSR1);
+	raise(SIGUSR1);
+	ipct_wait_caught(SIGUSR1);
+	ipct_wait_caught(SIGUSR1);
+	ipct_wait_caught(SIGUSR2);
+	CHECK_EQ(0, ipct_caught(SIGUSR1));
+}
+IPCT_CASE(catch_counts_handler_runs, .id = "selftest.catch_counts_handler_runs",
+	.asserts = "ipct_catch records each run of a handler, per signal",
+	.spec = "harness");
+
 static void checkpoint_order(void)
 {
 	struct ipct_sync s;
@@ -362,4 +379,5 @@ IPCT_CASES(&ipct_case_exec_helper_runs, &ipct_case_passes, &ipct_case_fails_chec
 	   &ipct_case_child_left_running,
 	   &ipct_case_block_proof_proves_blocking,
 	   &ipct_case_holds_objects_and_hangs,
-	   &ipct_case_transcript_compare);
+	   &ipct_case_transcript_compare,
+	   &ipct_case_catch_counts_handler_runs);

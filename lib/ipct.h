@@ -312,6 +312,17 @@ void ipct_barrier_init(struct ipct_barrier *b, int parties);
 void ipct_barrier_wait_at(struct ipct_barrier *b, const char *file, int line);
 #define ipct_barrier_wait(b) ipct_barrier_wait_at((b), __FILE__, __LINE__)
 
+/* Signals caught by a handler that only records that it ran.  ipct_catch()
+ * installs it for sig (sa_flags as given, e.g. 0 or SA_RESTART); the handler
+ * is async-signal-safe (one write to a close-on-exec pipe of this process).
+ * ipct_wait_caught() waits, bounded by the limit, until the handler has run
+ * for sig once more than the waits before it have consumed; it fails the
+ * case as broken if it does not.  ipct_caught() polls without waiting. */
+void ipct_catch(int sig, int flags);
+void ipct_wait_caught_at(int sig, const char *file, int line);
+#define ipct_wait_caught(sig) ipct_wait_caught_at((sig), __FILE__, __LINE__)
+int ipct_caught(int sig);
+
 /* Record the last progress point (printed if the watchdog fires). */
 void ipct_progress(const char *file, int line, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));

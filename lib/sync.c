@@ -146,3 +146,90 @@ void ipct_barrier_wait_at(struct ipct_barrier *b, const char *file, int line)
 		wait_byte(b->release[0], "barrier release", file, line);
 	}
 }
+
+/* ------------------------------------------------------------------ */
+/* Catching signals                                                    */
+
+static int caught_pipe[2] = { -1, -1 };
+static pid_t caught_owner;
+static int caught_unread[NSIG]; /* read from the pipe, not yet consumed */
+
+static void catch_handler(int sig)
+{
+	unsigned char c = (unsigned char)sig;
+	int saved = errno;
+
+	if (write(caught_pipe[1], &c, 1) < 0) {
+		/* pipe full: the wait then fails naming the signal */
+	}
+	errno = saved;
+}
+
+void ipct_catch(int sig, int flags)
+{
+	/* A child inherits the parent's pipe: give each process its own. */
+	if (caught_pipe[0] < 0 || caught_owner != getpid()) {
+		if (caught_pipe[0] >= 0) {
+			close(caught_pipe[0]);
+			close(caught_pipe[1]);
+		}
+		xpipe_cloexec(caught_pipe, __FILE__, __LINE__);
+		fcntl(caught_pipe[0], F_SETFL, O_NONBLOCK);
+		fcntl(caught_pipe[1], F_SETFL, O_NONBLOCK);
+		caught_owner = getpid();
+		memset(caught_unread, 0, sizeof caught_unread);
+	}
+	ipct_xsigaction(sig, catch_handler, flags);
+}
+
+/* Move what the handler wrote into caught_unread; 1 if anything came. */
+static int drain_caught(void)
+{
+	unsigned char buf[64];
+	ssize_t n, i;
+	int any = 0;
+
+	while ((n = read(caught_pipe[0], buf, sizeof buf)) > 0) {
+		for (i = 0; i < n; i++)
+			if (buf[i] < NSIG)
+				caught_unread[buf[i]]++;
+		any = 1;
+	}
+	return any;
+}
+
+int ipct_caught(int sig)
+{
+	if (caught_pipe[0] < 0 || caught_owner != getpid())
+		return 0;
+	drain_caught();
+	return caught_unread[sig];
+}
+
+void ipct_wait_caught_at(int sig, const char *file, int line)
+{
+	int64_t deadline = ipct_now_ms() + ipct_wait_limit_ms();
+
+	if (caught_pipe[0] < 0 || caught_owner != getpid())
+		ipct_broken(file, line, "ipct_wait_caught(%s) without ipct_catch()",
+			    ipct_signame(sig));
+	ipct_progress(file, line, "waiting for the %s handler to run",
+		      ipct_signame(sig));
+	for (;;) {
+		struct pollfd p = { .fd = caught_pipe[0], .events = POLLIN };
+		int64_t left;
+
+		drain_caught();
+		if (caught_unread[sig] > 0) {
+			caught_unread[sig]--;
+			return;
+		}
+		left = deadline - ipct_now_ms();
+		if (left <= 0)
+			ipct_broken(file, line, "the %s handler did not run within %d ms",
+				    ipct_signame(sig), ipct_wait_limit_ms());
+		if (ipct_page && ipct_page->failed)
+			_exit(IPCT_EXIT_FAIL);
+		poll(&p, 1, left > 50 ? 50 : (int)left);
+	}
+}
