@@ -2,5 +2,5 @@
 # setup helpers.  The references (lib/ref/socket.c: a poll() echo server
 # and SCM_RIGHTS descriptor passing) go into libipct; their demo program
 # prints expected/ref/socket_echo.txt and expected/ref/socket_pass_fd.txt.
-nobase_pkglibexec_PROGRAMS += %reldir%/pair %reldir%/message %reldir%/named %reldir%/rights %reldir%/cred %reldir%/flags %reldir%/nonblock
+nobase_pkglibexec_PROGRAMS += %reldir%/pair %reldir%/message %reldir%/named %reldir%/rights %reldir%/cred %reldir%/flags %reldir%/nonblock %reldir%/inet
 EXTRA_DIST += %reldir%/sockh.h
