@@ -126,7 +126,7 @@ static void shm_rmid_releases_key(void)
 }
 IPCT_CASE(shm_rmid_releases_key,
 	.id = "sysv_shm.shm_rmid_releases_key",
-	.asserts = "on Linux a segment removed while attached gives up its key (it becomes IPC_PRIVATE), so shmget() with that key finds or creates another segment",
+	.asserts = "on Linux a segment removed while attached gives up its key, so shmget() with that key finds or creates another segment",
 	.spec = "Linux shmctl(2), IPC_RMID",
 	.needs = IPCT_LINUX_ONLY);
 

@@ -2,5 +2,10 @@
 # helpers.  The reference ring buffer (lib/ref/sysv_shm.c) goes into
 # libipct; its demo program prints expected/ref/sysv_shm_ring.txt.
 nobase_pkglibexec_PROGRAMS += %reldir%/shmget %reldir%/shmat %reldir%/shmctl \
-	%reldir%/linux_ext
+	%reldir%/linux_ext %reldir%/reference
 EXTRA_DIST += %reldir%/shmh.h
+
+lib_libipct_a_SOURCES += lib/ref/sysv_shm.c lib/ref/sysv_shm.h
+refdemo_PROGRAMS += lib/ref/demo_sysv_shm
+lib_ref_demo_sysv_shm_SOURCES = lib/ref/demo_sysv_shm.c
+lib_ref_demo_sysv_shm_LDADD = lib/libipct.a
