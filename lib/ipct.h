@@ -317,7 +317,10 @@ void ipct_barrier_wait_at(struct ipct_barrier *b, const char *file, int line);
  * is async-signal-safe (one write to a close-on-exec pipe of this process).
  * ipct_wait_caught() waits, bounded by the limit, until the handler has run
  * for sig once more than the waits before it have consumed; it fails the
- * case as broken if it does not.  ipct_caught() polls without waiting. */
+ * case as broken if it does not.  ipct_caught() polls without waiting.
+ * Children forked after ipct_catch() inherit the handler, and their runs of
+ * it are seen by the process that called ipct_catch() (typically: the
+ * signal interrupts a blocker child, the case waits in the parent). */
 void ipct_catch(int sig, int flags);
 void ipct_wait_caught_at(int sig, const char *file, int line);
 #define ipct_wait_caught(sig) ipct_wait_caught_at((sig), __FILE__, __LINE__)

@@ -16,43 +16,6 @@
 #include <unistd.h>
 
 /* Signal handlers tell the case they ran through this pipe. */
-static int handler_fd = -1;
-
-static void note_handler(int sig)
-{
-	char c = (char)sig;
-	int saved = errno;
-
-	if (write(handler_fd, &c, 1) < 0) {
-		/* nothing to do: the case then times out naming the wait */
-	}
-	errno = saved;
-}
-
-/* A pipe whose read end the case polls to learn a handler ran, and the
- * handler installed for sig with the given sa_flags. */
-static int install_noting_handler(int sig, int flags)
-{
-	int n[2];
-
-	ipct_xpipe(n);
-	handler_fd = n[1];
-	ipct_xsigaction(sig, note_handler, flags);
-	return n[0];
-}
-
-/* Wait (bounded) until the handler has run once in the blocker child. */
-static void wait_handler_ran(int fd)
-{
-	struct pollfd p = { .fd = fd, .events = POLLIN };
-	char c;
-
-	if (poll(&p, 1, ipct_wait_limit_ms()) != 1)
-		IPCT_BROKEN("the signal handler did not run within %d ms",
-			    ipct_wait_limit_ms());
-	ipct_xread_all(fd, &c, 1);
-}
-
 static void read_eof_no_writer(void)
 {
 	int fd[2];
@@ -315,14 +278,14 @@ static void read_eintr(void)
 {
 	struct ipct_blocker b;
 	struct ipct_result r;
-	int fd[2], ran;
+	int fd[2];
 
 	ipct_xpipe(fd);
-	ran = install_noting_handler(SIGUSR1, 0);
+	ipct_catch(SIGUSR1, 0);
 	ipct_block_start(&b, read_one, fd);
 	ipct_block_prove(&b);
 	CHECK_OK(kill(b.pid, SIGUSR1));
-	wait_handler_ran(ran);
+	ipct_wait_caught(SIGUSR1);
 	r = ipct_block_finish(&b);
 	CHECK_RESULT_FAILS(r, EINTR);
 }
@@ -335,14 +298,14 @@ static void read_sa_restart(void)
 {
 	struct ipct_blocker b;
 	struct ipct_result r;
-	int fd[2], ran;
+	int fd[2];
 
 	ipct_xpipe(fd);
-	ran = install_noting_handler(SIGUSR1, SA_RESTART);
+	ipct_catch(SIGUSR1, SA_RESTART);
 	ipct_block_start(&b, read_one, fd);
 	ipct_block_prove(&b);
 	CHECK_OK(kill(b.pid, SIGUSR1));
-	wait_handler_ran(ran);
+	ipct_wait_caught(SIGUSR1);
 	/* The handler has run: without restarting the call has failed by now. */
 	ipct_xwrite_all(fd[1], "x", 1);
 	r = ipct_block_finish(&b);

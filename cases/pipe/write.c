@@ -24,40 +24,6 @@
 #define PIPE_BUF _POSIX_PIPE_BUF
 #endif
 
-static int handler_fd = -1;
-
-static void note_handler(int sig)
-{
-	char c = (char)sig;
-	int saved = errno;
-
-	if (write(handler_fd, &c, 1) < 0) {
-		/* the case then fails naming the wait */
-	}
-	errno = saved;
-}
-
-static int install_noting_handler(int sig, int flags)
-{
-	int n[2];
-
-	ipct_xpipe(n);
-	handler_fd = n[1];
-	ipct_xsigaction(sig, note_handler, flags);
-	return n[0];
-}
-
-static void wait_handler_ran(int fd)
-{
-	struct pollfd p = { .fd = fd, .events = POLLIN };
-	char c;
-
-	if (poll(&p, 1, ipct_wait_limit_ms()) != 1)
-		IPCT_BROKEN("the signal handler did not run within %d ms",
-			    ipct_wait_limit_ms());
-	ipct_xread_all(fd, &c, 1);
-}
-
 static void write_returns_nbyte(void)
 {
 	static char buf[PIPE_BUF];
@@ -363,16 +329,16 @@ static void write_eintr(void)
 {
 	struct ipct_blocker b;
 	struct ipct_result r;
-	int fd[2], ran;
+	int fd[2];
 	size_t held;
 
 	ipct_xpipe(fd);
 	held = pipe_fill(fd[1]);
-	ran = install_noting_handler(SIGUSR1, 0);
+	ipct_catch(SIGUSR1, 0);
 	ipct_block_start(&b, write_one, fd);
 	ipct_block_prove(&b);
 	CHECK_OK(kill(b.pid, SIGUSR1));
-	wait_handler_ran(ran);
+	ipct_wait_caught(SIGUSR1);
 	r = ipct_block_finish(&b);
 	CHECK_RESULT_FAILS(r, EINTR);
 	CHECK_EQU(held, pipe_drain(fd[0]));
@@ -394,15 +360,15 @@ static void write_partial_on_signal(void)
 {
 	struct ipct_blocker b;
 	struct ipct_result r;
-	int fd[2], ran;
+	int fd[2];
 
 	ipct_xpipe(fd);
-	ran = install_noting_handler(SIGUSR1, 0);
+	ipct_catch(SIGUSR1, 0);
 	/* 1 MiB into an empty pipe: it fills the pipe, then blocks. */
 	ipct_block_start(&b, write_big, fd);
 	ipct_block_prove(&b);
 	CHECK_OK(kill(b.pid, SIGUSR1));
-	wait_handler_ran(ran);
+	ipct_wait_caught(SIGUSR1);
 	r = ipct_block_finish(&b);
 	CHECK(r.ret > 0 && r.ret < 1024 * 1024);
 	/* The count returned is what the pipe holds. */
@@ -418,16 +384,16 @@ static void write_sa_restart(void)
 	static char buf[PIPE_BUF];
 	struct ipct_blocker b;
 	struct ipct_result r;
-	int fd[2], ran;
+	int fd[2];
 	size_t held;
 
 	ipct_xpipe(fd);
 	held = pipe_fill(fd[1]);
-	ran = install_noting_handler(SIGUSR1, SA_RESTART);
+	ipct_catch(SIGUSR1, SA_RESTART);
 	ipct_block_start(&b, write_one, fd);
 	ipct_block_prove(&b);
 	CHECK_OK(kill(b.pid, SIGUSR1));
-	wait_handler_ran(ran);
+	ipct_wait_caught(SIGUSR1);
 	ipct_xread_all(fd[0], buf, sizeof buf);
 	r = ipct_block_finish(&b);
 	CHECK_RESULT(r, 1);
