@@ -133,6 +133,9 @@ static void init_pshared1_in_shm_object_unrelated(void)
 	sem_t *s;
 	int fd;
 
+#ifndef HAVE_SHM_OPEN
+	ipct_skip("shm_open: not found by configure (no POSIX shared memory objects)");
+#endif
 	fd = shm_open(name, O_CREAT | O_EXCL | O_RDWR, 0600);
 	if (fd < 0) {
 		ipct_skip_if_unsupported("shm_open", errno);
