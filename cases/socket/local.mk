@@ -4,3 +4,9 @@
 # prints expected/ref/socket_echo.txt and expected/ref/socket_pass_fd.txt.
 nobase_pkglibexec_PROGRAMS += %reldir%/pair %reldir%/message %reldir%/named %reldir%/rights %reldir%/cred %reldir%/flags %reldir%/nonblock %reldir%/inet
 EXTRA_DIST += %reldir%/sockh.h
+nobase_pkglibexec_PROGRAMS += %reldir%/reference
+
+lib_libipct_a_SOURCES += lib/ref/socket.c lib/ref/socket.h
+refdemo_PROGRAMS += lib/ref/demo_socket
+lib_ref_demo_socket_SOURCES = lib/ref/demo_socket.c
+lib_ref_demo_socket_LDADD = lib/libipct.a
