@@ -5,3 +5,9 @@
 nobase_pkglibexec_PROGRAMS += %reldir%/kill %reldir%/sigaction %reldir%/mask \
 	%reldir%/wait %reldir%/inherit %reldir%/action
 EXTRA_DIST += %reldir%/sigh.h
+nobase_pkglibexec_PROGRAMS += %reldir%/reference
+
+lib_libipct_a_SOURCES += lib/ref/signal.c lib/ref/signal.h
+refdemo_PROGRAMS += lib/ref/demo_signal
+lib_ref_demo_signal_SOURCES = lib/ref/demo_signal.c
+lib_ref_demo_signal_LDADD = lib/libipct.a
