@@ -130,6 +130,8 @@ static void bind_path_too_long(void)
 	int fd = sk_xsocket(AF_UNIX, SOCK_STREAM);
 
 	memset(raw, 'x', sizeof raw);
+	/* The path ends inside raw, past the end of sun_path. */
+	raw[sizeof raw - 1] = '\0';
 	a->sun_family = AF_UNIX;
 	CHECK_FAILS(bind(fd, (struct sockaddr *)raw, sizeof raw), EINVAL);
 }
