@@ -497,6 +497,54 @@ IPCT_CASE(destroy_then_init_reuses_memory,
 	.asserts = "a destroyed semaphore can be reinitialised by sem_init(), which sets the new value",
 	.spec = "POSIX.1-2024 sem_destroy(), DESCRIPTION");
 
+#define CONCURRENT_PROCS 4
+#define CONCURRENT_OPS 200000
+
+struct concurrent_arg {
+	sem_t *sem;
+	struct ipct_barrier start;  /* everybody is ready to post */
+	struct ipct_barrier posted; /* everybody has finished posting */
+};
+
+/* Post CONCURRENT_OPS units, wait for the others to finish posting, then
+ * take CONCURRENT_OPS units without blocking: with no lost post there is
+ * always one to take. */
+static void post_then_take_many(void *p)
+{
+	struct concurrent_arg *a = p;
+	int i;
+
+	ipct_barrier_wait(&a->start);
+	for (i = 0; i < CONCURRENT_OPS; i++)
+		CHECK_OK(sem_post(a->sem));
+	ipct_barrier_wait(&a->posted);
+	for (i = 0; i < CONCURRENT_OPS; i++)
+		CHECK_OK(sem_trywait(a->sem));
+}
+
+static void concurrent_posts_and_waits_balance(void)
+{
+	struct concurrent_arg a = { .sem = psem_xshared(0) };
+	pid_t pid[CONCURRENT_PROCS];
+	int i;
+
+	ipct_barrier_init(&a.start, CONCURRENT_PROCS + 1);
+	ipct_barrier_init(&a.posted, CONCURRENT_PROCS + 1);
+	for (i = 0; i < CONCURRENT_PROCS; i++)
+		pid[i] = ipct_spawn(post_then_take_many, &a);
+	ipct_barrier_wait(&a.start);
+	ipct_barrier_wait(&a.posted);
+	for (i = 0; i < CONCURRENT_PROCS; i++)
+		ipct_wait_ok(pid[i]);
+	/* A lost post shows as EAGAIN above, a lost decrement as a value
+	 * left over here. */
+	CHECK_EQ(0, psem_value(a.sem));
+}
+IPCT_CASE(concurrent_posts_and_waits_balance,
+	.id = "posix_sem.concurrent_posts_and_waits_balance",
+	.asserts = "sem_post() and sem_trywait() are atomic across processes: four processes each posting 200000 units at the same time, then taking 200000 units, all succeed and leave the value 0",
+	.spec = "POSIX.1-2024 sem_post(), sem_trywait(), DESCRIPTION");
+
 IPCT_CASES(&ipct_case_init_initial_value,
 	   &ipct_case_init_value_above_max_einval,
 	   &ipct_case_destroy_unused_returns_zero,
@@ -520,5 +568,6 @@ IPCT_CASES(&ipct_case_init_initial_value,
 	   &ipct_case_wait_interrupted_eintr,
 	   &ipct_case_wait_restarted_with_sa_restart,
 	   &ipct_case_post_at_max_eoverflow,
-	   &ipct_case_destroy_then_init_reuses_memory);
+	   &ipct_case_destroy_then_init_reuses_memory,
+	   &ipct_case_concurrent_posts_and_waits_balance);
 IPCT_HELPERS(&ipct_helper_shmpost_main);

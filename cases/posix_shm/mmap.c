@@ -119,6 +119,30 @@ IPCT_CASE(fork_map_private_parent_write_unseen,
 	.asserts = "after fork() a MAP_PRIVATE mapping is private to each process: the parent's later stores are not seen by the child",
 	.spec = "POSIX.1-2024 fork(), DESCRIPTION; mmap(), DESCRIPTION (MAP_PRIVATE)");
 
+static void partial_last_page_zero_filled(void)
+{
+	size_t pg = pshm_page(), i;
+	int fd = pshm_xcreate(ipct_posix_name(IPCT_POSIX_SHM), pg);
+	unsigned char *full = pshm_xmap(fd, pg, PROT_READ | PROT_WRITE, MAP_SHARED);
+	unsigned char *p;
+
+	/* Data where the tail of the page will be, then cut the object to
+	 * 100 bytes: the tail of the page is now beyond the end. */
+	memset(full, 0x5a, pg);
+	CHECK_OK(munmap(full, pg));
+	CHECK_OK(ftruncate(fd, 100));
+	p = pshm_xmap(fd, pg, PROT_READ, MAP_SHARED);
+	CHECK_EQ(0x5a, p[99]);
+	for (i = 100; i < pg; i++)
+		if (p[i] != 0)
+			break;
+	CHECK_EQU(pg, i); /* index of the first non-zero byte, if any */
+}
+IPCT_CASE(partial_last_page_zero_filled,
+	.id = "posix_shm.partial_last_page_zero_filled",
+	.asserts = "the part of the last page of a mapping that lies beyond the end of the object reads as zero, without SIGBUS",
+	.spec = "POSIX.1-2024 mmap(), DESCRIPTION (zero-fill of the partial page at the end of an object)");
+
 /* Run touch(p) in a child that must die of `sig`. */
 static void child_dies_of(void (*touch)(volatile unsigned char *),
 			  volatile unsigned char *p, int sig)
@@ -387,6 +411,7 @@ IPCT_CASE(msync_unmapped_enomem,
 	.spec = "POSIX.1-2024 msync(), ERRORS [ENOMEM]");
 
 IPCT_CASES(&ipct_case_map_shared_visible_both_ways,
+	   &ipct_case_partial_last_page_zero_filled,
 	   &ipct_case_map_shared_visible_after_remap,
 	   &ipct_case_mapping_survives_close,
 	   &ipct_case_map_private_writes_stay_private,

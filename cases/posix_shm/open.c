@@ -107,6 +107,27 @@ IPCT_CASE(open_owner_and_mode,
 	.asserts = "a new shared memory object is owned by the effective user ID and has the mode argument's permission bits cleared by the umask",
 	.spec = "POSIX.1-2024 shm_open(), DESCRIPTION (O_CREAT)");
 
+static void open_same_name_same_object(void)
+{
+	const char *name = ipct_posix_name(IPCT_POSIX_SHM);
+	int a = pshm_xcreate(name, 4096), b;
+	struct stat sa, sb;
+	char c = 0;
+
+	CHECK_OK(b = shm_open(name, O_RDWR, 0));
+	CHECK(a != b);
+	CHECK_OK(fstat(a, &sa));
+	CHECK_OK(fstat(b, &sb));
+	CHECK(sa.st_dev == sb.st_dev && sa.st_ino == sb.st_ino);
+	CHECK_RET(pwrite(a, "q", 1, 4000), 1);
+	CHECK_RET(pread(b, &c, 1, 4000), 1);
+	CHECK_EQ('q', c);
+}
+IPCT_CASE(open_same_name_same_object,
+	.id = "posix_shm.open_same_name_same_object",
+	.asserts = "a second shm_open() of the same name returns a new descriptor for the same object: fstat() gives the same identity and data written through one is read through the other",
+	.spec = "POSIX.1-2024 shm_open(), DESCRIPTION");
+
 static void open_excl_existing_eexist(void)
 {
 	const char *name = ipct_posix_name(IPCT_POSIX_SHM);
@@ -464,6 +485,7 @@ IPCT_CASES(&ipct_case_open_creat_new_object_empty,
 	   &ipct_case_open_lowest_free_descriptor,
 	   &ipct_case_open_sets_cloexec,
 	   &ipct_case_open_owner_and_mode,
+	   &ipct_case_open_same_name_same_object,
 	   &ipct_case_open_excl_existing_eexist,
 	   &ipct_case_open_missing_enoent,
 	   &ipct_case_open_creat_existing_opens_it,
