@@ -42,7 +42,8 @@ static int arg_fd(const char *s)
 /* peer MODE PATH SCRIPT DATA READYFD GOFD
  * MODE "r" or "w" selects how 'o' opens PATH.  SCRIPT is run one letter
  * at a time: o open, r post ready, g wait for go, w write DATA in one
- * write(), e read to end-of-file and compare with DATA, c close. */
+ * write(), e read to end-of-file and compare with DATA, d read to
+ * end-of-file discarding the data, c close. */
 static int peer_main(int argc, char **argv)
 {
 	const char *mode, *path, *script, *data;
@@ -91,6 +92,15 @@ static int peer_main(int argc, char **argv)
 			free(buf);
 			break;
 		}
+		case 'd': {
+			char buf[4096];
+			ssize_t n;
+
+			while ((n = read(fd, buf, sizeof buf)) > 0)
+				;
+			CHECK_RET(n, 0);
+			break;
+		}
 		case 'c':
 			CHECK_OK(close(fd));
 			fd = -1;
@@ -132,6 +142,52 @@ static int records_main(int argc, char **argv)
 }
 IPCT_HELPER(records_main, "records");
 
+/* counter PATH SIZE READYFD RESULTFD: open PATH for reading, post ready,
+ * read SIZE-byte records until end-of-file, each of which must be filled
+ * with one letter, then write the counts of 'a' and 'b' records (two
+ * ints, one write) to RESULTFD. */
+static int counter_main(int argc, char **argv)
+{
+	int fd, ready, result, counts[2] = { 0, 0 };
+	size_t size, i;
+	ssize_t n;
+	char *rec;
+
+	CHECK_EQ(5, argc);
+	size = (size_t)atol(argv[2]);
+	ready = arg_fd(argv[3]);
+	result = arg_fd(argv[4]);
+	rec = malloc(size);
+	if (!rec)
+		IPCT_BROKEN("malloc(%zu)", size);
+	CHECK_OK(fd = open(argv[1], O_RDONLY));
+	ipct_xwrite_all(ready, "r", 1);
+	for (;;) {
+		size_t got = 0;
+
+		n = 1;
+		while (got < size && (n = read(fd, rec + got, size - got)) > 0)
+			got += (size_t)n;
+		if (n < 0)
+			CHECK_ERRNO(errno, 0); /* read() failed */
+		if (got == 0)
+			break;
+		/* A record is never split between two readers here: every
+		 * write and every read moves exactly one record. */
+		CHECK_EQU(size, got);
+		for (i = 1; i < size && rec[i] == rec[0]; i++)
+			;
+		CHECK_EQU(size, i);
+		CHECK(rec[0] == 'a' || rec[0] == 'b');
+		counts[rec[0] - 'a']++;
+	}
+	ipct_xwrite_all(result, counts, sizeof counts);
+	CHECK_OK(close(fd));
+	free(rec);
+	return 0;
+}
+IPCT_HELPER(counter_main, "counter");
+
 /* sigpipe PATH DISPOSITION READYFD GOFD: open PATH for writing, post
  * ready, wait for go (the reader has closed by then), write one byte.
  * DISPOSITION "default": the write must kill the process with SIGPIPE;
@@ -168,7 +224,7 @@ static int sigpipe_main(int argc, char **argv)
 IPCT_HELPER(sigpipe_main, "sigpipe");
 
 IPCT_HELPERS(&ipct_helper_peer_main, &ipct_helper_records_main,
-	     &ipct_helper_sigpipe_main);
+	     &ipct_helper_counter_main, &ipct_helper_sigpipe_main);
 
 /* ------------------------------------------------------------------ */
 /* Case side                                                           */
@@ -401,8 +457,8 @@ IPCT_CASE(epipe_sigpipe_ignored,
 
 static void pipe_buf_atomic(void)
 {
-	enum { WRITERS = 3, RECORDS = 24 };
-	const char letters[WRITERS] = { 'a', 'b', 'c' };
+	enum { WRITERS = 4, RECORDS = 128 };
+	const char letters[WRITERS] = { 'a', 'b', 'c', 'd' };
 	int seen[WRITERS] = { 0 };
 	char count[16], size[16], *chunk;
 	struct ctl c;
@@ -431,9 +487,13 @@ static void pipe_buf_atomic(void)
 	for (i = 0; i < WRITERS; i++)
 		ctl_wait_ready(&c);
 	clear_nonblock(rd);
-	/* All writers are open: let them race to fill the FIFO. */
+	/* All writers are open: let them race to fill the FIFO, and read
+	 * only once all of them wait for room, so that every record after
+	 * that competes with the records of the other writers. */
 	for (i = 0; i < WRITERS; i++)
 		ctl_go(&c);
+	for (i = 0; i < WRITERS; i++)
+		ipct_wait_asleep(pid[i]);
 	for (i = 0; i < WRITERS * RECORDS; i++) {
 		ipct_xread_all(rd, chunk, (size_t)pipe_buf);
 		for (k = 0; k < WRITERS && chunk[0] != letters[k]; k++)
@@ -657,6 +717,125 @@ IPCT_CASE(nonblock_read_empty_eagain,
 	.asserts = "read() with O_NONBLOCK on an empty FIFO that an unrelated process has open for writing fails with EAGAIN",
 	.spec = "POSIX.1-2024 read(), DESCRIPTION and ERRORS [EAGAIN]");
 
+static void two_readers_two_writers(void)
+{
+	enum { RECORDS = 200, SIZE = 16 };
+	char count[16], size[16], resultfd[16];
+	int result[2], counts[2][2], i;
+	pid_t pid[4];
+	struct pollfd p;
+	struct ctl c;
+
+	ipct_xmkfifo(FIFO, 0600);
+	ctl_init(&c);
+	ipct_xpipe(result);
+	snprintf(count, sizeof count, "%d", RECORDS);
+	snprintf(size, sizeof size, "%d", SIZE);
+	snprintf(resultfd, sizeof resultfd, "%d", result[1]);
+	for (i = 0; i < 2; i++)
+		pid[i] = ipct_exec_helper("counter", FIFO, size, c.readyfd,
+					  resultfd, (char *)NULL);
+	pid[2] = ipct_exec_helper("records", FIFO, "a", count, size,
+				  c.readyfd, c.gofd, (char *)NULL);
+	pid[3] = ipct_exec_helper("records", FIFO, "b", count, size,
+				  c.readyfd, c.gofd, (char *)NULL);
+	/* Both readers and both writers have the FIFO open. */
+	for (i = 0; i < 4; i++)
+		ctl_wait_ready(&c);
+	ctl_go(&c);
+	ctl_go(&c);
+	for (i = 0; i < 2; i++) {
+		p = (struct pollfd){ .fd = result[0], .events = POLLIN };
+		if (poll(&p, 1, ipct_wait_limit_ms()) != 1)
+			IPCT_BROKEN("no reader reported within %d ms",
+				    ipct_wait_limit_ms());
+		ipct_xread_all(result[0], counts[i], sizeof counts[i]);
+	}
+	/* Every record reached exactly one of the two readers. */
+	CHECK_EQ(RECORDS, counts[0][0] + counts[1][0]);
+	CHECK_EQ(RECORDS, counts[0][1] + counts[1][1]);
+	for (i = 0; i < 4; i++)
+		ipct_wait_ok(pid[i]);
+}
+IPCT_CASE(two_readers_two_writers,
+	.id = "fifo.two_readers_two_writers",
+	.asserts = "with two unrelated readers and two unrelated writers on one FIFO, every record written is read exactly once by one of the readers",
+	.spec = "POSIX.1-2024 read(), write(), DESCRIPTION (one FIFO, one byte stream)");
+
+static long write_one(void *arg)
+{
+	return write(*(int *)arg, "+", 1);
+}
+
+static void write_blocks_until_reader_drains(void)
+{
+	struct ipct_blocker b;
+	struct ipct_result r;
+	char buf[4096];
+	struct ctl c;
+	long filled = 0;
+	size_t len;
+	ssize_t n;
+	pid_t pid;
+	int w;
+
+	memset(buf, 'f', sizeof buf);
+	ipct_xmkfifo(FIFO, 0600);
+	ctl_init(&c);
+	pid = peer(&c, "r", "orgdc", "");
+	CHECK_OK(w = open(FIFO, O_WRONLY | O_CLOEXEC));
+	ctl_wait_ready(&c);
+	ipct_xsetnonblock(w);
+	/* Fill it to the last byte, whatever its capacity. */
+	for (len = sizeof buf; len >= 1; len /= 2)
+		while ((n = write(w, buf, len)) > 0)
+			filled += n;
+	CHECK_FAILS(write(w, buf, 1), EAGAIN);
+	CHECK(filled > 0);
+	clear_nonblock(w);
+	ipct_block_start(&b, write_one, &w);
+	ipct_block_prove(&b);
+	ctl_go(&c);
+	r = ipct_block_finish(&b);
+	CHECK_RESULT(r, 1);
+	ipct_xclose(w);
+	ipct_wait_ok(pid);
+}
+IPCT_CASE(write_blocks_until_reader_drains,
+	.id = "fifo.write_blocks_until_reader_drains",
+	.asserts = "a write() to a full FIFO without O_NONBLOCK blocks until an unrelated reader makes room, then completes",
+	.spec = "POSIX.1-2024 write(), DESCRIPTION (pipe or FIFO, O_NONBLOCK clear)");
+
+static void poll_pollhup_clears_on_new_writer(void)
+{
+	struct pollfd p;
+	struct ctl c;
+	char ch;
+	pid_t pid;
+	int rd;
+
+	ipct_xmkfifo(FIFO, 0600);
+	rd = open_reader_nonblock();
+	ctl_init(&c);
+	ipct_wait_ok(peer(&c, "w", "oc", ""));
+	p = (struct pollfd){ .fd = rd, .events = POLLIN };
+	CHECK_RET(poll(&p, 1, 0), 1);
+	CHECK(p.revents & POLLHUP);
+	pid = peer(&c, "w", "orgc", "");
+	ctl_wait_ready(&c);
+	p.revents = 0;
+	CHECK_RET(poll(&p, 1, 0), 0);
+	CHECK_EQ(0, p.revents);
+	CHECK_FAILS(read(rd, &ch, 1), EAGAIN);
+	ctl_go(&c);
+	ipct_wait_ok(pid);
+}
+IPCT_CASE(poll_pollhup_clears_on_new_writer,
+	.id = "fifo.poll_pollhup_clears_on_new_writer",
+	.asserts = "on Linux POLLHUP on a FIFO's read end clears once a new writer opens the FIFO: poll() then reports no event on the empty FIFO (POSIX does not say when POLLHUP ends)",
+	.spec = "Linux poll(2) and pipe(7); POSIX.1-2024 poll(), DESCRIPTION [POLLHUP]",
+	.needs = IPCT_LINUX_ONLY);
+
 IPCT_CASES(&ipct_case_unrelated_writer_to_reader,
 	   &ipct_case_unrelated_reader_gets_data,
 	   &ipct_case_eof_after_last_writer,
@@ -671,4 +850,7 @@ IPCT_CASES(&ipct_case_unrelated_writer_to_reader,
 	   &ipct_case_poll_pollhup_after_writer_closes,
 	   &ipct_case_st_size_zero_with_data,
 	   &ipct_case_nonblock_read_no_writer_returns_0,
-	   &ipct_case_nonblock_read_empty_eagain);
+	   &ipct_case_nonblock_read_empty_eagain,
+	   &ipct_case_two_readers_two_writers,
+	   &ipct_case_write_blocks_until_reader_drains,
+	   &ipct_case_poll_pollhup_clears_on_new_writer);
