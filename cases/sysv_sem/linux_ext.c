@@ -168,8 +168,7 @@ static void semctl_sem_stat_index(void)
 	int top, i, found = 0;
 
 	u.buf = (struct semid_ds *)(void *)&si;
-	top = semctl(0, 0, IPC_INFO, u);
-	CHECK_OK(top);
+	CHECK_OK(top = semctl(0, 0, IPC_INFO, u));
 	for (i = 0; i <= top && !found; i++) {
 		memset(&ds, 0, sizeof ds);
 		u.buf = &ds;

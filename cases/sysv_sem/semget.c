@@ -87,8 +87,7 @@ static void semget_key_creates_and_finds(void)
 	int id;
 
 	CHECK_OK(semget_tracked(key, 2, IPC_CREAT | 0600));
-	id = semget(key, 2, 0600);
-	CHECK_OK(id);
+	CHECK_OK(id = semget(key, 2, 0600));
 	CHECK_RET(semget(key, 2, 0600), id);
 	/* IPC_CREAT without IPC_EXCL also returns the existing set. */
 	CHECK_RET(semget(key, 2, IPC_CREAT | 0600), id);

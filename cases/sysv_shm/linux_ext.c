@@ -11,6 +11,19 @@
 
 #include <sys/resource.h>
 
+/* shmget() under test: a segment it creates is journaled at once, and
+ * errno is kept for the check. */
+static int shmget_tracked(key_t key, size_t size, int flags)
+{
+	int id = shmget(key, size, flags);
+	int err = errno;
+
+	if (id >= 0)
+		ipct_track_id(IPCT_SYSV_SHM, id);
+	errno = err;
+	return id;
+}
+
 static void shm_ipc_info_limits(void)
 {
 	struct shminfo si;
@@ -50,8 +63,7 @@ static void shm_stat_index(void)
 	int id = ipct_xshmget(IPC_PRIVATE, 12345, 0600);
 	int top, i, found = 0;
 
-	top = shmctl(0, IPC_INFO, (struct shmid_ds *)(void *)&si);
-	CHECK_OK(top);
+	CHECK_OK(top = shmctl(0, IPC_INFO, (struct shmid_ds *)(void *)&si));
 	for (i = 0; i <= top && !found; i++) {
 		memset(&ds, 0, sizeof ds);
 		if (shmctl(i, SHM_STAT, &ds) == id)
@@ -92,8 +104,7 @@ static void shm_attach_after_rmid(void)
 
 	memcpy(a, "marked", 6);
 	CHECK_OK(shmctl(id, IPC_RMID, NULL));
-	b = shmat(id, NULL, 0);
-	CHECK_OK_PTR(b, SHM_FAILED);
+	CHECK_OK_PTR(b = shmat(id, NULL, 0), SHM_FAILED);
 	CHECK_MEM("marked", b, 6);
 	CHECK_EQ(2, shm_nattch(id));
 }
@@ -115,10 +126,7 @@ static void shm_rmid_releases_key(void)
 	/* The old segment still exists (attached) but no longer owns the
 	 * key: the key finds nothing, and IPC_EXCL creates a new segment. */
 	CHECK_FAILS(shmget(key, 4096, 0600), ENOENT);
-	id2 = shmget(key, 4096, IPC_CREAT | IPC_EXCL | 0600);
-	if (id2 >= 0)
-		ipct_track_id(IPCT_SYSV_SHM, id2);
-	CHECK_OK(id2);
+	CHECK_OK(id2 = shmget_tracked(key, 4096, IPC_CREAT | IPC_EXCL | 0600));
 	CHECK_NE(id, id2);
 	/* The old one lives on under its identifier. */
 	CHECK_OK(shm_stat(id, &ds));
@@ -213,8 +221,7 @@ static void shm_attach_over_mapping(void)
 	CHECK_FAILS_PTR(shmat(b, pa, 0), SHM_FAILED, EINVAL);
 	CHECK_EQ(0, shm_nattch(b));
 	/* SHM_REMAP takes the range over. */
-	pb = shmat(b, pa, SHM_REMAP);
-	CHECK_OK_PTR(pb, SHM_FAILED);
+	CHECK_OK_PTR(pb = shmat(b, pa, SHM_REMAP), SHM_FAILED);
 	CHECK(pb == pa);
 	memcpy(pb, "b", 1);
 	CHECK_EQ(1, shm_nattch(b));

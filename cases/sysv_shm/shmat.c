@@ -19,8 +19,7 @@ static void shmat_null_addr_attaches(void)
 	int id = ipct_xshmget(IPC_PRIVATE, 4096, 0600);
 	void *p;
 
-	p = shmat(id, NULL, 0);
-	CHECK_OK_PTR(p, SHM_FAILED);
+	CHECK_OK_PTR(p = shmat(id, NULL, 0), SHM_FAILED);
 	/* The system chose the address: it is page (SHMLBA) aligned. */
 	CHECK_EQU(0, (uintptr_t)p % shm_page());
 	CHECK_OK(shm_stat(id, &ds));
@@ -152,8 +151,7 @@ static void shmat_rdonly_reads(void)
 	const char *r;
 
 	memcpy(w, "visible", 7);
-	r = shmat(id, NULL, SHM_RDONLY);
-	CHECK_OK_PTR(r, SHM_FAILED);
+	CHECK_OK_PTR(r = shmat(id, NULL, SHM_RDONLY), SHM_FAILED);
 	CHECK_MEM("visible", r, 7);
 }
 IPCT_CASE(shmat_rdonly_reads,
@@ -193,8 +191,7 @@ static void shmat_rw_without_write_eacces(void)
 
 		ipct_drop_privileges();
 		CHECK_FAILS_PTR(shmat(id, NULL, 0), SHM_FAILED, EACCES);
-		r = shmat(id, NULL, SHM_RDONLY);
-		CHECK_OK_PTR(r, SHM_FAILED);
+		CHECK_OK_PTR(r = shmat(id, NULL, SHM_RDONLY), SHM_FAILED);
 		ipct_child_exit();
 	}
 	ipct_wait_ok(pid);
@@ -257,8 +254,7 @@ static void shmat_rnd_rounds_down(void)
 	char *base = free_aligned_addr(id);
 	void *p;
 
-	p = shmat(id, base + 100, SHM_RND);
-	CHECK_OK_PTR(p, SHM_FAILED);
+	CHECK_OK_PTR(p = shmat(id, base + 100, SHM_RND), SHM_FAILED);
 	CHECK((char *)p == base);
 	shm_xdt(p);
 }
@@ -273,8 +269,7 @@ static void shmat_aligned_addr_used(void)
 	char *base = free_aligned_addr(id);
 	void *p;
 
-	p = shmat(id, base, 0);
-	CHECK_OK_PTR(p, SHM_FAILED);
+	CHECK_OK_PTR(p = shmat(id, base, 0), SHM_FAILED);
 	CHECK((char *)p == base);
 	shm_xdt(p);
 }
@@ -399,25 +394,32 @@ IPCT_CASE(shmat_exit_detaches,
 static void shmdt_detaches(void)
 {
 	struct shmid_ds ds;
+	struct ipct_sync s;
 	time_t before;
 	int id = ipct_xshmget(IPC_PRIVATE, 4096, 0600);
 	char *p = shm_xat(id, NULL, 0);
 	pid_t pid;
 
 	before = time(NULL);
+	ipct_sync_init(&s);
 	/* A child detaches its inherited attachment: shm_lpid becomes its
-	 * pid, distinct from this process's attach. */
+	 * pid, distinct from this process's attach.  It stays alive while
+	 * the parent looks, so its exit cannot be what detached it. */
 	pid = ipct_fork();
 	if (pid == 0) {
 		CHECK_OK(shmdt(p));
+		ipct_post(&s, 1);
+		ipct_sync_wait(&s, 2);
 		ipct_child_exit();
 	}
-	ipct_wait_ok(pid);
+	ipct_sync_wait(&s, 1);
 	CHECK_OK(shm_stat(id, &ds));
 	CHECK_EQU(1, ds.shm_nattch);
 	CHECK_EQ(pid, ds.shm_lpid);
 	CHECK(ds.shm_dtime >= before);
 	CHECK(ds.shm_dtime <= time(NULL));
+	ipct_post(&s, 2);
+	ipct_wait_ok(pid);
 	CHECK_OK(shmdt(p));
 	CHECK_EQ(0, shm_nattch(id));
 }

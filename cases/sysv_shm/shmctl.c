@@ -67,8 +67,7 @@ static void shmctl_ipc_set_applies_to_access(void)
 		void *p;
 
 		ipct_drop_privileges();
-		p = shmat(id, NULL, 0);
-		CHECK_OK_PTR(p, SHM_FAILED);
+		CHECK_OK_PTR(p = shmat(id, NULL, 0), SHM_FAILED);
 		ipct_child_exit();
 	}
 	ipct_wait_ok(pid);

@@ -28,10 +28,8 @@ static void shmget_private_creates(void)
 {
 	int a, b;
 
-	a = shmget_tracked(IPC_PRIVATE, 4096, IPC_CREAT | 0600);
-	CHECK_OK(a);
-	b = shmget_tracked(IPC_PRIVATE, 4096, IPC_CREAT | 0600);
-	CHECK_OK(b);
+	CHECK_OK(a = shmget_tracked(IPC_PRIVATE, 4096, IPC_CREAT | 0600));
+	CHECK_OK(b = shmget_tracked(IPC_PRIVATE, 4096, IPC_CREAT | 0600));
 	CHECK_NE(a, b);
 }
 IPCT_CASE(shmget_private_creates,
@@ -100,8 +98,7 @@ static void shmget_key_creates_and_finds(void)
 	key_t key = ipct_unused_key();
 	int id;
 
-	id = shmget_tracked(key, 4096, IPC_CREAT | 0600);
-	CHECK_OK(id);
+	CHECK_OK(id = shmget_tracked(key, 4096, IPC_CREAT | 0600));
 	CHECK_RET(shmget(key, 4096, 0600), id);
 	CHECK_RET(shmget(key, 4096, IPC_CREAT | 0600), id);
 }
