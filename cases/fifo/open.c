@@ -11,6 +11,7 @@
 
 #include <fcntl.h>
 #include <string.h>
+#include <sys/ioctl.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -408,6 +409,124 @@ IPCT_CASE(getpipe_sz,
 	.spec = "Linux fcntl(2), Changing the capacity of a pipe",
 	.needs = IPCT_LINUX_ONLY);
 
+static void open_one_writer_releases_two_readers(void)
+{
+	struct ipct_blocker b1, b2;
+	struct ipct_result r1, r2;
+	int w;
+
+	ipct_xmkfifo(FIFO, 0600);
+	ipct_block_start(&b1, open_rdonly, NULL);
+	ipct_block_start(&b2, open_rdonly, NULL);
+	ipct_block_prove(&b1);
+	ipct_block_prove(&b2);
+	CHECK_OK(w = open(FIFO, O_WRONLY));
+	r1 = ipct_block_finish(&b1);
+	r2 = ipct_block_finish(&b2);
+	CHECK(r1.ret >= 0);
+	CHECK(r2.ret >= 0);
+	ipct_xclose(w);
+}
+IPCT_CASE(open_one_writer_releases_two_readers,
+	.id = "fifo.open_one_writer_releases_two_readers",
+	.asserts = "one open() for writing releases every process blocked opening the FIFO for reading",
+	.spec = "POSIX.1-2024 open(), DESCRIPTION [O_NONBLOCK]");
+
+static void open_access_mode(void)
+{
+	int rd, w;
+
+	ipct_xmkfifo(FIFO, 0600);
+	rd = xopen(FIFO, O_RDONLY | O_NONBLOCK);
+	w = xopen(FIFO, O_WRONLY | O_NONBLOCK);
+	CHECK_EQ(O_RDONLY, fcntl(rd, F_GETFL) & O_ACCMODE);
+	CHECK_EQ(O_WRONLY, fcntl(w, F_GETFL) & O_ACCMODE);
+	/* Each end allows only its direction. */
+	CHECK_FAILS(write(rd, "x", 1), EBADF);
+	CHECK_FAILS(read(w, (char[1]){ 0 }, 1), EBADF);
+	ipct_xclose(w);
+	ipct_xclose(rd);
+}
+IPCT_CASE(open_access_mode,
+	.id = "fifo.open_access_mode",
+	.asserts = "a FIFO descriptor has the access mode it was opened with: F_GETFL reports it, and the other direction fails with EBADF",
+	.spec = "POSIX.1-2024 fcntl() F_GETFL; read(), write(), ERRORS [EBADF]");
+
+static void open_directory_enotdir(void)
+{
+	ipct_xmkfifo(FIFO, 0600);
+	CHECK_FAILS(open(FIFO, O_RDONLY | O_NONBLOCK | O_DIRECTORY), ENOTDIR);
+}
+IPCT_CASE(open_directory_enotdir,
+	.id = "fifo.open_directory_enotdir",
+	.asserts = "open() of a FIFO with O_DIRECTORY fails with ENOTDIR",
+	.spec = "POSIX.1-2024 open(), ERRORS [ENOTDIR]");
+
+static void open_nofollow_symlink_eloop(void)
+{
+	int fd;
+
+	ipct_xmkfifo(FIFO, 0600);
+	if (symlink(FIFO, "link") != 0)
+		IPCT_BROKEN("symlink(): %s", ipct_errname(errno));
+	CHECK_FAILS(open("link", O_RDONLY | O_NONBLOCK | O_NOFOLLOW), ELOOP);
+	/* Without O_NOFOLLOW the link leads to the FIFO. */
+	CHECK_OK(fd = open("link", O_RDONLY | O_NONBLOCK));
+	ipct_xclose(fd);
+}
+IPCT_CASE(open_nofollow_symlink_eloop,
+	.id = "fifo.open_nofollow_symlink_eloop",
+	.asserts = "open() with O_NOFOLLOW of a symbolic link to a FIFO fails with ELOOP, while without it the link opens the FIFO",
+	.spec = "POSIX.1-2024 open(), ERRORS [ELOOP] (O_NOFOLLOW)");
+
+static void open_rdwr_is_reader_and_writer(void)
+{
+	int rw, rd, w;
+	char c;
+
+	ipct_xmkfifo(FIFO, 0600);
+	rw = xopen(FIFO, O_RDWR);
+	/* It counts as a reader: no ENXIO. */
+	CHECK_OK(w = open(FIFO, O_WRONLY | O_NONBLOCK));
+	ipct_xclose(w);
+	/* And, the only other end, as a writer: an empty read is EAGAIN,
+	 * not end-of-file. */
+	CHECK_OK(rd = open(FIFO, O_RDONLY | O_NONBLOCK));
+	CHECK_FAILS(read(rd, &c, 1), EAGAIN);
+	ipct_xclose(rd);
+	ipct_xclose(rw);
+}
+IPCT_CASE(open_rdwr_is_reader_and_writer,
+	.id = "fifo.open_rdwr_is_reader_and_writer",
+	.asserts = "on Linux a FIFO descriptor opened with O_RDWR counts as both a reader and a writer for other opens and reads (POSIX leaves O_RDWR on a FIFO undefined)",
+	.spec = "Linux fifo(7)",
+	.needs = IPCT_LINUX_ONLY);
+
+static void fionread(void)
+{
+#if HAVE_DECL_FIONREAD
+	int rd, w, n = -1;
+
+	ipct_xmkfifo(FIFO, 0600);
+	rd = xopen(FIFO, O_RDONLY | O_NONBLOCK);
+	w = xopen(FIFO, O_WRONLY | O_NONBLOCK);
+	CHECK_OK(ioctl(rd, FIONREAD, &n));
+	CHECK_EQ(0, n);
+	ipct_xwrite_all(w, "12345", 5);
+	CHECK_OK(ioctl(rd, FIONREAD, &n));
+	CHECK_EQ(5, n);
+	ipct_xclose(w);
+	ipct_xclose(rd);
+#else
+	ipct_skip("FIONREAD is not declared (configure)");
+#endif
+}
+IPCT_CASE(fionread,
+	.id = "fifo.fionread",
+	.asserts = "on Linux ioctl(FIONREAD) on a FIFO's read end reports the number of unread bytes it holds",
+	.spec = "Linux pipe(7), ioctl(FIONREAD)",
+	.needs = IPCT_LINUX_ONLY);
+
 IPCT_CASES(&ipct_case_open_rdonly_blocks_until_writer,
 	   &ipct_case_open_wronly_blocks_until_reader,
 	   &ipct_case_open_rdonly_nonblock_no_writer,
@@ -422,4 +541,8 @@ IPCT_CASES(&ipct_case_open_rdonly_blocks_until_writer,
 	   &ipct_case_open_eacces_read, &ipct_case_open_eacces_write_with_reader,
 	   &ipct_case_open_nonblock_no_permission_no_reader,
 	   &ipct_case_fstat_matches_path, &ipct_case_lseek_espipe,
-	   &ipct_case_getpipe_sz);
+	   &ipct_case_getpipe_sz,
+	   &ipct_case_open_one_writer_releases_two_readers,
+	   &ipct_case_open_access_mode, &ipct_case_open_directory_enotdir,
+	   &ipct_case_open_nofollow_symlink_eloop,
+	   &ipct_case_open_rdwr_is_reader_and_writer, &ipct_case_fionread);
