@@ -263,6 +263,12 @@ uid_t ipct_drop_privileges(void);
 uid_t ipct_unpriv_uid(void);
 gid_t ipct_unpriv_gid(void);
 
+/* Call in a process that is about to fault on purpose (a write to a
+ * read-only mapping, a touch past the end of an object): under valgrind it
+ * turns off error reporting for this process, so the deliberate invalid
+ * access is not counted as a memcheck error.  Does nothing otherwise. */
+void ipct_expect_fault(void);
+
 /* Timeout multiplier (IPCCONF_TIMEOUT_MUL, default 1). */
 double ipct_timeout_mul(void);
 /* Milliseconds of the default bound for internal waits (5 s x mul). */
@@ -354,6 +360,8 @@ struct ipct_blocker {
 	int before[2];
 	int result[2];
 	int started; /* "before" was seen */
+	int have_result; /* the result was read early by ipct_block_returned */
+	struct ipct_result early;
 	const char *what;
 };
 void ipct_block_start_at(struct ipct_blocker *b, long (*call)(void *),
@@ -365,12 +373,16 @@ void ipct_block_start_at(struct ipct_blocker *b, long (*call)(void *),
  * prove the call is still blocked. */
 void ipct_block_prove_at(struct ipct_blocker *b, const char *file, int line);
 #define ipct_block_prove(b) ipct_block_prove_at((b), __FILE__, __LINE__)
+/* Has the call returned?  Does not wait; a result it sees is kept for
+ * ipct_block_finish().  For "exactly one of several blockers returned". */
+int ipct_block_returned(struct ipct_blocker *b);
 struct ipct_result ipct_block_finish_at(struct ipct_blocker *b,
 					const char *file, int line);
 #define ipct_block_finish(b) ipct_block_finish_at((b), __FILE__, __LINE__)
 
 /* Lower level: wait until process pid is asleep in the kernel.  Fails the
- * case if pid exits first or does not sleep within the limit.  Returns 1
+ * case (a failed check: the call did not block) if pid exits first, and as
+ * broken if it does not sleep within the limit.  Returns 1
  * when proved from kernel state, 0 when only the timed window was used. */
 int ipct_wait_asleep_at(pid_t pid, const char *what, const char *file,
 			int line);
