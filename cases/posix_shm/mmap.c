@@ -150,6 +150,7 @@ static void child_dies_of(void (*touch)(volatile unsigned char *),
 	pid_t pid = ipct_fork();
 
 	if (pid == 0) {
+		ipct_expect_fault(); /* the access below is meant to fault */
 		touch(p);
 		ipct_child_exit(); /* reached only if no signal came */
 	}
