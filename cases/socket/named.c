@@ -12,6 +12,7 @@
 
 #include <dirent.h>
 #include <fcntl.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stddef.h>
 #include <sys/stat.h>
@@ -271,6 +272,54 @@ IPCT_CASE(accept_new_fd_keeps_listening,
 	.asserts = "accept() returns a new socket connected to the first queued client, and the listening socket keeps accepting further clients",
 	.spec = "POSIX.1-2024 accept(), DESCRIPTION");
 
+static void listen_unbound_edestaddrreq(void)
+{
+	int fd = sk_xsocket(AF_UNIX, SOCK_STREAM);
+
+	CHECK_FAILS(listen(fd, 1), EDESTADDRREQ);
+}
+IPCT_CASE(listen_unbound_edestaddrreq,
+	.id = "socket.listen_unbound_edestaddrreq",
+	.asserts = "listen() on an AF_UNIX stream socket that is not bound, a protocol that cannot listen unbound, fails with EDESTADDRREQ",
+	.spec = "POSIX.1-2024 listen(), ERRORS [EDESTADDRREQ]");
+
+static void so_acceptconn(void)
+{
+	int fd = sk_xbound(SOCK_STREAM, "s");
+
+	CHECK_EQ(0, sk_xgetint(fd, SOL_SOCKET, SO_ACCEPTCONN));
+	CHECK_OK(listen(fd, 1));
+	CHECK_NE(0, sk_xgetint(fd, SOL_SOCKET, SO_ACCEPTCONN));
+}
+IPCT_CASE(so_acceptconn,
+	.id = "socket.so_acceptconn",
+	.asserts = "getsockopt(SO_ACCEPTCONN) reports 0 for a bound socket before listen() and non-zero after",
+	.spec = "POSIX.1-2024 XSH 2.10.16 Use of Options (SO_ACCEPTCONN); getsockopt()");
+
+static void backlog_full_nonblock_eagain(void)
+{
+	int l = sk_xlistener(SOCK_STREAM, "s"), fd, n;
+
+	CHECK_OK(listen(l, 1));
+	/* Nobody accepts: the queue of pending connections fills. */
+	for (n = 0; n < 100; n++) {
+		fd = sk_xsocket(AF_UNIX, SOCK_STREAM);
+		ipct_xsetnonblock(fd);
+		if (do_connect(fd, "s") != 0)
+			break;
+	}
+	CHECK(n < 100);
+	CHECK_ERRNO(errno, EAGAIN);
+	/* Accepting one makes room for one more. */
+	(void)sk_xaccept(l);
+	CHECK_OK(do_connect(fd, "s"));
+}
+IPCT_CASE(backlog_full_nonblock_eagain,
+	.id = "socket.backlog_full_nonblock_eagain",
+	.asserts = "a nonblocking connect() to an AF_UNIX listener whose backlog is full fails with EAGAIN, and succeeds once a pending connection is accepted",
+	.spec = "Linux unix(7), ERRORS [EAGAIN]; connect(2)",
+	.needs = IPCT_LINUX_ONLY);
+
 struct accept_arg {
 	int fd;
 };
@@ -298,6 +347,40 @@ IPCT_CASE(accept_blocks_until_connect,
 	.id = "socket.accept_blocks_until_connect",
 	.asserts = "accept() on a blocking listening socket with no pending connection blocks until a client connects",
 	.spec = "POSIX.1-2024 accept(), DESCRIPTION");
+
+static int handler_fd = -1;
+
+static void note_handler(int sig)
+{
+	char c = (char)sig;
+	int saved = errno;
+
+	if (write(handler_fd, &c, 1) < 0) {
+		/* nothing to do: the case then fails naming the wait */
+	}
+	errno = saved;
+}
+
+static void accept_eintr(void)
+{
+	struct accept_arg a = { sk_xlistener(SOCK_STREAM, "s") };
+	struct ipct_blocker b;
+	struct ipct_result r;
+	int n[2];
+
+	ipct_xpipe(n);
+	handler_fd = n[1];
+	ipct_xsigaction(SIGUSR1, note_handler, 0);
+	ipct_block_start(&b, accept_call, &a);
+	ipct_block_prove(&b);
+	CHECK_OK(kill(b.pid, SIGUSR1));
+	r = ipct_block_finish(&b);
+	CHECK_RESULT_FAILS(r, EINTR);
+}
+IPCT_CASE(accept_eintr,
+	.id = "socket.accept_eintr",
+	.asserts = "an accept() blocked with no pending connection fails with EINTR when a signal handler installed without SA_RESTART runs",
+	.spec = "POSIX.1-2024 accept(), ERRORS [EINTR]");
 
 static void accept_einval_not_listening(void)
 {
@@ -537,7 +620,9 @@ IPCT_CASES(&ipct_case_bind_creates_socket_file, &ipct_case_bind_eaddrinuse,
 	&ipct_case_connect_econnrefused, &ipct_case_connect_regular_file,
 	&ipct_case_connect_eprototype, &ipct_case_connect_eisconn,
 	&ipct_case_connect_eacces, &ipct_case_accept_new_fd_keeps_listening,
-	&ipct_case_accept_blocks_until_connect,
+	&ipct_case_accept_blocks_until_connect, &ipct_case_accept_eintr,
+	&ipct_case_listen_unbound_edestaddrreq, &ipct_case_so_acceptconn,
+	&ipct_case_backlog_full_nonblock_eagain,
 	&ipct_case_accept_einval_not_listening, &ipct_case_accept_nonblock_eagain,
 	&ipct_case_accept_dgram_eopnotsupp, &ipct_case_accept_enotsock,
 	&ipct_case_getsockname_bound_path, &ipct_case_getpeername_server_path,

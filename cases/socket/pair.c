@@ -127,6 +127,16 @@ IPCT_CASE(socket_bad_protocol,
 	.asserts = "socket(AF_UNIX, SOCK_STREAM) with a protocol the family does not support fails with EPROTONOSUPPORT",
 	.spec = "POSIX.1-2024 socket(), ERRORS [EPROTONOSUPPORT]");
 
+static void socket_bad_type(void)
+{
+	CHECK_FAILS(socket(AF_UNIX, 4000, 0), EINVAL);
+}
+IPCT_CASE(socket_bad_type,
+	.id = "socket.socket_bad_type",
+	.asserts = "socket() with a socket type number that no family knows fails with EINVAL (Linux; POSIX lists EPROTOTYPE or EPROTONOSUPPORT for an unsupported type)",
+	.spec = "Linux socket(2), ERRORS [EINVAL]",
+	.needs = IPCT_LINUX_ONLY);
+
 static void fstat_is_socket(void)
 {
 	struct stat st;
@@ -474,7 +484,7 @@ IPCT_CASES(&ipct_case_pair_stream_both_directions,
 	&ipct_case_pair_seqpacket_both_directions,
 	&ipct_case_pair_stream_order, &ipct_case_pair_dgram_order,
 	&ipct_case_pair_inet_eopnotsupp, &ipct_case_socket_bad_family,
-	&ipct_case_socket_bad_protocol, &ipct_case_fstat_is_socket,
+	&ipct_case_socket_bad_protocol, &ipct_case_socket_bad_type, &ipct_case_fstat_is_socket,
 	&ipct_case_lseek_espipe, &ipct_case_so_type_reports_type,
 	&ipct_case_getsockopt_bad_option, &ipct_case_stream_eof_after_close,
 	&ipct_case_seqpacket_eof_after_close,
