@@ -11,20 +11,25 @@
 #include "ipct.h"
 #include "sockh.h"
 
+#include <fcntl.h>
 #include <poll.h>
 #include <signal.h>
 #include <sys/time.h>
 
-/* Fill the send direction sv[0] -> sv[1] of a stream pair until a
- * nonblocking send refuses; returns the bytes queued. */
+/* Fill the send direction of stream socket fd until a nonblocking send
+ * refuses; fd's file status flags are restored.  Returns the bytes
+ * queued. */
 static long fill_stream(int fd)
 {
 	static char chunk[4096];
+	int fl = fcntl(fd, F_GETFL);
 	long total = 0;
 	ssize_t n;
 
+	if (fl < 0 || fcntl(fd, F_SETFL, fl | O_NONBLOCK) != 0)
+		IPCT_BROKEN("fcntl: %s", ipct_errname(errno));
 	for (;;) {
-		n = send(fd, chunk, sizeof chunk, MSG_DONTWAIT);
+		n = send(fd, chunk, sizeof chunk, 0);
 		if (n < 0)
 			break;
 		total += n;
@@ -33,6 +38,8 @@ static long fill_stream(int fd)
 	}
 	if (errno != EAGAIN && errno != EWOULDBLOCK)
 		IPCT_BROKEN("filling: %s", ipct_errname(errno));
+	if (fcntl(fd, F_SETFL, fl) != 0)
+		IPCT_BROKEN("fcntl: %s", ipct_errname(errno));
 	return total;
 }
 
