@@ -11,6 +11,7 @@
 
 #include <sys/uio.h>
 
+#ifdef SO_PEERCRED
 /* SO_PEERCRED of fd. */
 static struct ucred peercred(int fd)
 {
@@ -23,8 +24,11 @@ static struct ucred peercred(int fd)
 	return u;
 }
 
+#endif
+
 static void peercred_socketpair(void)
 {
+#if defined(SO_PEERCRED)
 	struct ucred u;
 	int sv[2];
 
@@ -33,6 +37,9 @@ static void peercred_socketpair(void)
 	CHECK_EQ(getpid(), u.pid);
 	CHECK_EQ(geteuid(), u.uid);
 	CHECK_EQ(getegid(), u.gid);
+#else
+	ipct_skip("no SO_PEERCRED on this platform");
+#endif
 }
 IPCT_CASE(peercred_socketpair,
 	.id = "socket.peercred_socketpair",
@@ -42,6 +49,7 @@ IPCT_CASE(peercred_socketpair,
 
 static void peercred_connect(void)
 {
+#if defined(SO_PEERCRED)
 	int l = sk_xlistener(SOCK_STREAM, "s"), a;
 	struct ipct_sync s;
 	struct ucred u;
@@ -66,6 +74,9 @@ static void peercred_connect(void)
 	CHECK_EQ(geteuid(), u.uid);
 	ipct_post(&s, 2);
 	ipct_wait_ok(pid);
+#else
+	ipct_skip("no SO_PEERCRED on this platform");
+#endif
 }
 IPCT_CASE(peercred_connect,
 	.id = "socket.peercred_connect",
@@ -73,6 +84,7 @@ IPCT_CASE(peercred_connect,
 	.spec = "Linux unix(7), SO_PEERCRED",
 	.needs = IPCT_LINUX_ONLY);
 
+#if defined(SO_PEERCRED) && defined(SO_PASSCRED) && defined(SCM_CREDENTIALS)
 /* Receive one byte and the SCM_CREDENTIALS message that came with it. */
 static struct ucred recv_creds(int fd)
 {
@@ -101,8 +113,11 @@ static struct ucred recv_creds(int fd)
 	return u;
 }
 
+#endif
+
 static void scm_credentials_received(void)
 {
+#if defined(SO_PEERCRED) && defined(SO_PASSCRED) && defined(SCM_CREDENTIALS)
 	int sv[2], on = 1;
 	struct ucred u;
 	pid_t pid;
@@ -120,6 +135,9 @@ static void scm_credentials_received(void)
 	CHECK_EQ(pid, u.pid);
 	CHECK_EQ(geteuid(), u.uid);
 	CHECK_EQ(getegid(), u.gid);
+#else
+	ipct_skip("no SO_PASSCRED/SCM_CREDENTIALS on this platform");
+#endif
 }
 IPCT_CASE(scm_credentials_received,
 	.id = "socket.scm_credentials_received",
@@ -129,6 +147,7 @@ IPCT_CASE(scm_credentials_received,
 
 static void scm_credentials_forged_eperm(void)
 {
+#if defined(SO_PEERCRED) && defined(SO_PASSCRED) && defined(SCM_CREDENTIALS)
 	int sv[2];
 	pid_t pid;
 
@@ -164,6 +183,9 @@ static void scm_credentials_forged_eperm(void)
 		ipct_child_exit();
 	}
 	ipct_wait_ok(pid);
+#else
+	ipct_skip("no SO_PASSCRED/SCM_CREDENTIALS on this platform");
+#endif
 }
 IPCT_CASE(scm_credentials_forged_eperm,
 	.id = "socket.scm_credentials_forged_eperm",

@@ -89,6 +89,16 @@ static int recv_fds(int sock, int *fds, int room, int *flags)
 	return n;
 }
 
+/* A listener at path that exec'd helpers do not inherit. */
+static int cloexec_listener(const char *path)
+{
+	int l = sk_xlistener(SOCK_STREAM, path);
+
+	if (fcntl(l, F_SETFD, FD_CLOEXEC) != 0)
+		IPCT_BROKEN("fcntl(FD_CLOEXEC): %s", ipct_errname(errno));
+	return l;
+}
+
 /* Receive exactly one descriptor, with no flags set. */
 static int recv_one_fd(int sock)
 {
@@ -116,7 +126,7 @@ IPCT_HELPER(rx_pipe_main, "rx_pipe");
 
 static void rights_pipe_unrelated(void)
 {
-	int l = sk_xlistener(SOCK_STREAM | SOCK_CLOEXEC, "p");
+	int l = cloexec_listener("p");
 	char buf[32] = "";
 	int s, fd[2];
 	pid_t pid;
@@ -161,7 +171,7 @@ IPCT_HELPER(rx_shm_main, "rx_shm");
 static void rights_shm_unrelated(void)
 {
 #ifdef HAVE_SHM_OPEN
-	int l = sk_xlistener(SOCK_STREAM | SOCK_CLOEXEC, "p");
+	int l = cloexec_listener("p");
 	const char *name = ipct_posix_name(IPCT_POSIX_SHM);
 	int s, fd;
 	char *p;

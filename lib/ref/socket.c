@@ -45,6 +45,7 @@
 #include "ref/socket.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <poll.h>
 #include <signal.h>
 #include <stdlib.h>
@@ -54,6 +55,27 @@
 #include <sys/un.h>
 #include <sys/wait.h>
 #include <unistd.h>
+
+/* A new AF_UNIX stream socket, close-on-exec: atomically with
+ * SOCK_CLOEXEC where the platform has it (POSIX.1-2024), else with
+ * fcntl() right after (a thread exec'ing in between could leak it). */
+static int unix_stream_socket(void)
+{
+#ifdef SOCK_CLOEXEC
+	return socket(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0);
+#else
+	int fd = socket(AF_UNIX, SOCK_STREAM, 0);
+
+	if (fd >= 0 && fcntl(fd, F_SETFD, FD_CLOEXEC) != 0) {
+		int saved = errno;
+
+		close(fd);
+		errno = saved;
+		return -1;
+	}
+	return fd;
+#endif
+}
 
 /* Fill a for path; -1 with ENAMETOOLONG when it does not fit. */
 static int unix_addr(struct sockaddr_un *a, const char *path)
@@ -84,7 +106,7 @@ int ref_socket_listen(const char *path, int backlog)
 
 	if (unix_addr(&a, path) != 0)
 		return -1;
-	fd = socket(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0);
+	fd = unix_stream_socket();
 	if (fd < 0)
 		return -1;
 	if (bind(fd, (struct sockaddr *)&a, sizeof a) != 0) {
@@ -106,7 +128,7 @@ int ref_socket_connect(const char *path)
 
 	if (unix_addr(&a, path) != 0)
 		return -1;
-	fd = socket(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0);
+	fd = unix_stream_socket();
 	if (fd < 0)
 		return -1;
 	/* A signal may interrupt connect(); the connection then completes
