@@ -163,9 +163,10 @@ void ipct_block_start_at(struct ipct_blocker *b, long (*call)(void *),
 	close(b->result[1]);
 }
 
-/* Read one record from fd within the wait limit; 0 on EOF. */
+/* Read one record from fd within the wait limit; 0 on EOF, -1 when the
+ * limit passed (only if timeout_ok; otherwise that is a broken setup). */
 static int read_within(int fd, void *buf, size_t len, const char *what,
-		       const char *file, int line)
+		       const char *file, int line, int timeout_ok)
 {
 	int64_t deadline = ipct_now_ms() + ipct_wait_limit_ms();
 
@@ -175,9 +176,12 @@ static int read_within(int fd, void *buf, size_t len, const char *what,
 		int64_t left = deadline - ipct_now_ms();
 		int r;
 
-		if (left <= 0)
+		if (left <= 0) {
+			if (timeout_ok)
+				return -1;
 			ipct_broken(file, line, "%s did not come within %d ms",
 				    what, ipct_wait_limit_ms());
+		}
 		if (ipct_page && ipct_page->failed)
 			_exit(IPCT_EXIT_FAIL);
 		r = poll(&p, 1, left > 50 ? 50 : (int)left);
@@ -220,7 +224,7 @@ void ipct_block_prove_at(struct ipct_blocker *b, const char *file, int line)
 	char c;
 
 	if (!b->started &&
-	    !read_within(b->before[0], &c, 1, "the blocker to start", file, line))
+	    !read_within(b->before[0], &c, 1, "the blocker to start", file, line, 0))
 		report_early(b, file, line);
 	b->started = 1;
 	if (ipct_page)
@@ -258,10 +262,23 @@ struct ipct_result ipct_block_finish_at(struct ipct_blocker *b,
 		return b->early;
 	}
 	snprintf(what, sizeof what, "the result of %s after release", b->what);
-	if (!read_within(b->result[0], &r, sizeof r, what, file, line)) {
+	switch (read_within(b->result[0], &r, sizeof r, what, file, line, 1)) {
+	case 0:
 		status = ipct_wait(b->pid);
 		ipct_broken(file, line, "%s: the blocker child %s before reporting",
 			    b->what, ipct_status_str(status, st, sizeof st));
+	case -1: {
+		/* The release did not release it: the behaviour is wrong. */
+		char text[512];
+
+		kill(b->pid, SIGKILL);
+		snprintf(text, sizeof text,
+			 "%s:%d: %s\n  expected: the call returns once released\n"
+			 "  actual:   still blocked %d ms after the release\n",
+			 ipct_short_path(file), line, b->what, ipct_wait_limit_ms());
+		ipct_fail_text(0, text);
+		_exit(IPCT_EXIT_FAIL);
+	}
 	}
 	close(b->before[0]);
 	close(b->result[0]);

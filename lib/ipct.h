@@ -269,6 +269,12 @@ gid_t ipct_unpriv_gid(void);
  * access is not counted as a memcheck error.  Does nothing otherwise. */
 void ipct_expect_fault(void);
 
+/* True when the case runs under valgrind (client request where the
+ * header was found, else IPCCONF_UNDER_VALGRIND set by make check-valgrind).
+ * For the few behaviours valgrind itself emulates differently (signal
+ * queueing across exec, for one): such a case skips, naming the reason. */
+int ipct_under_valgrind(void);
+
 /* Timeout multiplier (IPCCONF_TIMEOUT_MUL, default 1). */
 double ipct_timeout_mul(void);
 /* Milliseconds of the default bound for internal waits (5 s x mul). */
@@ -431,20 +437,34 @@ key_t ipct_unused_key(void);
 void ipct_track_id(enum ipct_kind kind, int id);
 void ipct_track_name(enum ipct_kind kind, const char *name);
 
-/* Setup wrappers: fatal on failure ("broken"), journal what they create.
- * Modes default to 0600 where the caller passes only flags. */
-void ipct_xpipe(int fd[2]);
-void ipct_xclose(int fd);
-int ipct_xdup(int fd);
-void ipct_xwrite_all(int fd, const void *buf, size_t len);
-void ipct_xread_all(int fd, void *buf, size_t len);
-void ipct_xsigaction(int sig, void (*handler)(int), int flags);
-void ipct_xsigblock(int sig);
-void ipct_xsetnonblock(int fd);
-void ipct_xmkfifo(const char *path, mode_t mode);
-int ipct_xmsgget(key_t key, int flags);
-int ipct_xsemget(key_t key, int nsems, int flags);
-int ipct_xshmget(key_t key, size_t size, int flags);
+/* Setup wrappers: fatal on failure ("broken", reported at the caller's
+ * file:line), journal what they create.  Modes default to 0600 where the
+ * caller passes only flags.  ipct_xpipe() descriptors are NOT close-on-exec
+ * (cases hand them to exec'd helpers on purpose). */
+void ipct_xpipe_at(int fd[2], const char *file, int line);
+#define ipct_xpipe(...) ipct_xpipe_at(__VA_ARGS__, __FILE__, __LINE__)
+void ipct_xclose_at(int fd, const char *file, int line);
+#define ipct_xclose(...) ipct_xclose_at(__VA_ARGS__, __FILE__, __LINE__)
+int ipct_xdup_at(int fd, const char *file, int line);
+#define ipct_xdup(...) ipct_xdup_at(__VA_ARGS__, __FILE__, __LINE__)
+void ipct_xwrite_all_at(int fd, const void *buf, size_t len, const char *file, int line);
+#define ipct_xwrite_all(...) ipct_xwrite_all_at(__VA_ARGS__, __FILE__, __LINE__)
+void ipct_xread_all_at(int fd, void *buf, size_t len, const char *file, int line);
+#define ipct_xread_all(...) ipct_xread_all_at(__VA_ARGS__, __FILE__, __LINE__)
+void ipct_xsigaction_at(int sig, void (*handler)(int), int flags, const char *file, int line);
+#define ipct_xsigaction(...) ipct_xsigaction_at(__VA_ARGS__, __FILE__, __LINE__)
+void ipct_xsigblock_at(int sig, const char *file, int line);
+#define ipct_xsigblock(...) ipct_xsigblock_at(__VA_ARGS__, __FILE__, __LINE__)
+void ipct_xsetnonblock_at(int fd, const char *file, int line);
+#define ipct_xsetnonblock(...) ipct_xsetnonblock_at(__VA_ARGS__, __FILE__, __LINE__)
+void ipct_xmkfifo_at(const char *path, mode_t mode, const char *file, int line);
+#define ipct_xmkfifo(...) ipct_xmkfifo_at(__VA_ARGS__, __FILE__, __LINE__)
+int ipct_xmsgget_at(key_t key, int flags, const char *file, int line);
+#define ipct_xmsgget(...) ipct_xmsgget_at(__VA_ARGS__, __FILE__, __LINE__)
+int ipct_xsemget_at(key_t key, int nsems, int flags, const char *file, int line);
+#define ipct_xsemget(...) ipct_xsemget_at(__VA_ARGS__, __FILE__, __LINE__)
+int ipct_xshmget_at(key_t key, size_t size, int flags, const char *file, int line);
+#define ipct_xshmget(...) ipct_xshmget_at(__VA_ARGS__, __FILE__, __LINE__)
 
 /* ------------------------------------------------------------------ */
 /* Reference transcripts                                               */

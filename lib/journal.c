@@ -277,28 +277,28 @@ int ipct_journal_cleanup(char *buf, size_t len)
 /* ------------------------------------------------------------------ */
 /* Setup wrappers                                                      */
 
-void ipct_xpipe(int fd[2])
+void ipct_xpipe_at(int fd[2], const char *file_, int line_)
 {
 	if (pipe(fd) != 0)
-		IPCT_BROKEN("pipe(): %s", ipct_errname(errno));
+		ipct_broken(file_, line_, "pipe(): %s", ipct_errname(errno));
 }
 
-void ipct_xclose(int fd)
+void ipct_xclose_at(int fd, const char *file_, int line_)
 {
 	if (close(fd) != 0)
-		IPCT_BROKEN("close(%d): %s", fd, ipct_errname(errno));
+		ipct_broken(file_, line_, "close(%d): %s", fd, ipct_errname(errno));
 }
 
-int ipct_xdup(int fd)
+int ipct_xdup_at(int fd, const char *file_, int line_)
 {
 	int r = dup(fd);
 
 	if (r < 0)
-		IPCT_BROKEN("dup(%d): %s", fd, ipct_errname(errno));
+		ipct_broken(file_, line_, "dup(%d): %s", fd, ipct_errname(errno));
 	return r;
 }
 
-void ipct_xwrite_all(int fd, const void *buf, size_t len)
+void ipct_xwrite_all_at(int fd, const void *buf, size_t len, const char *file_, int line_)
 {
 	const char *p = buf;
 
@@ -308,14 +308,14 @@ void ipct_xwrite_all(int fd, const void *buf, size_t len)
 		if (n < 0 && errno == EINTR)
 			continue;
 		if (n <= 0)
-			IPCT_BROKEN("write(%d, %zu bytes): %s", fd, len,
+			ipct_broken(file_, line_, "write(%d, %zu bytes): %s", fd, len,
 				    n < 0 ? ipct_errname(errno) : "returned 0");
 		p += n;
 		len -= (size_t)n;
 	}
 }
 
-void ipct_xread_all(int fd, void *buf, size_t len)
+void ipct_xread_all_at(int fd, void *buf, size_t len, const char *file_, int line_)
 {
 	char *p = buf;
 
@@ -325,16 +325,16 @@ void ipct_xread_all(int fd, void *buf, size_t len)
 		if (n < 0 && errno == EINTR)
 			continue;
 		if (n < 0)
-			IPCT_BROKEN("read(%d): %s", fd, ipct_errname(errno));
+			ipct_broken(file_, line_, "read(%d): %s", fd, ipct_errname(errno));
 		if (n == 0)
-			IPCT_BROKEN("read(%d): end of file with %zu bytes missing",
+			ipct_broken(file_, line_, "read(%d): end of file with %zu bytes missing",
 				    fd, len);
 		p += n;
 		len -= (size_t)n;
 	}
 }
 
-void ipct_xsigaction(int sig, void (*handler)(int), int flags)
+void ipct_xsigaction_at(int sig, void (*handler)(int), int flags, const char *file_, int line_)
 {
 	struct sigaction sa;
 
@@ -343,62 +343,62 @@ void ipct_xsigaction(int sig, void (*handler)(int), int flags)
 	sa.sa_flags = flags;
 	sigemptyset(&sa.sa_mask);
 	if (sigaction(sig, &sa, NULL) != 0)
-		IPCT_BROKEN("sigaction(%s): %s", ipct_signame(sig),
+		ipct_broken(file_, line_, "sigaction(%s): %s", ipct_signame(sig),
 			    ipct_errname(errno));
 }
 
-void ipct_xsigblock(int sig)
+void ipct_xsigblock_at(int sig, const char *file_, int line_)
 {
 	sigset_t set;
 
 	sigemptyset(&set);
 	sigaddset(&set, sig);
 	if (sigprocmask(SIG_BLOCK, &set, NULL) != 0)
-		IPCT_BROKEN("sigprocmask(SIG_BLOCK, %s): %s", ipct_signame(sig),
+		ipct_broken(file_, line_, "sigprocmask(SIG_BLOCK, %s): %s", ipct_signame(sig),
 			    ipct_errname(errno));
 }
 
-void ipct_xsetnonblock(int fd)
+void ipct_xsetnonblock_at(int fd, const char *file_, int line_)
 {
 	int fl = fcntl(fd, F_GETFL);
 
 	if (fl < 0 || fcntl(fd, F_SETFL, fl | O_NONBLOCK) != 0)
-		IPCT_BROKEN("fcntl(%d, F_SETFL, O_NONBLOCK): %s", fd,
+		ipct_broken(file_, line_, "fcntl(%d, F_SETFL, O_NONBLOCK): %s", fd,
 			    ipct_errname(errno));
 }
 
-void ipct_xmkfifo(const char *path, mode_t mode)
+void ipct_xmkfifo_at(const char *path, mode_t mode, const char *file_, int line_)
 {
 	if (mkfifo(path, mode) != 0)
-		IPCT_BROKEN("mkfifo(%s): %s", path, ipct_errname(errno));
+		ipct_broken(file_, line_, "mkfifo(%s): %s", path, ipct_errname(errno));
 }
 
-int ipct_xmsgget(key_t key, int flags)
+int ipct_xmsgget_at(key_t key, int flags, const char *file_, int line_)
 {
 	int id = msgget(key, flags | (flags & 0777 ? 0 : 0600));
 
 	if (id < 0)
-		IPCT_BROKEN("msgget(): %s", ipct_errname(errno));
+		ipct_broken(file_, line_, "msgget(): %s", ipct_errname(errno));
 	ipct_track_id(IPCT_SYSV_MSG, id);
 	return id;
 }
 
-int ipct_xsemget(key_t key, int nsems, int flags)
+int ipct_xsemget_at(key_t key, int nsems, int flags, const char *file_, int line_)
 {
 	int id = semget(key, nsems, flags | (flags & 0777 ? 0 : 0600));
 
 	if (id < 0)
-		IPCT_BROKEN("semget(nsems %d): %s", nsems, ipct_errname(errno));
+		ipct_broken(file_, line_, "semget(nsems %d): %s", nsems, ipct_errname(errno));
 	ipct_track_id(IPCT_SYSV_SEM, id);
 	return id;
 }
 
-int ipct_xshmget(key_t key, size_t size, int flags)
+int ipct_xshmget_at(key_t key, size_t size, int flags, const char *file_, int line_)
 {
 	int id = shmget(key, size, flags | (flags & 0777 ? 0 : 0600));
 
 	if (id < 0)
-		IPCT_BROKEN("shmget(size %zu): %s", size, ipct_errname(errno));
+		ipct_broken(file_, line_, "shmget(size %zu): %s", size, ipct_errname(errno));
 	ipct_track_id(IPCT_SYSV_SHM, id);
 	return id;
 }

@@ -48,6 +48,17 @@ void ipct_expect_fault(void)
 #endif
 }
 
+int ipct_under_valgrind(void)
+{
+	const char *e = getenv("IPCCONF_UNDER_VALGRIND");
+
+#if defined(HAVE_VALGRIND_VALGRIND_H) && defined(RUNNING_ON_VALGRIND)
+	if (RUNNING_ON_VALGRIND)
+		return 1;
+#endif
+	return e && *e && strcmp(e, "0") != 0;
+}
+
 double ipct_timeout_mul(void)
 {
 	static double mul;
