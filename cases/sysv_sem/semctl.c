@@ -8,6 +8,8 @@
 #include "ipct.h"
 #include "semh.h"
 
+#include <time.h>
+
 static void semctl_setval_getval(void)
 {
 	int id = ipct_xsemget(IPC_PRIVATE, 2, 0600);
@@ -134,6 +136,36 @@ IPCT_CASE(semctl_setval_wakes_waiter,
 	.id = "sysv_sem.semctl_setval_wakes_waiter",
 	.asserts = "a SETVAL that raises semval enough lets a blocked decrement complete",
 	.spec = "POSIX.1-2024 semctl(), DESCRIPTION (SETVAL); semop(), DESCRIPTION");
+
+static void semctl_setval_updates_ctime(void)
+{
+	struct semid_ds ds;
+	int id = ipct_xsemget(IPC_PRIVATE, 1, 0600);
+	int64_t deadline;
+	int delay = 0;
+	time_t created;
+
+	sv_xstat(id, &ds);
+	created = ds.sem_ctime;
+	/* sem_ctime counts whole seconds: wait for the clock to leave the
+	 * creation second (at most one second; the field under test is a
+	 * time) so that an update is visible. */
+	deadline = ipct_now_ms() + ipct_wait_limit_ms();
+	while (time(NULL) <= created) {
+		if (ipct_now_ms() > deadline)
+			IPCT_BROKEN("time(NULL) did not pass sem_ctime %ld",
+				    (long)created);
+		ipct_backoff(&delay);
+	}
+	CHECK_OK(sv_setval(id, 0, 1));
+	CHECK_OK(sv_stat(id, &ds));
+	CHECK(ds.sem_ctime > created);
+	CHECK(ds.sem_ctime <= time(NULL));
+}
+IPCT_CASE(semctl_setval_updates_ctime,
+	.id = "sysv_sem.semctl_setval_updates_ctime",
+	.asserts = "SETVAL sets sem_ctime, the time of the last change by semctl(), to the current time",
+	.spec = "POSIX.1-2024 <sys/sem.h> (sem_ctime); Linux semctl(2), SETVAL");
 
 static void semctl_ipc_set_mode(void)
 {
@@ -390,7 +422,8 @@ IPCT_CASES(&ipct_case_semctl_setval_getval, &ipct_case_semctl_setall_getall,
 	   &ipct_case_semctl_getpid_last_operation,
 	   &ipct_case_semctl_getncnt_counts_waiters,
 	   &ipct_case_semctl_getzcnt_counts_waiters,
-	   &ipct_case_semctl_setval_wakes_waiter, &ipct_case_semctl_ipc_set_mode,
+	   &ipct_case_semctl_setval_wakes_waiter,
+	   &ipct_case_semctl_setval_updates_ctime, &ipct_case_semctl_ipc_set_mode,
 	   &ipct_case_semctl_ipc_rmid_invalidates,
 	   &ipct_case_semctl_setval_negative_erange,
 	   &ipct_case_semctl_setval_above_semvmx_erange,
