@@ -2,9 +2,10 @@
 # setup helpers.  The references (lib/ref/socket.c: a poll() echo server
 # and SCM_RIGHTS descriptor passing) go into libipct; their demo program
 # prints expected/ref/socket_echo.txt and expected/ref/socket_pass_fd.txt.
-nobase_pkglibexec_PROGRAMS += %reldir%/pair %reldir%/message %reldir%/named %reldir%/rights %reldir%/cred %reldir%/flags %reldir%/nonblock %reldir%/inet
+nobase_pkglibexec_PROGRAMS += %reldir%/pair %reldir%/message \
+	%reldir%/named %reldir%/rights %reldir%/cred %reldir%/flags \
+	%reldir%/nonblock %reldir%/inet %reldir%/reference
 EXTRA_DIST += %reldir%/sockh.h
-nobase_pkglibexec_PROGRAMS += %reldir%/reference
 
 lib_libipct_a_SOURCES += lib/ref/socket.c lib/ref/socket.h
 refdemo_PROGRAMS += lib/ref/demo_socket
