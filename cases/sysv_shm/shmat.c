@@ -223,6 +223,18 @@ IPCT_CASE(shmat_rdonly_without_read_eacces,
 	.spec = "POSIX.1-2024 shmat(), ERRORS [EACCES]; XSH 2.7",
 	.needs = IPCT_UNPRIV);
 
+static void shmlba_page_multiple(void)
+{
+	size_t page = shm_page();
+
+	CHECK((size_t)SHMLBA >= page);
+	CHECK_EQU(0, (size_t)SHMLBA % page);
+}
+IPCT_CASE(shmlba_page_multiple,
+	.id = "sysv_shm.shmlba_page_multiple",
+	.asserts = "SHMLBA, the segment low boundary address multiple, is a multiple of the page size",
+	.spec = "POSIX.1-2024 <sys/shm.h> (SHMLBA); Linux shmop(2)");
+
 /* An address where the segment can be attached: attach it at a place the
  * system picks, then detach (single-threaded, nothing else maps there in
  * between).  Skips if that address is not SHMLBA-aligned. */
@@ -495,6 +507,7 @@ IPCT_CASES(&ipct_case_shmat_null_addr_attaches,
 	   &ipct_case_shmat_rdonly_reads, &ipct_case_shmat_rdonly_write_sigsegv,
 	   &ipct_case_shmat_rw_without_write_eacces,
 	   &ipct_case_shmat_rdonly_without_read_eacces,
+	   &ipct_case_shmlba_page_multiple,
 	   &ipct_case_shmat_misaligned_einval, &ipct_case_shmat_rnd_rounds_down,
 	   &ipct_case_shmat_aligned_addr_used, &ipct_case_shmat_invalid_id_einval,
 	   &ipct_case_shmat_fork_inherits, &ipct_case_shmat_exec_detaches,
