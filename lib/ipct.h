@@ -84,6 +84,10 @@ extern const struct ipct_helper *const ipct_helpers[] __attribute__((weak));
 /* Fork (tracked, as ipct_fork) and exec this binary as helper `name` with
  * the NULL-terminated argument list; returns the pid. */
 pid_t ipct_exec_helper(const char *name, ...);
+/* Replace the calling process (no fork) with helper `name`: for what exec
+ * must carry over and fork would clear (pending signals, alarms).  Returns
+ * only by failing the case as broken. */
+void ipct_exec_as_helper(const char *name, ...) __attribute__((noreturn));
 
 /* ------------------------------------------------------------------ */
 /* Outcomes                                                            */

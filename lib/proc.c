@@ -298,17 +298,15 @@ void *ipct_shared_alloc(size_t size)
 	return p;
 }
 
-/* IPCCONF_EXEC_WRAPPER (e.g. "qemu-aarch64" for a cross build run under
- * qemu-user without binfmt_misc) is put before the program, split at
- * spaces. */
-pid_t ipct_exec_helper(const char *name, ...)
+/* argv for "<wrapper...> <self> --helper name args...": IPCCONF_EXEC_WRAPPER
+ * (e.g. "qemu-aarch64" for a cross build run under qemu-user without
+ * binfmt_misc) goes first, split at spaces. */
+static char **helper_argv(char **argv, int max, const char *name, va_list ap)
 {
 	static char wrap[256];
 	const char *w = getenv("IPCCONF_EXEC_WRAPPER");
-	char *argv[48], *save = NULL, *tok;
+	char *save = NULL, *tok;
 	int argc = 0;
-	va_list ap;
-	pid_t pid;
 
 	if (w && *w) {
 		snprintf(wrap, sizeof wrap, "%s", w);
@@ -319,17 +317,40 @@ pid_t ipct_exec_helper(const char *name, ...)
 	argv[argc++] = (char *)ipct_self_exe();
 	argv[argc++] = (char *)"--helper";
 	argv[argc++] = (char *)name;
-	va_start(ap, name);
-	while (argc < 47 && (argv[argc] = va_arg(ap, char *)) != NULL)
+	while (argc < max - 1 && (argv[argc] = va_arg(ap, char *)) != NULL)
 		argc++;
-	va_end(ap);
 	argv[argc] = NULL;
+	return argv;
+}
+
+pid_t ipct_exec_helper(const char *name, ...)
+{
+	char *argv[48];
+	va_list ap;
+	pid_t pid;
+
+	va_start(ap, name);
+	helper_argv(argv, 48, name, ap);
+	va_end(ap);
 	pid = ipct_fork();
 	if (pid == 0) {
 		execv(argv[0], argv);
 		_exit(127);
 	}
 	return pid;
+}
+
+void ipct_exec_as_helper(const char *name, ...)
+{
+	char *argv[48];
+	va_list ap;
+
+	va_start(ap, name);
+	helper_argv(argv, 48, name, ap);
+	va_end(ap);
+	fflush(NULL);
+	execv(argv[0], argv);
+	IPCT_BROKEN("execv(%s): %s", argv[0], ipct_errname(errno));
 }
 
 const char *ipct_self_exe(void)

@@ -166,10 +166,7 @@ static void exec_keeps_pending(void)
 		ipct_xsigblock(SIGUSR1);
 		CHECK_OK(raise(SIGUSR1));
 		snprintf(num, sizeof num, "%d", SIGUSR1);
-		execl(ipct_self_exe(), ipct_self_exe(), "--helper", "state",
-		      "pending", num, (char *)NULL);
-		IPCT_BROKEN("execl(%s): %s", ipct_self_exe(),
-			    ipct_errname(errno));
+		ipct_exec_as_helper("state", "pending", num, (char *)NULL);
 	}
 	ipct_wait_ok(pid);
 }
@@ -184,10 +181,7 @@ static void exec_keeps_alarm(void)
 
 	if (pid == 0) {
 		CHECK_EQ(0, alarm(100));
-		execl(ipct_self_exe(), ipct_self_exe(), "--helper", "state",
-		      "alarm", "0", (char *)NULL);
-		IPCT_BROKEN("execl(%s): %s", ipct_self_exe(),
-			    ipct_errname(errno));
+		ipct_exec_as_helper("state", "alarm", "0", (char *)NULL);
 	}
 	ipct_wait_ok(pid);
 }
