@@ -281,41 +281,6 @@ IPCT_CASE(poll_pollhup_linux,
 	.spec = "Linux poll(2); unix(7)",
 	.needs = IPCT_LINUX_ONLY);
 
-/* Signal handlers tell the case they ran through this pipe. */
-static int handler_fd = -1;
-
-static void note_handler(int sig)
-{
-	char c = (char)sig;
-	int saved = errno;
-
-	if (write(handler_fd, &c, 1) < 0) {
-		/* nothing to do: the case then fails naming the wait */
-	}
-	errno = saved;
-}
-
-static int install_noting_handler(int flags)
-{
-	int n[2];
-
-	ipct_xpipe(n);
-	handler_fd = n[1];
-	ipct_xsigaction(SIGUSR1, note_handler, flags);
-	return n[0];
-}
-
-static void wait_handler_ran(int fd)
-{
-	struct pollfd p = { .fd = fd, .events = POLLIN };
-	char c;
-
-	if (poll(&p, 1, ipct_wait_limit_ms()) != 1)
-		IPCT_BROKEN("the signal handler did not run within %d ms",
-			    ipct_wait_limit_ms());
-	ipct_xread_all(fd, &c, 1);
-}
-
 static void recv_eintr(void)
 {
 	struct ipct_blocker b;
@@ -323,7 +288,7 @@ static void recv_eintr(void)
 	int sv[2];
 
 	sk_xpair(SOCK_STREAM, sv);
-	(void)install_noting_handler(0);
+	ipct_catch(SIGUSR1, 0);
 	ipct_block_start(&b, recv_one, &sv[1]);
 	ipct_block_prove(&b);
 	CHECK_OK(kill(b.pid, SIGUSR1));
@@ -339,14 +304,14 @@ static void recv_restarted_sa_restart(void)
 {
 	struct ipct_blocker b;
 	struct ipct_result r;
-	int sv[2], ran;
+	int sv[2];
 
 	sk_xpair(SOCK_STREAM, sv);
-	ran = install_noting_handler(SA_RESTART);
+	ipct_catch(SIGUSR1, SA_RESTART);
 	ipct_block_start(&b, recv_one, &sv[1]);
 	ipct_block_prove(&b);
 	CHECK_OK(kill(b.pid, SIGUSR1));
-	wait_handler_ran(ran);
+	ipct_wait_caught(SIGUSR1);
 	/* Restarted: still waiting after the handler returned. */
 	ipct_block_prove(&b);
 	CHECK_RET(send(sv[0], "x", 1, 0), 1);
@@ -415,7 +380,7 @@ static void rcvtimeo_eintr_despite_restart(void)
 	sk_xpair(SOCK_STREAM, sv);
 	/* Long enough never to expire before the signal comes. */
 	set_rcvtimeo(sv[1], (long)(4000 * ipct_timeout_mul()));
-	(void)install_noting_handler(SA_RESTART);
+	ipct_catch(SIGUSR1, SA_RESTART);
 	ipct_block_start(&b, recv_one, &sv[1]);
 	ipct_block_prove(&b);
 	CHECK_OK(kill(b.pid, SIGUSR1));
