@@ -435,6 +435,14 @@ const char *ipct_path(const char *leaf);
  * journaled before it is returned: create it with any call, the harness
  * unlinks it afterwards.  The string stays valid for the whole case. */
 const char *ipct_posix_name(enum ipct_kind kind);
+/* A POSIX IPC name from ipct_posix_name(kind), padded with 'x' so that the
+ * part after the leading slash is exactly len bytes (for NAME_MAX cases).
+ * Journaled like the name it extends.  The string lives until the next
+ * call. */
+const char *ipct_long_posix_name(enum ipct_kind kind, size_t len);
+/* The first number in a file such as /proc/sys/kernel/msgmnb; -1 if the
+ * file cannot be read or holds no number. */
+long ipct_read_number(const char *path);
 /* A SysV key that no object uses now (random; never IPC_PRIVATE). */
 key_t ipct_unused_key(void);
 /* Journal an object created directly by the case (sysv ids, names). */

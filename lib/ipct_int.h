@@ -11,7 +11,7 @@
 #include "ipct.h"
 
 #define IPCT_JOURNAL_MAX 256
-#define IPCT_NAME_MAX 96
+#define IPCT_NAME_MAX 272 /* NAME_MAX 255, a slash, NUL, spare */
 #define IPCT_TEXT_MAX 4096
 
 /* Exit statuses of a case process (the leader or a child of it). */

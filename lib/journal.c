@@ -77,6 +77,38 @@ const char *ipct_posix_name(enum ipct_kind kind)
 	return e->name;
 }
 
+const char *ipct_long_posix_name(enum ipct_kind kind, size_t len)
+{
+	static char buf[4096];
+	char base[IPCT_NAME_MAX];
+	size_t n;
+
+	snprintf(base, sizeof base, "%s", ipct_posix_name(kind));
+	n = strlen(base);
+	if (len + 2 > sizeof buf || n > len + 1)
+		IPCT_BROKEN("a name of %zu bytes does not fit (base %s)", len, base);
+	/* The journal removes the long name, not only its base. */
+	memcpy(buf, base, n);
+	memset(buf + n, 'x', len + 1 - n);
+	buf[len + 1] = '\0';
+	if (len + 2 <= IPCT_NAME_MAX)
+		ipct_track_name(kind, buf);
+	return buf;
+}
+
+long ipct_read_number(const char *path)
+{
+	FILE *f = fopen(path, "r");
+	long v = -1;
+
+	if (!f)
+		return -1;
+	if (fscanf(f, "%ld", &v) != 1)
+		v = -1;
+	fclose(f);
+	return v;
+}
+
 const char *ipct_tmpdir(void)
 {
 	return ipct_page ? ipct_page->tmpdir : "/tmp";
@@ -184,6 +216,14 @@ static const char *kind_name(int kind)
 	return "object";
 }
 
+/* A POSIX name is gone, or could never have been created: the name is
+ * too long or invalid for this system, or the interface is missing. */
+static inline int name_gone(int err)
+{
+	return err == ENOENT || err == ENAMETOOLONG || err == EINVAL ||
+	       err == ENOSYS;
+}
+
 /* Remove one entry; returns 0 if it is gone afterwards. */
 static int remove_entry(const struct ipct_journal_entry *e)
 {
@@ -218,19 +258,19 @@ static int remove_entry(const struct ipct_journal_entry *e)
 #endif
 #ifdef HAVE_MQ_UNLINK
 	case IPCT_POSIX_MQ:
-		if (mq_unlink(e->name) != 0 && errno != ENOENT && errno != ENOSYS)
+		if (mq_unlink(e->name) != 0 && !name_gone(errno))
 			return -1;
 		return 0;
 #endif
 #ifdef HAVE_SEM_UNLINK
 	case IPCT_POSIX_SEM:
-		if (sem_unlink(e->name) != 0 && errno != ENOENT && errno != ENOSYS)
+		if (sem_unlink(e->name) != 0 && !name_gone(errno))
 			return -1;
 		return 0;
 #endif
 #ifdef HAVE_SHM_UNLINK
 	case IPCT_POSIX_SHM:
-		if (shm_unlink(e->name) != 0 && errno != ENOENT && errno != ENOSYS)
+		if (shm_unlink(e->name) != 0 && !name_gone(errno))
 			return -1;
 		return 0;
 #endif

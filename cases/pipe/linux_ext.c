@@ -143,17 +143,10 @@ IPCT_CASE(setpipe_sz_ebusy,
 
 static long pipe_max_size(void)
 {
-	FILE *f = fopen("/proc/sys/fs/pipe-max-size", "r");
-	long v = -1;
+	long v = ipct_read_number("/proc/sys/fs/pipe-max-size");
 
-	if (!f)
-		ipct_skip("cannot read /proc/sys/fs/pipe-max-size: %s",
-			  ipct_errname(errno));
-	if (fscanf(f, "%ld", &v) != 1)
-		v = -1;
-	fclose(f);
 	if (v <= 0)
-		IPCT_BROKEN("/proc/sys/fs/pipe-max-size: no number");
+		ipct_skip("cannot read a number from /proc/sys/fs/pipe-max-size");
 	return v;
 }
 

@@ -154,28 +154,12 @@ IPCT_CASE(open_msgsize_above_msgsize_max_einval,
 	.spec = "Linux mq_open(3), ERRORS [EINVAL]; mq_overview(7)",
 	.needs = IPCT_LINUX_ONLY | IPCT_UNPRIV);
 
-/* "/<journaled name without its slash>" padded with 'x' to a component
- * of `len` bytes after the slash. */
-static const char *long_name(size_t len)
-{
-	static char buf[NAME_MAX + 64];
-	const char *base = ipct_posix_name(IPCT_POSIX_MQ);
-	size_t n = strlen(base);
-
-	if (len + 2 > sizeof buf)
-		IPCT_BROKEN("long_name(%zu) does not fit", len);
-	memcpy(buf, base, n);
-	memset(buf + n, 'x', len + 1 - n);
-	buf[len + 1] = '\0';
-	return buf;
-}
-
 static void open_name_too_long_enametoolong(void)
 {
 	struct mq_attr a = { .mq_maxmsg = 1, .mq_msgsize = 8 };
 
 	pmq_require();
-	CHECK_FAILS(pmq_open_fails(long_name(NAME_MAX + 1), O_CREAT | O_RDWR, &a),
+	CHECK_FAILS(pmq_open_fails(ipct_long_posix_name(IPCT_POSIX_MQ, NAME_MAX + 1), O_CREAT | O_RDWR, &a),
 		    ENAMETOOLONG);
 }
 IPCT_CASE(open_name_too_long_enametoolong,
@@ -185,7 +169,7 @@ IPCT_CASE(open_name_too_long_enametoolong,
 
 static void open_name_max_length_accepted(void)
 {
-	const char *name = long_name(NAME_MAX);
+	const char *name = ipct_long_posix_name(IPCT_POSIX_MQ, NAME_MAX);
 	struct mq_attr a = { .mq_maxmsg = 1, .mq_msgsize = 8 };
 	mqd_t d;
 
@@ -459,7 +443,7 @@ IPCT_CASE(unlink_missing_enoent,
 static void unlink_name_too_long_enametoolong(void)
 {
 	pmq_require();
-	CHECK_FAILS(mq_unlink(long_name(NAME_MAX + 1)), ENAMETOOLONG);
+	CHECK_FAILS(mq_unlink(ipct_long_posix_name(IPCT_POSIX_MQ, NAME_MAX + 1)), ENAMETOOLONG);
 }
 IPCT_CASE(unlink_name_too_long_enametoolong,
 	.id = "posix_mq.unlink_name_too_long_enametoolong",

@@ -230,17 +230,9 @@ static inline struct timespec pmq_deadline_ms(long ms)
 static inline long pmq_sysctl(const char *leaf)
 {
 	char path[96];
-	long v = -1;
-	FILE *f;
 
 	snprintf(path, sizeof path, "/proc/sys/fs/mqueue/%s", leaf);
-	f = fopen(path, "r");
-	if (!f)
-		return -1;
-	if (fscanf(f, "%ld", &v) != 1)
-		v = -1;
-	fclose(f);
-	return v;
+	return ipct_read_number(path);
 }
 
 #endif /* CASES_POSIX_MQ_PMQ_H */

@@ -30,22 +30,6 @@ static sem_t *open_expect_fail(const char *name, int oflag, unsigned value)
 	return s;
 }
 
-/* "/<journaled name without its slash>" padded with 'x' to a component
- * of `len` bytes after the slash. */
-static const char *long_name(size_t len)
-{
-	static char buf[NAME_MAX + 64];
-	const char *base = ipct_posix_name(IPCT_POSIX_SEM);
-	size_t n = strlen(base);
-
-	if (len + 2 > sizeof buf || n > len + 1)
-		IPCT_BROKEN("long_name(%zu) does not fit", len);
-	memcpy(buf, base, n);
-	memset(buf + n, 'x', len + 1 - n);
-	buf[len + 1] = '\0';
-	return buf;
-}
-
 static void open_creat_initial_value(void)
 {
 	const char *name = ipct_posix_name(IPCT_POSIX_SEM);
@@ -108,7 +92,7 @@ static void open_name_too_long_rejected(void)
 	psem_require_named();
 	/* ENAMETOOLONG is a "may fail" error; EINVAL ("not supported for
 	 * the given name") is the other answer the page allows. */
-	CHECK_FAILS_ONEOF(open_expect_fail(long_name(NAME_MAX + 1),
+	CHECK_FAILS_ONEOF(open_expect_fail(ipct_long_posix_name(IPCT_POSIX_SEM, NAME_MAX + 1),
 					   O_CREAT | O_EXCL, 0) == SEM_FAILED ? -1 : 0,
 			  ENAMETOOLONG, EINVAL);
 }
@@ -124,7 +108,7 @@ IPCT_CASE(open_name_too_long_rejected,
 static void open_name_over_linux_limit_enametoolong(void)
 {
 	psem_require_named();
-	CHECK_FAILS_PTR(open_expect_fail(long_name(PSEM_LINUX_NAME_MAX + 1),
+	CHECK_FAILS_PTR(open_expect_fail(ipct_long_posix_name(IPCT_POSIX_SEM, PSEM_LINUX_NAME_MAX + 1),
 					 O_CREAT | O_EXCL, 0),
 			SEM_FAILED, ENAMETOOLONG);
 }
@@ -136,7 +120,7 @@ IPCT_CASE(open_name_over_linux_limit_enametoolong,
 
 static void open_name_at_linux_limit_accepted(void)
 {
-	const char *name = long_name(PSEM_LINUX_NAME_MAX);
+	const char *name = ipct_long_posix_name(IPCT_POSIX_SEM, PSEM_LINUX_NAME_MAX);
 	sem_t *s;
 
 	psem_require_named();
@@ -330,7 +314,7 @@ IPCT_CASE(unlink_missing_enoent,
 static void unlink_name_too_long_enametoolong(void)
 {
 	psem_require_named();
-	CHECK_FAILS(sem_unlink(long_name(PSEM_LINUX_NAME_MAX + 1)), ENAMETOOLONG);
+	CHECK_FAILS(sem_unlink(ipct_long_posix_name(IPCT_POSIX_SEM, PSEM_LINUX_NAME_MAX + 1)), ENAMETOOLONG);
 }
 IPCT_CASE(unlink_name_too_long_enametoolong,
 	.id = "posix_sem.unlink_name_too_long_enametoolong",

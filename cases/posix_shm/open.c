@@ -27,22 +27,6 @@ static int open_expect_fail(const char *name, int oflag)
 	return fd;
 }
 
-/* "/<journaled name without its slash>" padded with 'x' to a component
- * of `len` bytes after the slash. */
-static const char *long_name(size_t len)
-{
-	static char buf[NAME_MAX + 64];
-	const char *base = ipct_posix_name(IPCT_POSIX_SHM);
-	size_t n = strlen(base);
-
-	if (len + 2 > sizeof buf || n > len + 1)
-		IPCT_BROKEN("long_name(%zu) does not fit", len);
-	memcpy(buf, base, n);
-	memset(buf + n, 'x', len + 1 - n);
-	buf[len + 1] = '\0';
-	return buf;
-}
-
 static void open_creat_new_object_empty(void)
 {
 	const char *name = ipct_posix_name(IPCT_POSIX_SHM);
@@ -189,7 +173,7 @@ static void open_name_too_long_rejected(void)
 	pshm_require();
 	/* ENAMETOOLONG is a "may fail" error; EINVAL ("not supported for
 	 * the given name") is the other answer the page allows. */
-	CHECK_FAILS_ONEOF(open_expect_fail(long_name(NAME_MAX + 1),
+	CHECK_FAILS_ONEOF(open_expect_fail(ipct_long_posix_name(IPCT_POSIX_SHM, NAME_MAX + 1),
 					   O_CREAT | O_EXCL | O_RDWR),
 			  ENAMETOOLONG, EINVAL);
 }
@@ -200,7 +184,7 @@ IPCT_CASE(open_name_too_long_rejected,
 
 static void open_name_max_length_accepted(void)
 {
-	const char *name = long_name(NAME_MAX);
+	const char *name = ipct_long_posix_name(IPCT_POSIX_SHM, NAME_MAX);
 	int fd;
 
 	pshm_require();
@@ -395,7 +379,7 @@ IPCT_CASE(unlink_missing_enoent,
 static void unlink_name_too_long_enametoolong(void)
 {
 	pshm_require();
-	CHECK_FAILS(shm_unlink(long_name(NAME_MAX + 1)), ENAMETOOLONG);
+	CHECK_FAILS(shm_unlink(ipct_long_posix_name(IPCT_POSIX_SHM, NAME_MAX + 1)), ENAMETOOLONG);
 }
 IPCT_CASE(unlink_name_too_long_enametoolong,
 	.id = "posix_shm.unlink_name_too_long_enametoolong",

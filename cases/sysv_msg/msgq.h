@@ -96,17 +96,9 @@ static inline void msgq_set_perm(int q, unsigned mode, unsigned long qbytes)
 static inline long msgq_proc_limit(const char *name)
 {
 	char path[64];
-	long v = -1;
-	FILE *f;
 
 	snprintf(path, sizeof path, "/proc/sys/kernel/%s", name);
-	f = fopen(path, "r");
-	if (!f)
-		return -1;
-	if (fscanf(f, "%ld", &v) != 1)
-		v = -1;
-	fclose(f);
-	return v;
+	return ipct_read_number(path);
 }
 
 /* The limit, or skip the case naming it. */
