@@ -18,17 +18,6 @@
 
 #include <dirent.h>
 #include <poll.h>
-#ifdef HAVE_VALGRIND_VALGRIND_H
-#include <valgrind/valgrind.h>
-#define PMQ_VALGRIND_QUIET(stmt)                                          \
-	do {                                                              \
-		VALGRIND_DISABLE_ERROR_REPORTING;                         \
-		stmt;                                                     \
-		VALGRIND_ENABLE_ERROR_REPORTING;                          \
-	} while (0)
-#else
-#define PMQ_VALGRIND_QUIET(stmt) do { stmt; } while (0)
-#endif
 
 #define NOTE_SIG SIGUSR1
 #define NO_NOTE_MS 50
@@ -154,6 +143,7 @@ static int thread_count(void)
 static void wait_threads_back_to(int n)
 {
 	int64_t deadline = ipct_now_ms() + ipct_wait_limit_ms();
+	int delay = 0;
 
 	if (n < 0)
 		return;
@@ -161,7 +151,7 @@ static void wait_threads_back_to(int n)
 		if (ipct_now_ms() > deadline)
 			IPCT_BROKEN("the notification thread did not exit within %d ms",
 				    ipct_wait_limit_ms());
-		poll(NULL, 0, 1);
+		ipct_backoff(&delay);
 	}
 }
 
@@ -170,7 +160,7 @@ static void notify_thread_runs_function(void)
 	mqd_t d = pmq_xqueue(O_RDWR);
 	struct pollfd p;
 	struct sigevent ev;
-	int fd[2], value = 0, threads, r, err;
+	int fd[2], value = 0, threads;
 
 	PMQ_NEED_NOTIFY();
 	ipct_xpipe(fd);
@@ -184,10 +174,9 @@ static void notify_thread_runs_function(void)
 	 * sysdeps/unix/sysv/linux/mq_notify.c), and memcheck may report
 	 * "Syscall param mq_notify(notification) points to uninitialised
 	 * byte(s)".  That is libc-internal and harmless (the kernel reads
-	 * only those fields for SIGEV_THREAD): error reports are off for
-	 * this one call only; a no-op when not under valgrind. */
-	PMQ_VALGRIND_QUIET(r = mq_notify(d, &ev); err = errno);
-	CHECK_OK((errno = err, r)); /* the saved errno shows in a failure */
+	 * only those fields for SIGEV_THREAD): ci/valgrind.supp suppresses
+	 * it. */
+	CHECK_OK(mq_notify(d, &ev));
 	/* After the registration: an implementation may keep a helper
 	 * thread of its own from here on. */
 	threads = thread_count();
