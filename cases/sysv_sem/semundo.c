@@ -119,9 +119,7 @@ static void undo_kept_across_exec(void)
 
 		snprintf(arg, sizeof arg, "%d", id);
 		CHECK_OK(sv_op1(id, 0, 1, SEM_UNDO));
-		execl(ipct_self_exe(), ipct_self_exe(), "--helper", "undo_exec",
-		      arg, (char *)NULL);
-		IPCT_BROKEN("execl(%s): %s", ipct_self_exe(), ipct_errname(errno));
+		ipct_exec_as_helper("undo_exec", arg, (char *)NULL);
 	}
 	CHECK_EXITED(ipct_wait(pid), 0);
 	/* The new image exited: the adjustment made before exec applied. */

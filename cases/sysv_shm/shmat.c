@@ -362,9 +362,7 @@ static void shmat_exec_detaches(void)
 		snprintf(arg, sizeof arg, "%d", id);
 		shm_xat(id, NULL, 0); /* plus its own: 3 before exec */
 		CHECK_EQ(3, shm_nattch(id));
-		execl(ipct_self_exe(), ipct_self_exe(), "--helper", "nattch",
-		      arg, "1", (char *)NULL);
-		IPCT_BROKEN("execl(%s): %s", ipct_self_exe(), ipct_errname(errno));
+		ipct_exec_as_helper("nattch", arg, "1", (char *)NULL);
 	}
 	CHECK_EXITED(ipct_wait(pid), 0);
 }
