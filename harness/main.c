@@ -193,6 +193,8 @@ static const char *needs_str(unsigned needs)
 		strcat(buf, "unpriv,");
 	if (needs & IPCT_ROOT)
 		strcat(buf, "root,");
+	if (needs & IPCT_OTHER_USER)
+		strcat(buf, "other-user,");
 	if (!buf[0])
 		return "-";
 	buf[strlen(buf) - 1] = '\0';
@@ -470,6 +472,10 @@ static int run_one(int n, const struct ipct_case *c, int timeout_override_s)
 	}
 	if ((c->needs & IPCT_ROOT) && geteuid() != 0) {
 		print_line(1, n, c, "# SKIP needs root (euid 0)");
+		return 0;
+	}
+	if ((c->needs & IPCT_OTHER_USER) && geteuid() != 0) {
+		print_line(1, n, c, "# SKIP needs a second user id: run as root, the case then drops to an unprivileged uid in a child");
 		return 0;
 	}
 

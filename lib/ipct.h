@@ -38,6 +38,10 @@ enum ipct_need {
 	IPCT_UNPRIV = 1u << 1,
 	/* The case needs to run as root (for example to change limits). */
 	IPCT_ROOT = 1u << 2,
+	/* The case needs a process of a second user (another user's object
+	 * or process): run as root it drops privileges in a child; run as an
+	 * unprivileged user, who cannot switch uid, it skips. */
+	IPCT_OTHER_USER = 1u << 3,
 };
 
 struct ipct_case {

@@ -319,7 +319,7 @@ IPCT_CASE(mkfifo_eacces_no_write,
 	.id = "fifo.mkfifo_eacces_no_write",
 	.asserts = "mkfifo() fails with EACCES when the parent directory denies write permission to the process",
 	.spec = "POSIX.1-2024 mkfifo(), ERRORS [EACCES]",
-	.needs = IPCT_UNPRIV);
+	.needs = IPCT_UNPRIV | IPCT_OTHER_USER);
 
 static void mkfifo_eacces_no_search(void)
 {
@@ -330,7 +330,7 @@ IPCT_CASE(mkfifo_eacces_no_search,
 	.id = "fifo.mkfifo_eacces_no_search",
 	.asserts = "mkfifo() fails with EACCES when a directory of the path prefix denies search permission to the process",
 	.spec = "POSIX.1-2024 mkfifo(), ERRORS [EACCES]",
-	.needs = IPCT_UNPRIV);
+	.needs = IPCT_UNPRIV | IPCT_OTHER_USER);
 
 static void mkfifoat_dirfd(void)
 {

@@ -300,7 +300,7 @@ IPCT_CASE(open_eacces_read,
 	.id = "fifo.open_eacces_read",
 	.asserts = "open() of a FIFO for reading by a process without read permission fails with EACCES",
 	.spec = "POSIX.1-2024 open(), ERRORS [EACCES]",
-	.needs = IPCT_UNPRIV);
+	.needs = IPCT_UNPRIV | IPCT_OTHER_USER);
 
 static void open_eacces_write_with_reader(void)
 {
@@ -324,7 +324,7 @@ IPCT_CASE(open_eacces_write_with_reader,
 	.id = "fifo.open_eacces_write",
 	.asserts = "open() of a FIFO for writing by a process without write permission fails with EACCES even when a reader has it open",
 	.spec = "POSIX.1-2024 open(), ERRORS [EACCES]",
-	.needs = IPCT_UNPRIV);
+	.needs = IPCT_UNPRIV | IPCT_OTHER_USER);
 
 static void open_nonblock_no_permission_no_reader(void)
 {

@@ -180,7 +180,7 @@ IPCT_CASE(open_no_permission_eacces,
 	.id = "posix_sem.open_no_permission_eacces",
 	.asserts = "sem_open() of an existing mode 0600 semaphore by another unprivileged user fails with EACCES",
 	.spec = "POSIX.1-2024 sem_open(), ERRORS [EACCES]",
-	.needs = IPCT_UNPRIV);
+	.needs = IPCT_UNPRIV | IPCT_OTHER_USER);
 
 /* Helper mode "post NAME": an unrelated process opens NAME and posts. */
 static int post_main(int argc, char **argv)
@@ -342,7 +342,7 @@ IPCT_CASE(unlink_no_permission_eacces,
 	.id = "posix_sem.unlink_no_permission_eacces",
 	.asserts = "sem_unlink() of another user's semaphore by an unprivileged process fails with EACCES and leaves the name in place",
 	.spec = "POSIX.1-2024 sem_unlink(), ERRORS [EACCES]",
-	.needs = IPCT_UNPRIV);
+	.needs = IPCT_UNPRIV | IPCT_OTHER_USER);
 
 static void fork_child_inherits_open_semaphore(void)
 {

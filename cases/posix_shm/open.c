@@ -232,7 +232,7 @@ IPCT_CASE(open_no_permission_eacces,
 	.id = "posix_shm.open_no_permission_eacces",
 	.asserts = "shm_open() of an existing mode 0600 object by another unprivileged user fails with EACCES",
 	.spec = "POSIX.1-2024 shm_open(), ERRORS [EACCES]",
-	.needs = IPCT_UNPRIV);
+	.needs = IPCT_UNPRIV | IPCT_OTHER_USER);
 
 static void open_trunc_no_write_permission_eacces(void)
 {
@@ -257,7 +257,7 @@ IPCT_CASE(open_trunc_no_write_permission_eacces,
 	.id = "posix_shm.open_trunc_no_write_permission_eacces",
 	.asserts = "shm_open() with O_RDWR and O_TRUNC by a user with only read permission fails with EACCES and leaves the size unchanged",
 	.spec = "POSIX.1-2024 shm_open(), ERRORS [EACCES]",
-	.needs = IPCT_UNPRIV);
+	.needs = IPCT_UNPRIV | IPCT_OTHER_USER);
 
 static void ftruncate_sets_size(void)
 {
@@ -405,7 +405,7 @@ IPCT_CASE(unlink_no_permission_eacces,
 	.id = "posix_shm.unlink_no_permission_eacces",
 	.asserts = "shm_unlink() of another user's object by an unprivileged process fails with EACCES and leaves the name in place",
 	.spec = "POSIX.1-2024 shm_unlink(), ERRORS [EACCES]",
-	.needs = IPCT_UNPRIV);
+	.needs = IPCT_UNPRIV | IPCT_OTHER_USER);
 
 static void object_persists_without_users(void)
 {

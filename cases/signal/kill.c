@@ -128,7 +128,7 @@ IPCT_CASE(kill_other_user_eperm,
 	.id = "signal.kill_other_user_eperm",
 	.asserts = "kill() by an unprivileged process to a process of another user fails with EPERM and sends nothing",
 	.spec = "POSIX.1-2024 kill(), ERRORS [EPERM]",
-	.needs = IPCT_UNPRIV);
+	.needs = IPCT_UNPRIV | IPCT_OTHER_USER);
 
 static void kill_null_signal_eperm(void)
 {
@@ -145,7 +145,7 @@ IPCT_CASE(kill_null_signal_eperm,
 	.id = "signal.kill_null_signal_eperm",
 	.asserts = "kill() with signal 0 performs the permission check and fails with EPERM for another user's process",
 	.spec = "POSIX.1-2024 kill(), DESCRIPTION and ERRORS [EPERM]",
-	.needs = IPCT_UNPRIV);
+	.needs = IPCT_UNPRIV | IPCT_OTHER_USER);
 
 static void kill_zero_reaches_own_group(void)
 {
@@ -390,7 +390,7 @@ IPCT_CASE(sigqueue_other_user_eperm,
 	.id = "signal.sigqueue_other_user_eperm",
 	.asserts = "sigqueue() by an unprivileged process to another user's process fails with EPERM",
 	.spec = "POSIX.1-2024 sigqueue(), ERRORS [EPERM]",
-	.needs = IPCT_UNPRIV);
+	.needs = IPCT_UNPRIV | IPCT_OTHER_USER);
 
 static void sigqueue_self_delivered_before_return(void)
 {

@@ -122,7 +122,7 @@ IPCT_CASE(bind_eacces_dir,
 	.id = "socket.bind_eacces_dir",
 	.asserts = "bind() of an AF_UNIX socket in a directory the process may not write fails with EACCES",
 	.spec = "POSIX.1-2024 bind(), ERRORS [EACCES]",
-	.needs = IPCT_UNPRIV);
+	.needs = IPCT_UNPRIV | IPCT_OTHER_USER);
 
 static void bind_path_too_long(void)
 {
@@ -242,7 +242,7 @@ IPCT_CASE(connect_eacces,
 	.id = "socket.connect_eacces",
 	.asserts = "connect() to an AF_UNIX socket file without write permission on it fails with EACCES",
 	.spec = "POSIX.1-2024 connect(), ERRORS [EACCES]; Linux unix(7) (write permission on the socket file)",
-	.needs = IPCT_UNPRIV);
+	.needs = IPCT_UNPRIV | IPCT_OTHER_USER);
 
 static void accept_new_fd_keeps_listening(void)
 {

@@ -309,7 +309,7 @@ IPCT_CASE(semctl_read_eacces,
 	.id = "sysv_sem.semctl_read_eacces",
 	.asserts = "GETVAL, GETALL, GETNCNT and IPC_STAT fail with EACCES when the caller lacks read permission",
 	.spec = "POSIX.1-2024 semctl(), ERRORS [EACCES]; XSH 2.7",
-	.needs = IPCT_UNPRIV);
+	.needs = IPCT_UNPRIV | IPCT_OTHER_USER);
 
 static void semctl_alter_eacces(void)
 {
@@ -337,7 +337,7 @@ IPCT_CASE(semctl_alter_eacces,
 	.id = "sysv_sem.semctl_alter_eacces",
 	.asserts = "SETVAL and SETALL fail with EACCES when the caller has read but not alter permission",
 	.spec = "POSIX.1-2024 semctl(), ERRORS [EACCES]; XSH 2.7",
-	.needs = IPCT_UNPRIV);
+	.needs = IPCT_UNPRIV | IPCT_OTHER_USER);
 
 static void semctl_rmid_eperm(void)
 {
@@ -359,7 +359,7 @@ IPCT_CASE(semctl_rmid_eperm,
 	.id = "sysv_sem.semctl_rmid_eperm",
 	.asserts = "IPC_RMID fails with EPERM for a caller that is neither privileged nor the set's creator or owner, whatever the permission bits",
 	.spec = "POSIX.1-2024 semctl(), ERRORS [EPERM]",
-	.needs = IPCT_UNPRIV);
+	.needs = IPCT_UNPRIV | IPCT_OTHER_USER);
 
 static void semctl_ipc_set_eperm(void)
 {
@@ -385,7 +385,7 @@ IPCT_CASE(semctl_ipc_set_eperm,
 	.id = "sysv_sem.semctl_ipc_set_eperm",
 	.asserts = "IPC_SET fails with EPERM for a caller that is neither privileged nor the set's creator or owner",
 	.spec = "POSIX.1-2024 semctl(), ERRORS [EPERM]",
-	.needs = IPCT_UNPRIV);
+	.needs = IPCT_UNPRIV | IPCT_OTHER_USER);
 
 static void semctl_owner_not_creator_rmid(void)
 {

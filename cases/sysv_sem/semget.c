@@ -197,7 +197,7 @@ IPCT_CASE(semget_eacces,
 	.id = "sysv_sem.semget_eacces",
 	.asserts = "semget() for an existing set fails with EACCES when the permissions requested in semflg are not granted to the caller",
 	.spec = "POSIX.1-2024 semget(), ERRORS [EACCES]; XSH 2.7",
-	.needs = IPCT_UNPRIV);
+	.needs = IPCT_UNPRIV | IPCT_OTHER_USER);
 
 static void semget_values_start_zero(void)
 {

@@ -388,7 +388,7 @@ IPCT_CASE(semop_eacces_alter,
 	.id = "sysv_sem.semop_eacces_alter",
 	.asserts = "semop() with a non-zero sem_op fails with EACCES when the caller lacks alter permission",
 	.spec = "POSIX.1-2024 semop(), ERRORS [EACCES]; XSH 2.7",
-	.needs = IPCT_UNPRIV);
+	.needs = IPCT_UNPRIV | IPCT_OTHER_USER);
 
 static void semop_zero_needs_read_only(void)
 {

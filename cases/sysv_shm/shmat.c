@@ -201,7 +201,7 @@ IPCT_CASE(shmat_rw_without_write_eacces,
 	.id = "sysv_shm.shmat_rw_without_write_eacces",
 	.asserts = "shmat() for reading and writing fails with EACCES when the caller has read but not write permission, while a SHM_RDONLY attach succeeds",
 	.spec = "POSIX.1-2024 shmat(), ERRORS [EACCES]; XSH 2.7",
-	.needs = IPCT_UNPRIV);
+	.needs = IPCT_UNPRIV | IPCT_OTHER_USER);
 
 static void shmat_rdonly_without_read_eacces(void)
 {
@@ -221,7 +221,7 @@ IPCT_CASE(shmat_rdonly_without_read_eacces,
 	.id = "sysv_shm.shmat_rdonly_without_read_eacces",
 	.asserts = "shmat() with SHM_RDONLY fails with EACCES when the caller lacks read permission",
 	.spec = "POSIX.1-2024 shmat(), ERRORS [EACCES]; XSH 2.7",
-	.needs = IPCT_UNPRIV);
+	.needs = IPCT_UNPRIV | IPCT_OTHER_USER);
 
 static void shmlba_page_multiple(void)
 {

@@ -170,7 +170,7 @@ IPCT_CASE(shmctl_rmid_eperm,
 	.id = "sysv_shm.shmctl_rmid_eperm",
 	.asserts = "IPC_RMID fails with EPERM for a caller that is neither privileged nor the segment's creator or owner, whatever the permission bits",
 	.spec = "POSIX.1-2024 shmctl(), ERRORS [EPERM]",
-	.needs = IPCT_UNPRIV);
+	.needs = IPCT_UNPRIV | IPCT_OTHER_USER);
 
 static void shmctl_ipc_set_eperm(void)
 {
@@ -194,7 +194,7 @@ IPCT_CASE(shmctl_ipc_set_eperm,
 	.id = "sysv_shm.shmctl_ipc_set_eperm",
 	.asserts = "IPC_SET fails with EPERM for a caller that is neither privileged nor the segment's creator or owner",
 	.spec = "POSIX.1-2024 shmctl(), ERRORS [EPERM]",
-	.needs = IPCT_UNPRIV);
+	.needs = IPCT_UNPRIV | IPCT_OTHER_USER);
 
 static void shmctl_stat_eacces(void)
 {
@@ -215,7 +215,7 @@ IPCT_CASE(shmctl_stat_eacces,
 	.id = "sysv_shm.shmctl_stat_eacces",
 	.asserts = "IPC_STAT fails with EACCES when the caller lacks read permission",
 	.spec = "POSIX.1-2024 shmctl(), ERRORS [EACCES]; XSH 2.7",
-	.needs = IPCT_UNPRIV);
+	.needs = IPCT_UNPRIV | IPCT_OTHER_USER);
 
 static void shmctl_bad_cmd_einval(void)
 {

@@ -198,7 +198,7 @@ IPCT_CASE(shmget_eacces,
 	.id = "sysv_shm.shmget_eacces",
 	.asserts = "shmget() for an existing segment fails with EACCES when the permissions requested in shmflg are not granted to the caller",
 	.spec = "POSIX.1-2024 shmget(), ERRORS [EACCES]; XSH 2.7",
-	.needs = IPCT_UNPRIV);
+	.needs = IPCT_UNPRIV | IPCT_OTHER_USER);
 
 IPCT_CASES(&ipct_case_shmget_private_creates, &ipct_case_shmget_new_segment_stat,
 	   &ipct_case_shmget_segsz_exact, &ipct_case_shmget_new_segment_zeroed,
