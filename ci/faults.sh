@@ -7,7 +7,7 @@
 bootstrap
 # Failures are counted explicitly below; a non-zero wait is not fatal.
 set +e
-apt_install util-linux
+apt_install util-linux procps
 b1="$ci_dir/faults1"; b2="$ci_dir/faults2"
 for b in "$b1" "$b2"; do
 	rm -rf "$b"; mkdir -p "$b"
