@@ -360,10 +360,6 @@ static void supervise(const struct ipct_case *c, int timeout_ms, struct outcome 
 		if (p[0].revents)
 			drain_selfpipe();
 		if (out_open && (p[1].revents & (POLLIN | POLLHUP))) {
-			char probe;
-			ssize_t n = read(out[0], &probe, 0);
-
-			(void)n;
 			collect(out[0], o);
 			if (p[1].revents & POLLHUP && !(p[1].revents & POLLIN))
 				out_open = 0;
@@ -596,7 +592,7 @@ static char *envsel;
 
 int main(int argc, char **argv)
 {
-	int nglobs = 0, from_env = 0, list = 0, timeout_s = 0, i, n, total;
+	int nglobs = 0, list = 0, timeout_s = 0, i, n, total;
 	const char *baseline = getenv("IPCCONF_BASELINE");
 	const char *proof = getenv("IPCCONF_BLOCK_PROOF");
 	int no_baseline = 0, explicit_baseline = baseline && *baseline;
@@ -690,7 +686,6 @@ int main(int argc, char **argv)
 		for (tok = strtok_r(envsel, " \t,", &save); tok && nglobs < argc + 63;
 		     tok = strtok_r(NULL, " \t,", &save))
 			globs[nglobs++] = tok;
-		from_env = 1;
 	}
 	if (list) {
 		list_cases((const char *const *)globs, nglobs);
@@ -718,7 +713,6 @@ int main(int argc, char **argv)
 		printf("1..0 # SKIP no case here matches IPCCONF_CASES\n");
 		return 0;
 	}
-	(void)from_env;
 
 	ipct_page = mmap(NULL, sizeof *ipct_page, PROT_READ | PROT_WRITE,
 			 MAP_SHARED | MAP_ANONYMOUS, -1, 0);

@@ -118,6 +118,8 @@ expect "a matching transcript is ok" "ok 1 - selftest.transcript_compare"
 printf 'line one\nline 2\n' >"$work/exp/selftest.txt"; tcase
 expect "a differing transcript names the first differing line" "differs at line 2"
 expect "a differing transcript shows expected and actual" "#   expected: line 2"
+printf 'line one\n' >"$work/exp/selftest.txt"; tcase
+expect "output longer than its transcript shows where the file ended" "#   expected: (end of file)"
 rm -f "$work/exp/selftest.txt"; tcase
 expect "a missing transcript is reported" "cannot read transcript $work/exp/selftest.txt"
 printf 'line one\nline two' >"$work/exp/selftest.txt"; tcase

@@ -500,8 +500,10 @@ void ipct_check_transcript_at(const char *name, const char *text,
 			snprintf(msg, sizeof msg,
 				 "%s:%d: transcript %s differs at line %d\n"
 				 "  expected: %.*s\n  actual:   %.*s\n",
-				 ipct_short_path(file), line, path, lineno, (int)(la > 300 ? 300 : la),
-				 *a ? a : "(end of file)", (int)(lb > 300 ? 300 : lb),
+				 ipct_short_path(file), line, path, lineno,
+				 *a ? (int)(la > 300 ? 300 : la) : 13,
+				 *a ? a : "(end of file)",
+				 *b ? (int)(lb > 300 ? 300 : lb) : 15,
 				 *b ? b : "(end of output)");
 			free(want);
 			ipct_fail_text(0, msg);
