@@ -7,10 +7,14 @@ bootstrap
 apt_install util-linux
 [ "$(id -u)" -eq 0 ] || { build_check unpriv; exit 0; }
 b="$ci_dir/unpriv"
-rm -rf "$b"; mkdir -p "$b"
-chown 65534:65534 "$b"
+rm -rf "$b"; mkdir -p "$b/src" "$b/build"
+# The clone may sit where nobody cannot read (under /root, say): build
+# from a copy that nobody owns.
+(cd "$srcdir" && tar cf - --exclude=.git .) | (cd "$b/src" && tar xf -)
+chown -R 65534:65534 "$b"
 as_nobody() { setpriv --reuid=65534 --regid=65534 --clear-groups env HOME="$b" TMPDIR="$b" "$@"; }
-as_nobody sh -c "cd '$b' && '$srcdir/configure' -q" || die "configure as nobody failed"
+as_nobody sh -c "cd '$b/build' && ../src/configure -q" || die "configure as nobody failed"
+b="$b/build"
 as_nobody make -C "$b" -j"$jobs" >"$b/make.out" 2>&1 || { cat "$b/make.out"; die "build failed"; }
 snapshot "$b/before"
 st=0
