@@ -24,6 +24,7 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <sys/types.h>
+#include <time.h>
 
 /* ------------------------------------------------------------------ */
 /* Case registration                                                   */
@@ -291,6 +292,13 @@ int ipct_wait_limit_ms(void);
  * 0.1 ms doubling to 10 ms (start with *delay_us = 0).  Bound the loop by
  * a deadline (ipct_now_ms() + ipct_wait_limit_ms()). */
 void ipct_backoff(int *delay_us);
+/* Bounds for timestamps the system records (st_ctime, msg_stime,
+ * sem_otime, shm_atime...): the kernel may stamp them from a coarse clock
+ * that lags time() by up to a tick, or from a fine one.  A timestamp made
+ * after ipct_time_floor() returned is >= it; one made before
+ * ipct_time_ceil() was called is <= it. */
+time_t ipct_time_floor(void);
+time_t ipct_time_ceil(void);
 /* Monotonic clock in milliseconds. */
 int64_t ipct_now_ms(void);
 

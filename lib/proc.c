@@ -33,6 +33,27 @@ int ipct_in_child(void)
 	return in_child;
 }
 
+time_t ipct_time_floor(void)
+{
+	struct timespec ts;
+
+#ifdef CLOCK_REALTIME_COARSE
+	if (clock_gettime(CLOCK_REALTIME_COARSE, &ts) == 0)
+		return ts.tv_sec;
+#endif
+	/* No coarse clock to ask: allow one second for one. */
+	clock_gettime(CLOCK_REALTIME, &ts);
+	return ts.tv_sec - 1;
+}
+
+time_t ipct_time_ceil(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_REALTIME, &ts);
+	return ts.tv_sec;
+}
+
 int64_t ipct_now_ms(void)
 {
 	struct timespec ts;

@@ -203,10 +203,10 @@ IPCT_CASE(msgget_initial_zeroes,
 static void msgget_initial_ctime(void)
 {
 	struct msqid_ds ds;
-	time_t before = time(NULL), after;
+	time_t before = ipct_time_floor(), after;
 	int q = ipct_xmsgget(IPC_PRIVATE, 0600);
 
-	after = time(NULL);
+	after = ipct_time_ceil();
 	msgq_stat(q, &ds);
 	CHECK(ds.msg_ctime >= before);
 	CHECK(ds.msg_ctime <= after);

@@ -263,9 +263,9 @@ static void msgrcv_sets_rtime(void)
 	time_t before, after;
 
 	msgq_puts(q, 1, "a");
-	before = time(NULL);
+	before = ipct_time_floor();
 	CHECK_RET(msgrcv(q, &m, sizeof m.mtext, 0, IPC_NOWAIT), 1);
-	after = time(NULL);
+	after = ipct_time_ceil();
 	msgq_stat(q, &ds);
 	CHECK(ds.msg_rtime >= before);
 	CHECK(ds.msg_rtime <= after);

@@ -161,9 +161,9 @@ static void msgsnd_sets_stime(void)
 	int q = ipct_xmsgget(IPC_PRIVATE, 0600);
 	time_t before, after;
 
-	before = time(NULL);
+	before = ipct_time_floor();
 	CHECK_OK(msgsnd(q, &m, 1, IPC_NOWAIT));
-	after = time(NULL);
+	after = ipct_time_ceil();
 	msgq_stat(q, &ds);
 	CHECK(ds.msg_stime >= before);
 	CHECK(ds.msg_stime <= after);

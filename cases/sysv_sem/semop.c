@@ -196,7 +196,7 @@ static void semop_sets_sempid_otime(void)
 	pid_t pid;
 	int id = ipct_xsemget(IPC_PRIVATE, 1, 0600);
 
-	before = time(NULL);
+	before = ipct_time_floor();
 	pid = ipct_fork();
 	if (pid == 0) {
 		CHECK_OK(sv_op1(id, 0, 1, 0));
@@ -206,7 +206,7 @@ static void semop_sets_sempid_otime(void)
 	CHECK_RET(semctl(id, 0, GETPID), pid);
 	sv_xstat(id, &ds);
 	CHECK(ds.sem_otime >= before);
-	CHECK(ds.sem_otime <= time(NULL));
+	CHECK(ds.sem_otime <= ipct_time_ceil());
 }
 IPCT_CASE(semop_sets_sempid_otime,
 	.id = "sysv_sem.semop_sets_sempid_otime",

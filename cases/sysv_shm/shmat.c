@@ -15,7 +15,7 @@
 static void shmat_null_addr_attaches(void)
 {
 	struct shmid_ds ds;
-	time_t before = time(NULL);
+	time_t before = ipct_time_floor();
 	int id = ipct_xshmget(IPC_PRIVATE, 4096, 0600);
 	void *p;
 
@@ -26,7 +26,7 @@ static void shmat_null_addr_attaches(void)
 	CHECK_EQU(1, ds.shm_nattch);
 	CHECK_EQ(getpid(), ds.shm_lpid);
 	CHECK(ds.shm_atime >= before);
-	CHECK(ds.shm_atime <= time(NULL));
+	CHECK(ds.shm_atime <= ipct_time_ceil());
 	shm_xdt(p);
 }
 IPCT_CASE(shmat_null_addr_attaches,
@@ -412,7 +412,7 @@ static void shmdt_detaches(void)
 	char *p = shm_xat(id, NULL, 0);
 	pid_t pid;
 
-	before = time(NULL);
+	before = ipct_time_floor();
 	ipct_sync_init(&s);
 	/* A child detaches its inherited attachment: shm_lpid becomes its
 	 * pid, distinct from this process's attach.  It stays alive while
@@ -429,7 +429,7 @@ static void shmdt_detaches(void)
 	CHECK_EQU(1, ds.shm_nattch);
 	CHECK_EQ(pid, ds.shm_lpid);
 	CHECK(ds.shm_dtime >= before);
-	CHECK(ds.shm_dtime <= time(NULL));
+	CHECK(ds.shm_dtime <= ipct_time_ceil());
 	ipct_post(&s, 2);
 	ipct_wait_ok(pid);
 	CHECK_OK(shmdt(p));

@@ -40,7 +40,7 @@ IPCT_CASE(shmget_private_creates,
 static void shmget_new_segment_stat(void)
 {
 	struct shmid_ds ds;
-	time_t before = time(NULL);
+	time_t before = ipct_time_floor();
 	int id = ipct_xshmget(IPC_PRIVATE, 8192, 0600);
 
 	CHECK_OK(shm_stat(id, &ds));
@@ -56,7 +56,7 @@ static void shmget_new_segment_stat(void)
 	CHECK_EQ(0, ds.shm_atime);
 	CHECK_EQ(0, ds.shm_dtime);
 	CHECK(ds.shm_ctime >= before);
-	CHECK(ds.shm_ctime <= time(NULL));
+	CHECK(ds.shm_ctime <= ipct_time_ceil());
 }
 IPCT_CASE(shmget_new_segment_stat,
 	.id = "sysv_shm.shmget_new_segment_stat",
