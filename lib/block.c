@@ -248,6 +248,42 @@ int ipct_block_returned(struct ipct_blocker *b)
 	return b->have_result;
 }
 
+int ipct_block_first_at(struct ipct_blocker *b, int n, const char *file,
+			int line)
+{
+	int64_t deadline = ipct_now_ms() + ipct_wait_limit_ms();
+	struct pollfd p[16];
+	char text[256];
+	int i;
+
+	if (n < 1 || n > 16)
+		ipct_broken(file, line, "ipct_block_first: %d blockers (1-16)", n);
+	for (i = 0; i < n; i++)
+		if (ipct_block_returned(&b[i]))
+			return i;
+	ipct_progress(file, line, "waiting for one of %d blocked calls to return", n);
+	for (;;) {
+		int64_t left = deadline - ipct_now_ms();
+
+		if (left <= 0)
+			break;
+		for (i = 0; i < n; i++)
+			p[i] = (struct pollfd){ .fd = b[i].result[0], .events = POLLIN };
+		if (poll(p, (nfds_t)n, left > 50 ? 50 : (int)left) > 0)
+			for (i = 0; i < n; i++)
+				if (ipct_block_returned(&b[i]))
+					return i;
+		if (ipct_page && ipct_page->failed)
+			_exit(IPCT_EXIT_FAIL);
+	}
+	snprintf(text, sizeof text,
+		 "%s:%d: %s\n  expected: one of %d blocked calls returns once released\n"
+		 "  actual:   all still blocked %d ms after the release\n",
+		 ipct_short_path(file), line, b[0].what, n, ipct_wait_limit_ms());
+	ipct_fail_text(0, text);
+	_exit(IPCT_EXIT_FAIL);
+}
+
 struct ipct_result ipct_block_finish_at(struct ipct_blocker *b,
 					const char *file, int line)
 {

@@ -398,6 +398,12 @@ void ipct_block_prove_at(struct ipct_blocker *b, const char *file, int line);
 /* Has the call returned?  Does not wait; a result it sees is kept for
  * ipct_block_finish().  For "exactly one of several blockers returned". */
 int ipct_block_returned(struct ipct_blocker *b);
+/* Wait (bounded by the limit) until the call of one of n blockers returns;
+ * returns its index, its result kept for ipct_block_finish().  Fails the
+ * case if none returns: the release did not release any of them. */
+int ipct_block_first_at(struct ipct_blocker *b, int n, const char *file,
+			int line);
+#define ipct_block_first(b, n) ipct_block_first_at((b), (n), __FILE__, __LINE__)
 struct ipct_result ipct_block_finish_at(struct ipct_blocker *b,
 					const char *file, int line);
 #define ipct_block_finish(b) ipct_block_finish_at((b), __FILE__, __LINE__)

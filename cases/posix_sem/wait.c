@@ -11,7 +11,6 @@
 #include "ipct.h"
 #include "psem.h"
 
-#include <poll.h>
 #include <pthread.h>
 #include <signal.h>
 #include <sys/mman.h>
@@ -307,27 +306,10 @@ IPCT_CASE(post_increments_value,
 	.asserts = "sem_post() with no waiters returns 0 and increments the value",
 	.spec = "POSIX.1-2024 sem_post(), DESCRIPTION and RETURN VALUE");
 
-/* Wait (bounded) until one of the two blockers reports; returns its
- * index. */
-static int first_result(struct ipct_blocker b[2])
-{
-	struct pollfd p[2] = {
-		{ .fd = b[0].result[0], .events = POLLIN },
-		{ .fd = b[1].result[0], .events = POLLIN },
-	};
-	int n = poll(p, 2, ipct_wait_limit_ms());
-
-	if (n <= 0)
-		IPCT_BROKEN("no waiter returned within %d ms of sem_post()",
-			    ipct_wait_limit_ms());
-	return (p[0].revents & (POLLIN | POLLHUP)) ? 0 : 1;
-}
-
 static void post_wakes_one_of_two_waiters(void)
 {
 	sem_t *s = psem_xshared(0);
 	struct ipct_blocker b[2];
-	struct pollfd other;
 	int first;
 
 	ipct_block_start(&b[0], psem_call_wait, s);
@@ -335,11 +317,10 @@ static void post_wakes_one_of_two_waiters(void)
 	ipct_block_prove(&b[0]);
 	ipct_block_prove(&b[1]);
 	CHECK_OK(sem_post(s));
-	first = first_result(b);
+	first = ipct_block_first(b, 2);
 	CHECK_RESULT(ipct_block_finish(&b[first]), 0);
 	/* The other has not returned. */
-	other = (struct pollfd){ .fd = b[!first].result[0], .events = POLLIN };
-	CHECK_EQ(0, poll(&other, 1, 0));
+	CHECK(!ipct_block_returned(&b[!first]));
 	CHECK_OK(sem_post(s));
 	CHECK_RESULT(ipct_block_finish(&b[!first]), 0);
 	/* Two posts, two units taken: had the first post released both,

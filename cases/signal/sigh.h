@@ -10,10 +10,6 @@
 #include <string.h>
 #include <unistd.h>
 
-#ifdef HAVE_VALGRIND_VALGRIND_H
-#include <valgrind/valgrind.h>
-#endif
-
 /* What the recording handlers saw (each case runs in its own process, so
  * these start at zero in every case). */
 #define SIGH_MAX 16
@@ -111,13 +107,9 @@ static inline void sigh_xunblock_all(void)
  * with the reason, never loosen the check. */
 static inline void sigh_skip_under_valgrind(const char *why)
 {
-#if defined(HAVE_VALGRIND_VALGRIND_H) && defined(RUNNING_ON_VALGRIND)
-	if (RUNNING_ON_VALGRIND)
+	if (ipct_under_valgrind())
 		ipct_skip("under valgrind, which emulates signal delivery: %s",
 			  why);
-#else
-	(void)why;
-#endif
 }
 
 #endif /* CASES_SIGNAL_SIGH_H */

@@ -16,10 +16,6 @@
 #include <sys/shm.h>
 #include <unistd.h>
 
-#ifdef HAVE_VALGRIND_VALGRIND_H
-#include <valgrind/valgrind.h>
-#endif
-
 /* shmat()'s failure value. */
 #define SHM_FAILED ((void *)-1)
 
@@ -29,12 +25,8 @@
  * does not reach the kernel as the case made it. */
 static inline void shm_skip_under_valgrind(const char *why)
 {
-#if defined(HAVE_VALGRIND_VALGRIND_H) && defined(RUNNING_ON_VALGRIND)
-	if (RUNNING_ON_VALGRIND)
+	if (ipct_under_valgrind())
 		ipct_skip("under valgrind, which emulates shmat(): %s", why);
-#else
-	(void)why;
-#endif
 }
 
 /* The system page size (setup). */
