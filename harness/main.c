@@ -277,7 +277,6 @@ static void run_case_body(const struct ipct_case *c, int outfd)
 	setvbuf(stdout, NULL, _IONBF, 0);
 	if (chdir(ipct_page->tmpdir) != 0)
 		IPCT_BROKEN("chdir(%s): %s", ipct_page->tmpdir, ipct_errname(errno));
-	ipct_page->leader = getpid();
 	c->fn();
 	ipct_reap_children();
 	ipct_page->finished = 1;
@@ -482,10 +481,8 @@ static int run_one(int n, const struct ipct_case *c, int timeout_override_s)
 	memset(ipct_page->journal, 0, sizeof ipct_page->journal);
 	ipct_page->checks = ipct_page->failed = ipct_page->broken = 0;
 	ipct_page->skipped = ipct_page->finished = ipct_page->journal_n = 0;
-	ipct_page->window_proofs = 0;
 	ipct_page->failure[0] = ipct_page->skip_reason[0] = '\0';
 	ipct_page->progress[0] = '\0';
-	ipct_page->current = c;
 	if (make_tmpdir(tmpdir_current, sizeof tmpdir_current) != 0) {
 		printf("Bail out! cannot create a private directory under %s: %s\n",
 		       getenv("TMPDIR") ? getenv("TMPDIR") : "/tmp",

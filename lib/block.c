@@ -76,8 +76,6 @@ static int wait_asleep(pid_t pid, int result_fd, int stopped, const char *what,
 
 		if (stopped)
 			ipct_skip("needs /proc to see that a process stopped");
-		if (ipct_page)
-			ipct_page->window_proofs++;
 		ipct_note("blocking proof: timed window %d ms (no kernel state probe%s)",
 			  w, ipct_force_window_proof ? ": fallback forced" :
 			  " on this platform");

@@ -30,7 +30,6 @@ struct ipct_page {
 	volatile int broken;   /* the failure was in setup */
 	volatile int skipped;  /* ipct_skip() was called */
 	volatile int finished; /* the case function returned in the leader */
-	volatile int window_proofs; /* blocking proofs by timed window */
 	volatile int journal_n;
 	volatile int text_lock;
 	char failure[IPCT_TEXT_MAX]; /* the first failure's diagnostic */
@@ -38,9 +37,7 @@ struct ipct_page {
 	char progress[512];
 	char tmpdir[256];
 	char self_exe[512];
-	pid_t leader;
 	unsigned run_id;
-	const struct ipct_case *current;
 	struct ipct_journal_entry journal[IPCT_JOURNAL_MAX];
 };
 
