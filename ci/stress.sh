@@ -25,6 +25,17 @@ run_once() {
 	make -C "$b" -j"$jobs" check >"$b/check.out" 2>&1 || true
 	results "$1"
 }
+# explain: the TAP lines and diagnostics, in the last run's logs, of every
+# case whose result differs from the idle run, so that a flake reported by
+# CI can be understood without rerunning it.
+explain() {
+	diff "$b/idle" "$b/run" | sed -n 's/^> \([^ ]*\) .*/\1/p' | while read -r id; do
+		find "$b/cases" -name '*.log' -exec awk -v id="$id" '
+			/^(not )?ok [0-9]+ - / { on = (index($0, " - " id ":") > 0) }
+			/^[0-9]+\.\.[0-9]+/ { on = 0 }
+			on { print "    " $0 }' {} +
+	done
+}
 
 snapshot "$b/before"
 say "idle run"
@@ -41,6 +52,7 @@ while [ "$i" -le "$n" ]; do
 		flakes=$((flakes + 1))
 		echo "run $i under stress-ng --cpu 2 differs from the idle run:"
 		diff "$b/idle" "$b/run" | sed 's/^/  /'
+		explain
 	fi
 	i=$((i + 1))
 done
@@ -54,6 +66,7 @@ for load in "--fork 2 --iomix 1" "--fork 4"; do
 		flakes=$((flakes + 1))
 		echo "run beside stress-ng $load differs from the idle run:"
 		diff "$b/idle" "$b/run" | sed 's/^/  /'
+		explain
 	fi
 done
 snapshot "$b/after"
