@@ -26,7 +26,6 @@
 #include "ref/sysv_sem.h"
 
 #include <errno.h>
-#include <sched.h>
 #include <signal.h>
 #include <string.h>
 #include <sys/ipc.h>
@@ -100,7 +99,7 @@ int ref_sysv_sem_destroy(int semid)
 /* The demo                                                            */
 
 #define DEMO_WORKERS 4
-#define DEMO_ROUNDS 500
+#define DEMO_ROUNDS 1000
 #define DEMO_COUNTER 1 /* the counter's semaphore number */
 
 static int counter_get(int semid)
@@ -116,20 +115,29 @@ static int counter_set(int semid, int v)
 	return semctl(semid, DEMO_COUNTER, SETVAL, arg);
 }
 
-/* A worker: DEMO_ROUNDS read-yield-write increments of the counter, each
- * under the lock.  Without the lock the yield between the read and the
- * write would lose updates. */
-static void demo_worker(int semid)
+/* A worker: DEMO_ROUNDS read-then-write increments of the counter, each
+ * under the lock.  GETVAL and SETVAL are two system calls, so without the
+ * lock workers running at once would lose updates.  Nothing here gives
+ * the processor away while holding the lock: a holder that yields on a
+ * loaded machine waits out other processes' time slices with everyone
+ * queued behind it. */
+static void demo_worker(int semid, int gate[2])
 {
+	char c;
 	int i;
 
+	/* Start together with the others: the gate opens (end of file) when
+	 * the parent has forked every worker and closed its write end. */
+	close(gate[1]);
+	if (read(gate[0], &c, 1) != 0)
+		_exit(1);
+	close(gate[0]);
 	for (i = 0; i < DEMO_ROUNDS; i++) {
 		int v;
 
 		if (ref_sysv_sem_lock(semid) != 0)
 			_exit(1);
 		v = counter_get(semid);
-		sched_yield();
 		if (v < 0 || counter_set(semid, v + 1) != 0)
 			_exit(1);
 		if (ref_sysv_sem_unlock(semid) != 0)
@@ -152,26 +160,35 @@ static int demo_reap_ok(pid_t pid)
 static int demo_workers(FILE *out, int semid)
 {
 	pid_t pids[DEMO_WORKERS];
-	int i, n = 0, rc = 0;
+	int i, n = 0, rc = 0, err = 0, gate[2];
 
 	fprintf(out, "workers: %d processes x %d increments under the lock\n",
 		DEMO_WORKERS, DEMO_ROUNDS);
 	fflush(out);
+	if (pipe(gate) != 0)
+		return -1;
 	for (i = 0; i < DEMO_WORKERS; i++) {
 		pids[i] = fork();
 		if (pids[i] < 0) {
+			err = errno;
 			rc = -1;
 			break;
 		}
 		if (pids[i] == 0)
-			demo_worker(semid);
+			demo_worker(semid, gate);
 		n++;
 	}
+	/* Open the gate (or, after a failed fork, let the started ones end:
+	 * they run their rounds and are reaped below). */
+	close(gate[1]);
+	close(gate[0]);
 	for (i = 0; i < n; i++)
 		if (demo_reap_ok(pids[i]) != 0)
 			rc = -1;
-	if (rc != 0)
+	if (rc != 0) {
+		errno = err ? err : EPROTO;
 		return -1;
+	}
 	fprintf(out, "counter: %d (expected %d)\n", counter_get(semid),
 		DEMO_WORKERS * DEMO_ROUNDS);
 	return counter_get(semid) == DEMO_WORKERS * DEMO_ROUNDS ? 0 : -1;
