@@ -36,6 +36,15 @@ explain() {
 			on { print "    " $0 }' {} +
 	done
 }
+# differs LABEL: true, after reporting the difference with its diagnostics,
+# if the last run's results differ from the idle run's.
+differs() {
+	cmp -s "$b/idle" "$b/run" && return 1
+	echo "$1 differs from the idle run:"
+	diff "$b/idle" "$b/run" | sed 's/^/  /'
+	explain
+	return 0
+}
 
 snapshot "$b/before"
 say "idle run"
@@ -48,12 +57,7 @@ while [ "$i" -le "$n" ]; do
 	sp=$!
 	run_once "$b/run"
 	kill "$sp" 2>/dev/null; wait "$sp" 2>/dev/null
-	if ! cmp -s "$b/idle" "$b/run"; then
-		flakes=$((flakes + 1))
-		echo "run $i under stress-ng --cpu 2 differs from the idle run:"
-		diff "$b/idle" "$b/run" | sed 's/^/  /'
-		explain
-	fi
+	differs "run $i under stress-ng --cpu 2" && flakes=$((flakes + 1))
 	i=$((i + 1))
 done
 for load in "--fork 2 --iomix 1" "--fork 4"; do
@@ -62,12 +66,7 @@ for load in "--fork 2 --iomix 1" "--fork 4"; do
 	sp=$!
 	run_once "$b/run"
 	kill "$sp" 2>/dev/null; wait "$sp" 2>/dev/null
-	if ! cmp -s "$b/idle" "$b/run"; then
-		flakes=$((flakes + 1))
-		echo "run beside stress-ng $load differs from the idle run:"
-		diff "$b/idle" "$b/run" | sed 's/^/  /'
-		explain
-	fi
+	differs "run beside stress-ng $load" && flakes=$((flakes + 1))
 done
 snapshot "$b/after"
 leftovers "$b/before" "$b/after" || die "objects left behind"
