@@ -182,23 +182,42 @@ static int validate_table(void)
 	return bad ? -1 : 0;
 }
 
-static const char *needs_str(unsigned needs)
+/* "linux,root,HAVE_PIPE2": the flags, then the configure requirements. */
+static const char *needs_str(const struct ipct_case *c)
 {
-	static char buf[64];
+	static char buf[256];
+	size_t l = 0;
+	int i;
 
 	buf[0] = '\0';
-	if (needs & IPCT_LINUX_ONLY)
-		strcat(buf, "linux,");
-	if (needs & IPCT_UNPRIV)
-		strcat(buf, "unpriv,");
-	if (needs & IPCT_ROOT)
-		strcat(buf, "root,");
-	if (needs & IPCT_OTHER_USER)
-		strcat(buf, "other-user,");
+#define ADD_(s) l += (size_t)snprintf(buf + l, sizeof buf - l, "%s,", (s))
+	if (c->needs & IPCT_LINUX_ONLY)
+		ADD_("linux");
+	if (c->needs & IPCT_UNPRIV)
+		ADD_("unpriv");
+	if (c->needs & IPCT_ROOT)
+		ADD_("root");
+	if (c->needs & IPCT_OTHER_USER)
+		ADD_("other-user");
+	for (i = 0; i < IPCT_REQ_MAX && c->requires[i].macro; i++)
+		if (l < sizeof buf)
+			ADD_(c->requires[i].macro);
+#undef ADD_
 	if (!buf[0])
 		return "-";
 	buf[strlen(buf) - 1] = '\0';
 	return buf;
+}
+
+/* The first interface the case requires that configure did not find. */
+static const char *missing_requirement(const struct ipct_case *c)
+{
+	int i;
+
+	for (i = 0; i < IPCT_REQ_MAX && c->requires[i].macro; i++)
+		if (!c->requires[i].have)
+			return c->requires[i].macro;
+	return NULL;
 }
 
 static void list_cases(const char *const *globs, int nglobs)
@@ -215,7 +234,7 @@ static void list_cases(const char *const *globs, int nglobs)
 			continue;
 		printf("%s\t%.*s\t%s\t%s\t%s\n", c->id,
 		       (int)(strchr(c->id, '.') - c->id), c->id,
-		       needs_str(c->needs), c->asserts, c->spec);
+		       needs_str(c), c->asserts, c->spec);
 	}
 }
 
@@ -463,6 +482,13 @@ static int run_one(int n, const struct ipct_case *c, int timeout_override_s)
 	}
 	if ((c->needs & IPCT_LINUX_ONLY) && !IPCCONF_HOST_LINUX) {
 		print_line(1, n, c, "# SKIP Linux-only behaviour; configure found " IPCCONF_HOST_OS);
+		return 0;
+	}
+	if (missing_requirement(c)) {
+		snprintf(directive, sizeof directive,
+			 "# SKIP needs %s, which configure did not find on this platform",
+			 missing_requirement(c));
+		print_line(1, n, c, directive);
 		return 0;
 	}
 	if ((c->needs & IPCT_ROOT) && geteuid() != 0) {

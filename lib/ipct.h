@@ -45,11 +45,35 @@ enum ipct_need {
 	IPCT_OTHER_USER = 1u << 3,
 };
 
+/* An interface the case needs that configure probes for.  Write it in the
+ * registration, never as a skip in the body:
+ *
+ *   IPCT_CASE(pipe2_cloexec, .id = "pipe.pipe2_cloexec", ...,
+ *             .requires = { IPCT_HAVE(HAVE_PIPE2) });
+ *
+ * IPCT_HAVE(M) is 1 when config.h defines M to 1 (HAVE_FOO, HAVE_DECL_FOO)
+ * and 0 when M is undefined or 0; its name is kept for --list and the skip
+ * reason ("configure found no pipe2 (HAVE_PIPE2)").  The body still needs
+ * `#if M` around the calls that would not compile without the interface;
+ * the runner never calls it when one requirement is missing. */
+struct ipct_req {
+	const char *macro; /* "HAVE_PIPE2" */
+	int have;
+};
+#define IPCT_REQ_MAX 4
+#define IPCT_PLACEHOLDER_1_ 0,
+#define IPCT_SECOND_(ignored, val, ...) val
+#define IPCT_DEFINED_3_(arg) IPCT_SECOND_(arg 1, 0, 0)
+#define IPCT_DEFINED_2_(val) IPCT_DEFINED_3_(IPCT_PLACEHOLDER_##val##_)
+#define IPCT_DEFINED_(m) IPCT_DEFINED_2_(m)
+#define IPCT_HAVE(m) { #m, IPCT_DEFINED_(m) }
+
 struct ipct_case {
 	const char *id;      /* <mechanism>.<behaviour> */
 	const char *asserts; /* the documented behaviour, one sentence */
 	const char *spec;    /* normative source */
 	unsigned needs;      /* enum ipct_need flags */
+	struct ipct_req requires[IPCT_REQ_MAX]; /* interfaces from configure */
 	int timeout_s;       /* 0: the default (10 s x multiplier) */
 	void (*fn)(void);
 	const char *file;
