@@ -11,3 +11,6 @@ lib_libipct_a_SOURCES += lib/ref/socket.c lib/ref/socket.h
 refdemo_PROGRAMS += lib/ref/demo_socket
 lib_ref_demo_socket_SOURCES = lib/ref/demo_socket.c
 lib_ref_demo_socket_LDADD = lib/libipct.a
+# Depth for issue 16: ancillary data, connection life, addresses,
+# timeouts and readiness, options, loopback TCP/UDP/IPv6, mmsg.
+nobase_pkglibexec_PROGRAMS += %reldir%/ancillary
