@@ -14,3 +14,4 @@ lib_ref_demo_socket_LDADD = lib/libipct.a
 # Depth for issue 16: ancillary data, connection life, addresses,
 # timeouts and readiness, options, loopback TCP/UDP/IPv6, mmsg.
 nobase_pkglibexec_PROGRAMS += %reldir%/ancillary
+nobase_pkglibexec_PROGRAMS += %reldir%/lifecycle
