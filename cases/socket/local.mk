@@ -15,3 +15,4 @@ lib_ref_demo_socket_LDADD = lib/libipct.a
 # timeouts and readiness, options, loopback TCP/UDP/IPv6, mmsg.
 nobase_pkglibexec_PROGRAMS += %reldir%/ancillary
 nobase_pkglibexec_PROGRAMS += %reldir%/lifecycle
+nobase_pkglibexec_PROGRAMS += %reldir%/address
