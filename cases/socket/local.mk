@@ -16,3 +16,4 @@ lib_ref_demo_socket_LDADD = lib/libipct.a
 nobase_pkglibexec_PROGRAMS += %reldir%/ancillary
 nobase_pkglibexec_PROGRAMS += %reldir%/lifecycle
 nobase_pkglibexec_PROGRAMS += %reldir%/address
+nobase_pkglibexec_PROGRAMS += %reldir%/timeout %reldir%/readiness
