@@ -17,3 +17,4 @@ nobase_pkglibexec_PROGRAMS += %reldir%/ancillary
 nobase_pkglibexec_PROGRAMS += %reldir%/lifecycle
 nobase_pkglibexec_PROGRAMS += %reldir%/address
 nobase_pkglibexec_PROGRAMS += %reldir%/timeout %reldir%/readiness
+nobase_pkglibexec_PROGRAMS += %reldir%/tcp
