@@ -18,3 +18,4 @@ nobase_pkglibexec_PROGRAMS += %reldir%/lifecycle
 nobase_pkglibexec_PROGRAMS += %reldir%/address
 nobase_pkglibexec_PROGRAMS += %reldir%/timeout %reldir%/readiness
 nobase_pkglibexec_PROGRAMS += %reldir%/tcp
+nobase_pkglibexec_PROGRAMS += %reldir%/udp
