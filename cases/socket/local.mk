@@ -19,3 +19,4 @@ nobase_pkglibexec_PROGRAMS += %reldir%/address
 nobase_pkglibexec_PROGRAMS += %reldir%/timeout %reldir%/readiness
 nobase_pkglibexec_PROGRAMS += %reldir%/tcp
 nobase_pkglibexec_PROGRAMS += %reldir%/udp
+nobase_pkglibexec_PROGRAMS += %reldir%/ipv6 %reldir%/mmsg
