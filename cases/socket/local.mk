@@ -20,3 +20,4 @@ nobase_pkglibexec_PROGRAMS += %reldir%/timeout %reldir%/readiness
 nobase_pkglibexec_PROGRAMS += %reldir%/tcp
 nobase_pkglibexec_PROGRAMS += %reldir%/udp
 nobase_pkglibexec_PROGRAMS += %reldir%/ipv6 %reldir%/mmsg
+nobase_pkglibexec_PROGRAMS += %reldir%/sockopt
