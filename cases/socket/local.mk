@@ -21,3 +21,4 @@ nobase_pkglibexec_PROGRAMS += %reldir%/tcp
 nobase_pkglibexec_PROGRAMS += %reldir%/udp
 nobase_pkglibexec_PROGRAMS += %reldir%/ipv6 %reldir%/mmsg
 nobase_pkglibexec_PROGRAMS += %reldir%/sockopt
+nobase_pkglibexec_PROGRAMS += %reldir%/oob
