@@ -7,7 +7,7 @@
  */
 #define _GNU_SOURCE
 #include "ipct.h"
-#include "pipeh.h"
+#include "pipe.h"
 
 #include <stdio.h>
 #include <sys/ioctl.h>
@@ -59,7 +59,7 @@ static void capacity_is_getpipe_sz(void)
 	ipct_xpipe(fd);
 	cap = fcntl(fd[0], F_GETPIPE_SZ);
 	CHECK(cap > 0);
-	CHECK_EQU((size_t)cap, pipe_fill(fd[1]));
+	CHECK_EQU((size_t)cap, pipe_xfill(fd[1]));
 }
 IPCT_CASE(capacity_is_getpipe_sz,
 	.id = "pipe.capacity_is_getpipe_sz",
@@ -110,7 +110,7 @@ static void setpipe_sz_capacity_used(void)
 	ipct_xpipe(fd);
 	cap = fcntl(fd[1], F_SETPIPE_SZ, (int)(2 * page_size()));
 	CHECK_EQ(2 * page_size(), cap);
-	CHECK_EQU((size_t)cap, pipe_fill(fd[1]));
+	CHECK_EQU((size_t)cap, pipe_xfill(fd[1]));
 }
 IPCT_CASE(setpipe_sz_capacity_used,
 	.id = "pipe.setpipe_sz_capacity_used",
@@ -133,7 +133,7 @@ static void setpipe_sz_ebusy(void)
 	CHECK_FAILS(fcntl(fd[1], F_SETPIPE_SZ, (int)page_size()), EBUSY);
 	/* The failed call changed nothing. */
 	CHECK_RET(fcntl(fd[1], F_GETPIPE_SZ), 16 * page_size());
-	CHECK_EQU(n, pipe_drain(fd[0]));
+	CHECK_EQU(n, pipe_xdrain(fd[0]));
 }
 IPCT_CASE(setpipe_sz_ebusy,
 	.id = "pipe.setpipe_sz_ebusy",

@@ -6,18 +6,18 @@
  */
 #define _XOPEN_SOURCE 700
 #include "ipct.h"
-#include "pmq.h"
+#include "posix_mq.h"
 
 static void fork_child_receives_parent_message(void)
 {
-	mqd_t d = pmq_xqueue(O_RDWR);
+	mqd_t d = posix_mq_xqueue(O_RDWR);
 	struct ipct_sync s;
 	pid_t pid;
 
 	ipct_sync_init(&s);
 	pid = ipct_fork();
 	if (pid == 0) {
-		char buf[PMQ_MSGSIZE];
+		char buf[POSIX_MQ_MSGSIZE];
 		unsigned prio = 0;
 
 		ipct_sync_wait(&s, 1);
@@ -26,10 +26,10 @@ static void fork_child_receives_parent_message(void)
 		CHECK_EQ(4, prio);
 		ipct_child_exit();
 	}
-	pmq_xsends(d, "parent", 4);
+	posix_mq_xsends(d, "parent", 4);
 	ipct_post(&s, 1);
 	ipct_wait_ok(pid);
-	CHECK_EQ(0, pmq_xattr(d).mq_curmsgs);
+	CHECK_EQ(0, posix_mq_xattr(d).mq_curmsgs);
 }
 IPCT_CASE(fork_child_receives_parent_message,
 	.id = "posix_mq.fork_child_receives_parent_message",
@@ -38,7 +38,7 @@ IPCT_CASE(fork_child_receives_parent_message,
 
 static void fork_shares_description(void)
 {
-	mqd_t d = pmq_xqueue(O_RDWR);
+	mqd_t d = posix_mq_xqueue(O_RDWR);
 	struct mq_attr set = { .mq_flags = O_NONBLOCK };
 	struct ipct_sync s;
 	pid_t pid;
@@ -46,10 +46,10 @@ static void fork_shares_description(void)
 	ipct_sync_init(&s);
 	pid = ipct_fork();
 	if (pid == 0) {
-		char buf[PMQ_MSGSIZE];
+		char buf[POSIX_MQ_MSGSIZE];
 
 		ipct_sync_wait(&s, 1);
-		CHECK((pmq_xattr(d).mq_flags & O_NONBLOCK) != 0);
+		CHECK((posix_mq_xattr(d).mq_flags & O_NONBLOCK) != 0);
 		CHECK_FAILS(mq_receive(d, buf, sizeof buf, NULL), EAGAIN);
 		ipct_child_exit();
 	}
@@ -76,7 +76,7 @@ IPCT_HELPER(mqd_closed_helper, "mqd-closed");
 
 static void exec_closes_descriptors(void)
 {
-	mqd_t d = pmq_xqueue(O_RDWR);
+	mqd_t d = posix_mq_xqueue(O_RDWR);
 	char num[32];
 
 	if (!__builtin_types_compatible_p(mqd_t, int))

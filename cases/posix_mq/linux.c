@@ -9,7 +9,7 @@
  */
 #define _GNU_SOURCE
 #include "ipct.h"
-#include "pmq.h"
+#include "posix_mq.h"
 
 #include <poll.h>
 #include <sched.h>
@@ -27,10 +27,10 @@ static short revents(mqd_t d, short events)
 
 static void poll_in_when_message(void)
 {
-	mqd_t d = pmq_xqueue(O_RDWR);
+	mqd_t d = posix_mq_xqueue(O_RDWR);
 
 	CHECK_EQ(0, revents(d, POLLIN) & POLLIN);
-	pmq_xsends(d, "in", 0);
+	posix_mq_xsends(d, "in", 0);
 	CHECK((revents(d, POLLIN) & POLLIN) != 0);
 }
 IPCT_CASE(poll_in_when_message,
@@ -41,10 +41,10 @@ IPCT_CASE(poll_in_when_message,
 
 static void poll_out_when_room(void)
 {
-	mqd_t d = pmq_xqueue(O_RDWR);
+	mqd_t d = posix_mq_xqueue(O_RDWR);
 
 	CHECK((revents(d, POLLOUT) & POLLOUT) != 0);
-	pmq_xfill(d);
+	posix_mq_xfill(d);
 	CHECK_EQ(0, revents(d, POLLOUT) & POLLOUT);
 }
 IPCT_CASE(poll_out_when_room,
@@ -63,13 +63,13 @@ static long do_poll_in(void *arg)
 
 static void poll_waits_for_message(void)
 {
-	mqd_t d = pmq_xqueue(O_RDWR);
+	mqd_t d = posix_mq_xqueue(O_RDWR);
 	int fd = (int)d;
 	struct ipct_blocker b;
 
 	ipct_block_start(&b, do_poll_in, &fd);
 	ipct_block_prove(&b);
-	pmq_xsends(d, "wake", 0);
+	posix_mq_xsends(d, "wake", 0);
 	CHECK_RESULT(ipct_block_finish(&b), POLLIN);
 }
 IPCT_CASE(poll_waits_for_message,
@@ -80,7 +80,7 @@ IPCT_CASE(poll_waits_for_message,
 
 static void open_sets_cloexec(void)
 {
-	mqd_t d = pmq_xqueue(O_RDWR);
+	mqd_t d = posix_mq_xqueue(O_RDWR);
 	int flags = fcntl((int)d, F_GETFD);
 
 	CHECK_OK(flags);
@@ -97,7 +97,7 @@ static void getattr_other_fd_ebadf(void)
 	struct mq_attr a;
 	int fd[2];
 
-	pmq_require();
+	posix_mq_require();
 	ipct_xpipe(fd);
 	CHECK_FAILS(mq_getattr((mqd_t)fd[0], &a), EBADF);
 }
@@ -112,19 +112,19 @@ static void rlimit_msgqueue_emfile(void)
 	const char *name = ipct_posix_name(IPCT_POSIX_MQ);
 	pid_t pid;
 
-	pmq_require();
+	posix_mq_require();
 	pid = ipct_fork();
 	if (pid == 0) {
 		/* A budget below what one 4 x 64-byte queue costs: only this
 		 * process's limit is lowered, nothing system-wide is used up. */
 		struct rlimit rl = { 64, 64 };
-		struct mq_attr a = { .mq_maxmsg = PMQ_MAXMSG,
-				     .mq_msgsize = PMQ_MSGSIZE };
+		struct mq_attr a = { .mq_maxmsg = POSIX_MQ_MAXMSG,
+				     .mq_msgsize = POSIX_MQ_MSGSIZE };
 
 		if (setrlimit(RLIMIT_MSGQUEUE, &rl) != 0)
 			IPCT_BROKEN("setrlimit(RLIMIT_MSGQUEUE, 64): %s",
 				    ipct_errname(errno));
-		CHECK_FAILS(pmq_open_fails(name, O_CREAT | O_EXCL | O_RDWR, &a), EMFILE);
+		CHECK_FAILS(posix_mq_open_fails(name, O_CREAT | O_EXCL | O_RDWR, &a), EMFILE);
 		ipct_child_exit();
 	}
 	ipct_wait_ok(pid);
@@ -174,14 +174,14 @@ static void read_queue_file(const char *name, char *line, size_t len)
 static void mqueuefs_qsize_counts_bytes(void)
 {
 	const char *name = ipct_posix_name(IPCT_POSIX_MQ);
-	mqd_t d = pmq_xcreate(name, O_RDWR, PMQ_MAXMSG, PMQ_MSGSIZE);
+	mqd_t d = posix_mq_xcreate(name, O_RDWR, POSIX_MQ_MAXMSG, POSIX_MQ_MSGSIZE);
 	pid_t pid;
 
 	if (mkdir(ipct_path("mqfs"), 0700) != 0)
 		IPCT_BROKEN("mkdir: %s", ipct_errname(errno));
-	pmq_xsends(d, "abc", 0);
-	pmq_xsends(d, "defghij", 3);
-	pmq_xsend(d, "", 0, 1);
+	posix_mq_xsends(d, "abc", 0);
+	posix_mq_xsends(d, "defghij", 3);
+	posix_mq_xsend(d, "", 0, 1);
 	pid = ipct_fork();
 	if (pid == 0) {
 		char line[256];
@@ -203,11 +203,11 @@ IPCT_CASE(mqueuefs_qsize_counts_bytes,
 static void mqueuefs_shows_notification(void)
 {
 	const char *name = ipct_posix_name(IPCT_POSIX_MQ);
-	mqd_t d = pmq_xcreate(name, O_RDWR, PMQ_MAXMSG, PMQ_MSGSIZE);
+	mqd_t d = posix_mq_xcreate(name, O_RDWR, POSIX_MQ_MAXMSG, POSIX_MQ_MSGSIZE);
 	struct sigevent ev;
 	pid_t self = getpid(), pid;
 
-	PMQ_NEED_NOTIFY();
+	POSIX_MQ_NEED_NOTIFY();
 	if (mkdir(ipct_path("mqfs"), 0700) != 0)
 		IPCT_BROKEN("mkdir: %s", ipct_errname(errno));
 	ipct_xsigblock(SIGUSR2);

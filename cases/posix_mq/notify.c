@@ -14,7 +14,7 @@
  */
 #define _XOPEN_SOURCE 700
 #include "ipct.h"
-#include "pmq.h"
+#include "posix_mq.h"
 
 #include <dirent.h>
 #include <poll.h>
@@ -25,7 +25,7 @@
 /* Block NOTE_SIG in this process (and the children it forks later). */
 static void block_note(void)
 {
-	PMQ_NEED_NOTIFY();
+	POSIX_MQ_NEED_NOTIFY();
 #ifndef HAVE_SIGTIMEDWAIT
 	ipct_skip("sigtimedwait() not found by configure");
 #endif
@@ -76,14 +76,14 @@ static int sig_wait_ms(siginfo_t *si, long ms)
 
 static void notify_signal_on_arrival(void)
 {
-	mqd_t d = pmq_xqueue(O_RDWR);
+	mqd_t d = posix_mq_xqueue(O_RDWR);
 	struct sigevent ev;
 	siginfo_t si;
 
 	block_note();
 	ev = note_signal(4242);
 	CHECK_OK(mq_notify(d, &ev));
-	pmq_xsends(d, "ding", 0);
+	posix_mq_xsends(d, "ding", 0);
 	CHECK_NOTIFIED(&si);
 	CHECK_EQ(NOTE_SIG, si.si_signo);
 	CHECK_EQ(4242, si.si_value.sival_int);
@@ -95,12 +95,12 @@ IPCT_CASE(notify_signal_on_arrival,
 
 static void notify_signal_si_code_mesgq(void)
 {
-	mqd_t d = pmq_xqueue(O_RDWR);
+	mqd_t d = posix_mq_xqueue(O_RDWR);
 	siginfo_t si;
 
 	block_note();
 	xarm(d, 1);
-	pmq_xsends(d, "ding", 0);
+	posix_mq_xsends(d, "ding", 0);
 	CHECK_NOTIFIED(&si);
 	CHECK_EQ(SI_MESGQ, si.si_code);
 }
@@ -157,12 +157,12 @@ static void wait_threads_back_to(int n)
 
 static void notify_thread_runs_function(void)
 {
-	mqd_t d = pmq_xqueue(O_RDWR);
+	mqd_t d = posix_mq_xqueue(O_RDWR);
 	struct pollfd p;
 	struct sigevent ev;
 	int fd[2], value = 0, threads;
 
-	PMQ_NEED_NOTIFY();
+	POSIX_MQ_NEED_NOTIFY();
 	ipct_xpipe(fd);
 	thread_pipe_w = fd[1];
 	memset(&ev, 0, sizeof ev);
@@ -180,7 +180,7 @@ static void notify_thread_runs_function(void)
 	/* After the registration: an implementation may keep a helper
 	 * thread of its own from here on. */
 	threads = thread_count();
-	pmq_xsends(d, "run", 0);
+	posix_mq_xsends(d, "run", 0);
 	p.fd = fd[0];
 	p.events = POLLIN;
 	CHECK_RET(poll(&p, 1, ipct_wait_limit_ms()), 1);
@@ -195,7 +195,7 @@ IPCT_CASE(notify_thread_runs_function,
 
 static void notify_other_process_ebusy(void)
 {
-	mqd_t d = pmq_xqueue(O_RDWR);
+	mqd_t d = posix_mq_xqueue(O_RDWR);
 	pid_t pid;
 
 	block_note();
@@ -216,7 +216,7 @@ IPCT_CASE(notify_other_process_ebusy,
 
 static void notify_same_process_twice_ebusy(void)
 {
-	mqd_t d = pmq_xqueue(O_RDWR);
+	mqd_t d = posix_mq_xqueue(O_RDWR);
 	struct sigevent ev;
 
 	block_note();
@@ -231,13 +231,13 @@ IPCT_CASE(notify_same_process_twice_ebusy,
 
 static void notify_not_when_already_nonempty(void)
 {
-	mqd_t d = pmq_xqueue(O_RDWR);
+	mqd_t d = posix_mq_xqueue(O_RDWR);
 	siginfo_t si;
 
 	block_note();
-	pmq_xsends(d, "first", 0);
+	posix_mq_xsends(d, "first", 0);
 	xarm(d, 1);
-	pmq_xsends(d, "second", 0);
+	posix_mq_xsends(d, "second", 0);
 	CHECK_NOT_NOTIFIED(&si);
 }
 IPCT_CASE(notify_not_when_already_nonempty,
@@ -247,7 +247,7 @@ IPCT_CASE(notify_not_when_already_nonempty,
 
 static long do_receive(void *arg)
 {
-	char buf[PMQ_MSGSIZE];
+	char buf[POSIX_MQ_MSGSIZE];
 	mqd_t *d = arg;
 
 	return mq_receive(*d, buf, sizeof buf, NULL);
@@ -261,14 +261,14 @@ static void receiver_takes_message(mqd_t *d)
 
 	ipct_block_start(&b, do_receive, d);
 	ipct_block_prove(&b);
-	pmq_xsends(*d, "taken", 0);
+	posix_mq_xsends(*d, "taken", 0);
 	CHECK_RESULT(ipct_block_finish(&b), 5);
-	CHECK_EQ(0, pmq_xattr(*d).mq_curmsgs);
+	CHECK_EQ(0, posix_mq_xattr(*d).mq_curmsgs);
 }
 
 static void notify_not_while_receiver_blocked(void)
 {
-	mqd_t d = pmq_xqueue(O_RDWR);
+	mqd_t d = posix_mq_xqueue(O_RDWR);
 	siginfo_t si;
 
 	block_note();
@@ -283,14 +283,14 @@ IPCT_CASE(notify_not_while_receiver_blocked,
 
 static void notify_kept_when_receiver_took_message(void)
 {
-	mqd_t d = pmq_xqueue(O_RDWR);
+	mqd_t d = posix_mq_xqueue(O_RDWR);
 	siginfo_t si;
 
 	block_note();
 	xarm(d, 5);
 	receiver_takes_message(&d);
 	/* The queue stayed empty: the registration is still in place. */
-	pmq_xsends(d, "next", 0);
+	posix_mq_xsends(d, "next", 0);
 	CHECK_NOTIFIED(&si);
 	CHECK_EQ(5, si.si_value.sival_int);
 }
@@ -301,16 +301,16 @@ IPCT_CASE(notify_kept_when_receiver_took_message,
 
 static void notify_removed_after_notification(void)
 {
-	mqd_t d = pmq_xqueue(O_RDWR);
-	char buf[PMQ_MSGSIZE];
+	mqd_t d = posix_mq_xqueue(O_RDWR);
+	char buf[POSIX_MQ_MSGSIZE];
 	siginfo_t si;
 
 	block_note();
 	xarm(d, 1);
-	pmq_xsends(d, "one", 0);
+	posix_mq_xsends(d, "one", 0);
 	CHECK_NOTIFIED(&si);
 	CHECK_RET(mq_receive(d, buf, sizeof buf, NULL), 3);
-	pmq_xsends(d, "two", 0);
+	posix_mq_xsends(d, "two", 0);
 	CHECK_NOT_NOTIFIED(&si);
 }
 IPCT_CASE(notify_removed_after_notification,
@@ -320,19 +320,19 @@ IPCT_CASE(notify_removed_after_notification,
 
 static void notify_reregister_after_notification(void)
 {
-	mqd_t d = pmq_xqueue(O_RDWR);
-	char buf[PMQ_MSGSIZE];
+	mqd_t d = posix_mq_xqueue(O_RDWR);
+	char buf[POSIX_MQ_MSGSIZE];
 	struct sigevent ev;
 	siginfo_t si;
 
 	block_note();
 	xarm(d, 1);
-	pmq_xsends(d, "one", 0);
+	posix_mq_xsends(d, "one", 0);
 	CHECK_NOTIFIED(&si);
 	CHECK_RET(mq_receive(d, buf, sizeof buf, NULL), 3);
 	ev = note_signal(2);
 	CHECK_OK(mq_notify(d, &ev));
-	pmq_xsends(d, "two", 0);
+	posix_mq_xsends(d, "two", 0);
 	CHECK_NOTIFIED(&si);
 	CHECK_EQ(2, si.si_value.sival_int);
 }
@@ -343,13 +343,13 @@ IPCT_CASE(notify_reregister_after_notification,
 
 static void notify_null_unregisters(void)
 {
-	mqd_t d = pmq_xqueue(O_RDWR);
+	mqd_t d = posix_mq_xqueue(O_RDWR);
 	siginfo_t si;
 
 	block_note();
 	xarm(d, 1);
 	CHECK_OK(mq_notify(d, NULL));
-	pmq_xsends(d, "quiet", 0);
+	posix_mq_xsends(d, "quiet", 0);
 	CHECK_NOT_NOTIFIED(&si);
 }
 IPCT_CASE(notify_null_unregisters,
@@ -372,7 +372,7 @@ static void child_registers(mqd_t d)
 
 static void notify_null_frees_queue(void)
 {
-	mqd_t d = pmq_xqueue(O_RDWR);
+	mqd_t d = posix_mq_xqueue(O_RDWR);
 
 	block_note();
 	xarm(d, 1);
@@ -387,8 +387,8 @@ IPCT_CASE(notify_null_frees_queue,
 static void notify_close_frees_queue(void)
 {
 	const char *name = ipct_posix_name(IPCT_POSIX_MQ);
-	mqd_t d = pmq_xcreate(name, O_RDWR, PMQ_MAXMSG, PMQ_MSGSIZE);
-	mqd_t other = pmq_xopen(name, O_RDWR);
+	mqd_t d = posix_mq_xcreate(name, O_RDWR, POSIX_MQ_MAXMSG, POSIX_MQ_MSGSIZE);
+	mqd_t other = posix_mq_xopen(name, O_RDWR);
 
 	block_note();
 	xarm(d, 1);
@@ -402,7 +402,7 @@ IPCT_CASE(notify_close_frees_queue,
 
 static void notify_sigev_none_registers(void)
 {
-	mqd_t d = pmq_xqueue(O_RDWR);
+	mqd_t d = posix_mq_xqueue(O_RDWR);
 	struct sigevent ev;
 	siginfo_t si;
 	pid_t pid;
@@ -419,7 +419,7 @@ static void notify_sigev_none_registers(void)
 		ipct_child_exit();
 	}
 	ipct_wait_ok(pid);
-	pmq_xsends(d, "none", 0);
+	posix_mq_xsends(d, "none", 0);
 	CHECK_NOT_NOTIFIED(&si);
 }
 IPCT_CASE(notify_sigev_none_registers,
@@ -430,10 +430,10 @@ IPCT_CASE(notify_sigev_none_registers,
 
 static void notify_bad_descriptor_ebadf(void)
 {
-	mqd_t d = pmq_xqueue(O_RDWR);
+	mqd_t d = posix_mq_xqueue(O_RDWR);
 	struct sigevent ev = note_signal(1);
 
-	PMQ_NEED_NOTIFY();
+	POSIX_MQ_NEED_NOTIFY();
 	CHECK_OK(mq_close(d));
 	CHECK_FAILS(mq_notify(d, &ev), EBADF);
 }
@@ -444,10 +444,10 @@ IPCT_CASE(notify_bad_descriptor_ebadf,
 
 static void notify_bad_sigevent_einval(void)
 {
-	mqd_t d = pmq_xqueue(O_RDWR);
+	mqd_t d = posix_mq_xqueue(O_RDWR);
 	struct sigevent ev = note_signal(1);
 
-	PMQ_NEED_NOTIFY();
+	POSIX_MQ_NEED_NOTIFY();
 	ev.sigev_notify = 12345;
 	CHECK_FAILS(mq_notify(d, &ev), EINVAL);
 	ev = note_signal(1);

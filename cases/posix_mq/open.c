@@ -7,13 +7,13 @@
  */
 #define _XOPEN_SOURCE 700
 #include "ipct.h"
-#include "pmq.h"
+#include "posix_mq.h"
 
 #include <limits.h>
 
 static void open_creat_sets_attributes(void)
 {
-	mqd_t d = pmq_xcreate(ipct_posix_name(IPCT_POSIX_MQ), O_RDWR, 4, 64);
+	mqd_t d = posix_mq_xcreate(ipct_posix_name(IPCT_POSIX_MQ), O_RDWR, 4, 64);
 	struct mq_attr a;
 
 	CHECK_OK(mq_getattr(d, &a));
@@ -30,18 +30,18 @@ IPCT_CASE(open_creat_sets_attributes,
 static void open_null_attr_linux_defaults(void)
 {
 	const char *name = ipct_posix_name(IPCT_POSIX_MQ);
-	long msg_default = pmq_sysctl("msg_default");
-	long msg_max = pmq_sysctl("msg_max");
-	long size_default = pmq_sysctl("msgsize_default");
-	long size_max = pmq_sysctl("msgsize_max");
+	long msg_default = posix_mq_sysctl("msg_default");
+	long msg_max = posix_mq_sysctl("msg_max");
+	long size_default = posix_mq_sysctl("msgsize_default");
+	long size_max = posix_mq_sysctl("msgsize_max");
 	struct mq_attr a;
 	mqd_t d;
 
-	pmq_require();
+	posix_mq_require();
 	if (msg_default < 0 || msg_max < 0 || size_default < 0 || size_max < 0)
 		ipct_skip("needs /proc/sys/fs/mqueue/{msg,msgsize}_{default,max} (Linux 3.5 or later)");
 	d = mq_open(name, O_CREAT | O_EXCL | O_RDWR, 0600, NULL);
-	if (d == PMQ_FAILED && errno == EMFILE)
+	if (d == POSIX_MQ_FAILED && errno == EMFILE)
 		ipct_skip("a default queue (%ld x %ld bytes) does not fit in what is left of RLIMIT_MSGQUEUE",
 			  msg_default, size_default);
 	CHECK_OK((long)d);
@@ -58,10 +58,10 @@ IPCT_CASE(open_null_attr_linux_defaults,
 static void open_excl_existing_eexist(void)
 {
 	const char *name = ipct_posix_name(IPCT_POSIX_MQ);
-	struct mq_attr a = { .mq_maxmsg = PMQ_MAXMSG, .mq_msgsize = PMQ_MSGSIZE };
+	struct mq_attr a = { .mq_maxmsg = POSIX_MQ_MAXMSG, .mq_msgsize = POSIX_MQ_MSGSIZE };
 
-	pmq_xcreate(name, O_RDWR, PMQ_MAXMSG, PMQ_MSGSIZE);
-	CHECK_FAILS(pmq_open_fails(name, O_CREAT | O_EXCL | O_RDWR, &a), EEXIST);
+	posix_mq_xcreate(name, O_RDWR, POSIX_MQ_MAXMSG, POSIX_MQ_MSGSIZE);
+	CHECK_FAILS(posix_mq_open_fails(name, O_CREAT | O_EXCL | O_RDWR, &a), EEXIST);
 }
 IPCT_CASE(open_excl_existing_eexist,
 	.id = "posix_mq.open_excl_existing_eexist",
@@ -72,8 +72,8 @@ static void open_missing_enoent(void)
 {
 	const char *name = ipct_posix_name(IPCT_POSIX_MQ);
 
-	pmq_require();
-	CHECK_FAILS(pmq_open_fails(name, O_RDWR, NULL), ENOENT);
+	posix_mq_require();
+	CHECK_FAILS(posix_mq_open_fails(name, O_RDWR, NULL), ENOENT);
 }
 IPCT_CASE(open_missing_enoent,
 	.id = "posix_mq.open_missing_enoent",
@@ -83,12 +83,12 @@ IPCT_CASE(open_missing_enoent,
 static void open_maxmsg_nonpositive_einval(void)
 {
 	const char *name = ipct_posix_name(IPCT_POSIX_MQ);
-	struct mq_attr zero = { .mq_maxmsg = 0, .mq_msgsize = PMQ_MSGSIZE };
-	struct mq_attr neg = { .mq_maxmsg = -1, .mq_msgsize = PMQ_MSGSIZE };
+	struct mq_attr zero = { .mq_maxmsg = 0, .mq_msgsize = POSIX_MQ_MSGSIZE };
+	struct mq_attr neg = { .mq_maxmsg = -1, .mq_msgsize = POSIX_MQ_MSGSIZE };
 
-	pmq_require();
-	CHECK_FAILS(pmq_open_fails(name, O_CREAT | O_EXCL | O_RDWR, &zero), EINVAL);
-	CHECK_FAILS(pmq_open_fails(name, O_CREAT | O_EXCL | O_RDWR, &neg), EINVAL);
+	posix_mq_require();
+	CHECK_FAILS(posix_mq_open_fails(name, O_CREAT | O_EXCL | O_RDWR, &zero), EINVAL);
+	CHECK_FAILS(posix_mq_open_fails(name, O_CREAT | O_EXCL | O_RDWR, &neg), EINVAL);
 }
 IPCT_CASE(open_maxmsg_nonpositive_einval,
 	.id = "posix_mq.open_maxmsg_nonpositive_einval",
@@ -98,12 +98,12 @@ IPCT_CASE(open_maxmsg_nonpositive_einval,
 static void open_msgsize_nonpositive_einval(void)
 {
 	const char *name = ipct_posix_name(IPCT_POSIX_MQ);
-	struct mq_attr zero = { .mq_maxmsg = PMQ_MAXMSG, .mq_msgsize = 0 };
-	struct mq_attr neg = { .mq_maxmsg = PMQ_MAXMSG, .mq_msgsize = -1 };
+	struct mq_attr zero = { .mq_maxmsg = POSIX_MQ_MAXMSG, .mq_msgsize = 0 };
+	struct mq_attr neg = { .mq_maxmsg = POSIX_MQ_MAXMSG, .mq_msgsize = -1 };
 
-	pmq_require();
-	CHECK_FAILS(pmq_open_fails(name, O_CREAT | O_EXCL | O_RDWR, &zero), EINVAL);
-	CHECK_FAILS(pmq_open_fails(name, O_CREAT | O_EXCL | O_RDWR, &neg), EINVAL);
+	posix_mq_require();
+	CHECK_FAILS(posix_mq_open_fails(name, O_CREAT | O_EXCL | O_RDWR, &zero), EINVAL);
+	CHECK_FAILS(posix_mq_open_fails(name, O_CREAT | O_EXCL | O_RDWR, &neg), EINVAL);
 }
 IPCT_CASE(open_msgsize_nonpositive_einval,
 	.id = "posix_mq.open_msgsize_nonpositive_einval",
@@ -114,11 +114,11 @@ IPCT_CASE(open_msgsize_nonpositive_einval,
 static void open_over_limit(const char *limit, int maxmsg_over)
 {
 	const char *name = ipct_posix_name(IPCT_POSIX_MQ);
-	long max = pmq_sysctl(limit);
+	long max = posix_mq_sysctl(limit);
 	struct mq_attr a = { .mq_maxmsg = 1, .mq_msgsize = 8 };
 	pid_t pid;
 
-	pmq_require();
+	posix_mq_require();
 	if (max < 0)
 		ipct_skip("needs /proc/sys/fs/mqueue/%s to know the limit", limit);
 	if (maxmsg_over)
@@ -128,7 +128,7 @@ static void open_over_limit(const char *limit, int maxmsg_over)
 	pid = ipct_fork();
 	if (pid == 0) {
 		ipct_drop_privileges();
-		CHECK_FAILS(pmq_open_fails(name, O_CREAT | O_EXCL | O_RDWR, &a), EINVAL);
+		CHECK_FAILS(posix_mq_open_fails(name, O_CREAT | O_EXCL | O_RDWR, &a), EINVAL);
 		ipct_child_exit();
 	}
 	ipct_wait_ok(pid);
@@ -158,8 +158,8 @@ static void open_name_too_long_enametoolong(void)
 {
 	struct mq_attr a = { .mq_maxmsg = 1, .mq_msgsize = 8 };
 
-	pmq_require();
-	CHECK_FAILS(pmq_open_fails(ipct_long_posix_name(IPCT_POSIX_MQ, NAME_MAX + 1), O_CREAT | O_RDWR, &a),
+	posix_mq_require();
+	CHECK_FAILS(posix_mq_open_fails(ipct_long_posix_name(IPCT_POSIX_MQ, NAME_MAX + 1), O_CREAT | O_RDWR, &a),
 		    ENAMETOOLONG);
 }
 IPCT_CASE(open_name_too_long_enametoolong,
@@ -173,7 +173,7 @@ static void open_name_max_length_accepted(void)
 	struct mq_attr a = { .mq_maxmsg = 1, .mq_msgsize = 8 };
 	mqd_t d;
 
-	pmq_require();
+	posix_mq_require();
 	CHECK_OK(d = mq_open(name, O_CREAT | O_EXCL | O_RDWR, 0600, &a));
 	/* The name is too long for the journal: remove it here. */
 	CHECK_OK(mq_unlink(name));
@@ -190,10 +190,10 @@ static void open_name_without_slash_einval(void)
 	const char *name = ipct_posix_name(IPCT_POSIX_MQ);
 	struct mq_attr a = { .mq_maxmsg = 1, .mq_msgsize = 8 };
 
-	pmq_require();
+	posix_mq_require();
 	/* name + 1 drops the leading slash; a wrongly created queue is the
 	 * same one the journal removes if the library ignores the slash. */
-	CHECK_FAILS(pmq_open_fails(name + 1, O_CREAT | O_EXCL | O_RDWR, &a), EINVAL);
+	CHECK_FAILS(posix_mq_open_fails(name + 1, O_CREAT | O_EXCL | O_RDWR, &a), EINVAL);
 }
 IPCT_CASE(open_name_without_slash_einval,
 	.id = "posix_mq.open_name_without_slash_einval",
@@ -206,9 +206,9 @@ static void open_name_inner_slash_eacces(void)
 	char name[128];
 	struct mq_attr a = { .mq_maxmsg = 1, .mq_msgsize = 8 };
 
-	pmq_require();
+	posix_mq_require();
 	snprintf(name, sizeof name, "%s/q", ipct_posix_name(IPCT_POSIX_MQ));
-	CHECK_FAILS(pmq_open_fails(name, O_CREAT | O_EXCL | O_RDWR, &a), EACCES);
+	CHECK_FAILS(posix_mq_open_fails(name, O_CREAT | O_EXCL | O_RDWR, &a), EACCES);
 }
 IPCT_CASE(open_name_inner_slash_eacces,
 	.id = "posix_mq.open_name_inner_slash_eacces",
@@ -220,9 +220,9 @@ static void open_name_slash_only_enoent(void)
 {
 	struct mq_attr a = { .mq_maxmsg = 1, .mq_msgsize = 8 };
 
-	pmq_require();
-	CHECK_FAILS(pmq_open_fails("/", O_RDWR, NULL), ENOENT);
-	CHECK_FAILS(pmq_open_fails("/", O_CREAT | O_RDWR, &a), ENOENT);
+	posix_mq_require();
+	CHECK_FAILS(posix_mq_open_fails("/", O_RDWR, NULL), ENOENT);
+	CHECK_FAILS(posix_mq_open_fails("/", O_CREAT | O_RDWR, &a), ENOENT);
 }
 IPCT_CASE(open_name_slash_only_enoent,
 	.id = "posix_mq.open_name_slash_only_enoent",
@@ -236,17 +236,17 @@ static void open_denied_eacces(void)
 	struct mq_attr a = { .mq_maxmsg = 1, .mq_msgsize = 8 };
 	pid_t pid;
 
-	pmq_require();
+	posix_mq_require();
 	/* 0400: the owner may only receive, other users nothing.  As root the
 	 * child is another uid (no access at all); as a plain user it is the
 	 * owner without write permission.  Either way O_WRONLY is denied. */
-	if (mq_open(name, O_CREAT | O_EXCL | O_RDONLY, 0400, &a) == PMQ_FAILED)
+	if (mq_open(name, O_CREAT | O_EXCL | O_RDONLY, 0400, &a) == POSIX_MQ_FAILED)
 		IPCT_BROKEN("mq_open(%s, O_CREAT, 0400): %s", name,
 			    ipct_errname(errno));
 	pid = ipct_fork();
 	if (pid == 0) {
 		ipct_drop_privileges();
-		CHECK_FAILS(pmq_open_fails(name, O_WRONLY, NULL), EACCES);
+		CHECK_FAILS(posix_mq_open_fails(name, O_WRONLY, NULL), EACCES);
 		ipct_child_exit();
 	}
 	ipct_wait_ok(pid);
@@ -263,12 +263,12 @@ static void open_mode_grants_read(void)
 	struct mq_attr a = { .mq_maxmsg = 1, .mq_msgsize = 8 };
 	pid_t pid;
 
-	pmq_require();
+	posix_mq_require();
 	if (geteuid() != 0)
 		ipct_skip("needs root, to give the queue an owner other than the unprivileged child");
 	/* The mode is under test: no umask may take bits from it. */
 	umask(0);
-	if (mq_open(name, O_CREAT | O_EXCL | O_RDWR, 0604, &a) == PMQ_FAILED)
+	if (mq_open(name, O_CREAT | O_EXCL | O_RDWR, 0604, &a) == POSIX_MQ_FAILED)
 		IPCT_BROKEN("mq_open(%s, O_CREAT, 0604): %s", name,
 			    ipct_errname(errno));
 	pid = ipct_fork();
@@ -277,7 +277,7 @@ static void open_mode_grants_read(void)
 
 		ipct_drop_privileges();
 		CHECK_OK(d = mq_open(name, O_RDONLY));
-		CHECK_FAILS(pmq_open_fails(name, O_WRONLY, NULL), EACCES);
+		CHECK_FAILS(posix_mq_open_fails(name, O_WRONLY, NULL), EACCES);
 		ipct_child_exit();
 	}
 	ipct_wait_ok(pid);
@@ -295,7 +295,7 @@ static void open_creat_existing_keeps_attributes(void)
 	struct mq_attr a;
 	mqd_t d;
 
-	pmq_xcreate(name, O_RDWR, 3, 32);
+	posix_mq_xcreate(name, O_RDWR, 3, 32);
 	CHECK_OK(d = mq_open(name, O_CREAT | O_RDWR, 0600, &other));
 	CHECK_OK(mq_getattr(d, &a));
 	CHECK_EQ(3, a.mq_maxmsg);
@@ -309,12 +309,12 @@ IPCT_CASE(open_creat_existing_keeps_attributes,
 static void open_same_name_same_queue(void)
 {
 	const char *name = ipct_posix_name(IPCT_POSIX_MQ);
-	mqd_t w = pmq_xcreate(name, O_WRONLY, PMQ_MAXMSG, PMQ_MSGSIZE);
-	char buf[PMQ_MSGSIZE];
+	mqd_t w = posix_mq_xcreate(name, O_WRONLY, POSIX_MQ_MAXMSG, POSIX_MQ_MSGSIZE);
+	char buf[POSIX_MQ_MSGSIZE];
 	mqd_t r;
 
 	CHECK_OK(r = mq_open(name, O_RDONLY));
-	pmq_xsends(w, "same", 0);
+	posix_mq_xsends(w, "same", 0);
 	CHECK_RET(mq_receive(r, buf, sizeof buf, NULL), 4);
 	CHECK_MEM("same", buf, 4);
 }
@@ -326,16 +326,16 @@ IPCT_CASE(open_same_name_same_queue,
 static void open_queue_outlives_creator(void)
 {
 	const char *name = ipct_posix_name(IPCT_POSIX_MQ);
-	char buf[PMQ_MSGSIZE];
+	char buf[POSIX_MQ_MSGSIZE];
 	unsigned prio = 0;
 	pid_t pid;
 	mqd_t d;
 
-	pmq_require();
+	posix_mq_require();
 	pid = ipct_fork();
 	if (pid == 0) {
-		d = pmq_xcreate(name, O_WRONLY, PMQ_MAXMSG, PMQ_MSGSIZE);
-		pmq_xsends(d, "kept", 7);
+		d = posix_mq_xcreate(name, O_WRONLY, POSIX_MQ_MAXMSG, POSIX_MQ_MSGSIZE);
+		posix_mq_xsends(d, "kept", 7);
 		CHECK_OK(mq_close(d));
 		ipct_child_exit();
 	}
@@ -352,7 +352,7 @@ IPCT_CASE(open_queue_outlives_creator,
 
 static void close_then_use_ebadf(void)
 {
-	mqd_t d = pmq_xqueue(O_RDWR);
+	mqd_t d = posix_mq_xqueue(O_RDWR);
 	struct mq_attr a;
 
 	CHECK_OK(mq_close(d));
@@ -366,7 +366,7 @@ IPCT_CASE(close_then_use_ebadf,
 
 static void close_invalid_ebadf(void)
 {
-	mqd_t d = pmq_xqueue(O_RDWR);
+	mqd_t d = posix_mq_xqueue(O_RDWR);
 
 	CHECK_OK(mq_close(d));
 	CHECK_FAILS(mq_close(d), EBADF);
@@ -379,10 +379,10 @@ IPCT_CASE(close_invalid_ebadf,
 static void unlink_open_queue_keeps_working(void)
 {
 	const char *name = ipct_posix_name(IPCT_POSIX_MQ);
-	mqd_t d = pmq_xcreate(name, O_RDWR, PMQ_MAXMSG, PMQ_MSGSIZE);
-	char buf[PMQ_MSGSIZE];
+	mqd_t d = posix_mq_xcreate(name, O_RDWR, POSIX_MQ_MAXMSG, POSIX_MQ_MSGSIZE);
+	char buf[POSIX_MQ_MSGSIZE];
 
-	pmq_xsends(d, "before", 0);
+	posix_mq_xsends(d, "before", 0);
 	CHECK_OK(mq_unlink(name));
 	CHECK_OK(mq_send(d, "after", 5, 0));
 	CHECK_RET(mq_receive(d, buf, sizeof buf, NULL), 6);
@@ -399,9 +399,9 @@ static void unlink_then_open_enoent(void)
 {
 	const char *name = ipct_posix_name(IPCT_POSIX_MQ);
 
-	pmq_xcreate(name, O_RDWR, PMQ_MAXMSG, PMQ_MSGSIZE);
+	posix_mq_xcreate(name, O_RDWR, POSIX_MQ_MAXMSG, POSIX_MQ_MSGSIZE);
 	CHECK_OK(mq_unlink(name));
-	CHECK_FAILS(pmq_open_fails(name, O_RDWR, NULL), ENOENT);
+	CHECK_FAILS(posix_mq_open_fails(name, O_RDWR, NULL), ENOENT);
 }
 IPCT_CASE(unlink_then_open_enoent,
 	.id = "posix_mq.unlink_then_open_enoent",
@@ -411,12 +411,12 @@ IPCT_CASE(unlink_then_open_enoent,
 static void unlink_name_reusable_at_once(void)
 {
 	const char *name = ipct_posix_name(IPCT_POSIX_MQ);
-	mqd_t old = pmq_xcreate(name, O_RDWR, PMQ_MAXMSG, PMQ_MSGSIZE);
+	mqd_t old = posix_mq_xcreate(name, O_RDWR, POSIX_MQ_MAXMSG, POSIX_MQ_MSGSIZE);
 	struct mq_attr a = { .mq_maxmsg = 2, .mq_msgsize = 32 };
 	struct mq_attr got;
 	mqd_t d;
 
-	pmq_xsends(old, "old", 0);
+	posix_mq_xsends(old, "old", 0);
 	CHECK_OK(mq_unlink(name));
 	CHECK_OK(d = mq_open(name, O_CREAT | O_EXCL | O_RDWR, 0600, &a));
 	CHECK_OK(mq_getattr(d, &got));
@@ -432,7 +432,7 @@ IPCT_CASE(unlink_name_reusable_at_once,
 
 static void unlink_missing_enoent(void)
 {
-	pmq_require();
+	posix_mq_require();
 	CHECK_FAILS(mq_unlink(ipct_posix_name(IPCT_POSIX_MQ)), ENOENT);
 }
 IPCT_CASE(unlink_missing_enoent,
@@ -442,7 +442,7 @@ IPCT_CASE(unlink_missing_enoent,
 
 static void unlink_name_too_long_enametoolong(void)
 {
-	pmq_require();
+	posix_mq_require();
 	CHECK_FAILS(mq_unlink(ipct_long_posix_name(IPCT_POSIX_MQ, NAME_MAX + 1)), ENAMETOOLONG);
 }
 IPCT_CASE(unlink_name_too_long_enametoolong,
@@ -458,7 +458,7 @@ static void unlink_denied_eacces(void)
 
 	if (geteuid() != 0)
 		ipct_skip("needs root, to own a queue an unprivileged uid may not unlink");
-	pmq_xcreate(name, O_RDWR, PMQ_MAXMSG, PMQ_MSGSIZE);
+	posix_mq_xcreate(name, O_RDWR, POSIX_MQ_MAXMSG, POSIX_MQ_MSGSIZE);
 	pid = ipct_fork();
 	if (pid == 0) {
 		ipct_drop_privileges();
@@ -479,7 +479,7 @@ static void sysconf_mq_open_max(void)
 {
 	long v;
 
-	pmq_require();
+	posix_mq_require();
 	errno = 0;
 	v = sysconf(_SC_MQ_OPEN_MAX);
 	if (v == -1)

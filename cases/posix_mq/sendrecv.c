@@ -8,7 +8,7 @@
  */
 #define _XOPEN_SOURCE 700
 #include "ipct.h"
-#include "pmq.h"
+#include "posix_mq.h"
 
 #include <limits.h>
 
@@ -16,8 +16,8 @@
 
 static void send_receive_roundtrip(void)
 {
-	mqd_t d = pmq_xqueue(O_RDWR);
-	char buf[PMQ_MSGSIZE];
+	mqd_t d = posix_mq_xqueue(O_RDWR);
+	char buf[POSIX_MQ_MSGSIZE];
 	unsigned prio = 0;
 
 	CHECK_OK(mq_send(d, "hello", 5, 9));
@@ -32,13 +32,13 @@ IPCT_CASE(send_receive_roundtrip,
 
 static void receive_highest_priority_first(void)
 {
-	mqd_t d = pmq_xqueue(O_RDWR);
-	char buf[PMQ_MSGSIZE];
+	mqd_t d = posix_mq_xqueue(O_RDWR);
+	char buf[POSIX_MQ_MSGSIZE];
 	unsigned prio = 0;
 
-	pmq_xsends(d, "p1", 1);
-	pmq_xsends(d, "p5", 5);
-	pmq_xsends(d, "p3", 3);
+	posix_mq_xsends(d, "p1", 1);
+	posix_mq_xsends(d, "p5", 5);
+	posix_mq_xsends(d, "p3", 3);
 	CHECK_RET(mq_receive(d, buf, sizeof buf, &prio), 2);
 	CHECK_EQ(5, prio);
 	CHECK_MEM("p5", buf, 2);
@@ -56,13 +56,13 @@ IPCT_CASE(receive_highest_priority_first,
 
 static void receive_fifo_within_priority(void)
 {
-	mqd_t d = pmq_xqueue(O_RDWR);
-	char buf[PMQ_MSGSIZE];
+	mqd_t d = posix_mq_xqueue(O_RDWR);
+	char buf[POSIX_MQ_MSGSIZE];
 
-	pmq_xsends(d, "first", 2);
-	pmq_xsends(d, "low", 0);
-	pmq_xsends(d, "second", 2);
-	pmq_xsends(d, "third", 2);
+	posix_mq_xsends(d, "first", 2);
+	posix_mq_xsends(d, "low", 0);
+	posix_mq_xsends(d, "second", 2);
+	posix_mq_xsends(d, "third", 2);
 	CHECK_RET(mq_receive(d, buf, sizeof buf, NULL), 5);
 	CHECK_MEM("first", buf, 5);
 	CHECK_RET(mq_receive(d, buf, sizeof buf, NULL), 6);
@@ -77,10 +77,10 @@ IPCT_CASE(receive_fifo_within_priority,
 
 static void receive_null_prio_allowed(void)
 {
-	mqd_t d = pmq_xqueue(O_RDWR);
-	char buf[PMQ_MSGSIZE];
+	mqd_t d = posix_mq_xqueue(O_RDWR);
+	char buf[POSIX_MQ_MSGSIZE];
 
-	pmq_xsends(d, "np", 4);
+	posix_mq_xsends(d, "np", 4);
 	CHECK_RET(mq_receive(d, buf, sizeof buf, NULL), 2);
 	CHECK_MEM("np", buf, 2);
 }
@@ -91,15 +91,15 @@ IPCT_CASE(receive_null_prio_allowed,
 
 static void send_receive_zero_length(void)
 {
-	mqd_t d = pmq_xqueue(O_RDWR);
-	char buf[PMQ_MSGSIZE];
+	mqd_t d = posix_mq_xqueue(O_RDWR);
+	char buf[POSIX_MQ_MSGSIZE];
 	unsigned prio = 0;
 
 	CHECK_OK(mq_send(d, "", 0, 2));
-	CHECK_EQ(1, pmq_xattr(d).mq_curmsgs);
+	CHECK_EQ(1, posix_mq_xattr(d).mq_curmsgs);
 	CHECK_RET(mq_receive(d, buf, sizeof buf, &prio), 0);
 	CHECK_EQ(2, prio);
-	CHECK_EQ(0, pmq_xattr(d).mq_curmsgs);
+	CHECK_EQ(0, posix_mq_xattr(d).mq_curmsgs);
 }
 IPCT_CASE(send_receive_zero_length,
 	.id = "posix_mq.send_receive_zero_length",
@@ -108,7 +108,7 @@ IPCT_CASE(send_receive_zero_length,
 
 static void sysconf_mq_prio_max(void)
 {
-	pmq_require();
+	posix_mq_require();
 	CHECK(sysconf(_SC_MQ_PRIO_MAX) >= _POSIX_MQ_PRIO_MAX);
 }
 IPCT_CASE(sysconf_mq_prio_max,
@@ -118,14 +118,14 @@ IPCT_CASE(sysconf_mq_prio_max,
 
 static void send_prio_max_minus_one(void)
 {
-	mqd_t d = pmq_xqueue(O_RDWR);
+	mqd_t d = posix_mq_xqueue(O_RDWR);
 	long max = sysconf(_SC_MQ_PRIO_MAX);
-	char buf[PMQ_MSGSIZE];
+	char buf[POSIX_MQ_MSGSIZE];
 	unsigned prio = 0;
 
 	if (max < 1)
 		IPCT_BROKEN("sysconf(_SC_MQ_PRIO_MAX) = %ld", max);
-	pmq_xsends(d, "zero", 0);
+	posix_mq_xsends(d, "zero", 0);
 	CHECK_OK(mq_send(d, "top", 3, (unsigned)(max - 1)));
 	CHECK_RET(mq_receive(d, buf, sizeof buf, &prio), 3);
 	CHECK_EQ(max - 1, prio);
@@ -139,13 +139,13 @@ IPCT_CASE(send_prio_max_minus_one,
 
 static void send_prio_max_einval(void)
 {
-	mqd_t d = pmq_xqueue(O_RDWR);
+	mqd_t d = posix_mq_xqueue(O_RDWR);
 	long max = sysconf(_SC_MQ_PRIO_MAX);
 
 	if (max < 1)
 		IPCT_BROKEN("sysconf(_SC_MQ_PRIO_MAX) = %ld", max);
 	CHECK_FAILS(mq_send(d, "x", 1, (unsigned)max), EINVAL);
-	CHECK_EQ(0, pmq_xattr(d).mq_curmsgs);
+	CHECK_EQ(0, posix_mq_xattr(d).mq_curmsgs);
 }
 IPCT_CASE(send_prio_max_einval,
 	.id = "posix_mq.send_prio_max_einval",
@@ -156,13 +156,13 @@ IPCT_CASE(send_prio_max_einval,
 
 static void send_too_long_emsgsize(void)
 {
-	mqd_t d = pmq_xcreate(ipct_posix_name(IPCT_POSIX_MQ), O_RDWR, 2, 16);
+	mqd_t d = posix_mq_xcreate(ipct_posix_name(IPCT_POSIX_MQ), O_RDWR, 2, 16);
 	char big[17];
 
 	memset(big, 'b', sizeof big);
 	CHECK_OK(mq_send(d, big, 16, 0));
 	CHECK_FAILS(mq_send(d, big, 17, 0), EMSGSIZE);
-	CHECK_EQ(1, pmq_xattr(d).mq_curmsgs);
+	CHECK_EQ(1, posix_mq_xattr(d).mq_curmsgs);
 }
 IPCT_CASE(send_too_long_emsgsize,
 	.id = "posix_mq.send_too_long_emsgsize",
@@ -171,12 +171,12 @@ IPCT_CASE(send_too_long_emsgsize,
 
 static void receive_short_buffer_emsgsize(void)
 {
-	mqd_t d = pmq_xcreate(ipct_posix_name(IPCT_POSIX_MQ), O_RDWR, 2, 16);
+	mqd_t d = posix_mq_xcreate(ipct_posix_name(IPCT_POSIX_MQ), O_RDWR, 2, 16);
 	char buf[16];
 
-	pmq_xsends(d, "tiny", 0);
+	posix_mq_xsends(d, "tiny", 0);
 	CHECK_FAILS(mq_receive(d, buf, 15, NULL), EMSGSIZE);
-	CHECK_EQ(1, pmq_xattr(d).mq_curmsgs);
+	CHECK_EQ(1, posix_mq_xattr(d).mq_curmsgs);
 	CHECK_RET(mq_receive(d, buf, 16, NULL), 4);
 	CHECK_MEM("tiny", buf, 4);
 }
@@ -192,10 +192,10 @@ static void send_on_rdonly_ebadf(void)
 	const char *name = ipct_posix_name(IPCT_POSIX_MQ);
 	mqd_t r;
 
-	pmq_xcreate(name, O_RDWR, PMQ_MAXMSG, PMQ_MSGSIZE);
-	r = pmq_xopen(name, O_RDONLY);
+	posix_mq_xcreate(name, O_RDWR, POSIX_MQ_MAXMSG, POSIX_MQ_MSGSIZE);
+	r = posix_mq_xopen(name, O_RDONLY);
 	CHECK_FAILS(mq_send(r, "x", 1, 0), EBADF);
-	CHECK_EQ(0, pmq_xattr(r).mq_curmsgs);
+	CHECK_EQ(0, posix_mq_xattr(r).mq_curmsgs);
 }
 IPCT_CASE(send_on_rdonly_ebadf,
 	.id = "posix_mq.send_on_rdonly_ebadf",
@@ -205,14 +205,14 @@ IPCT_CASE(send_on_rdonly_ebadf,
 static void receive_on_wronly_ebadf(void)
 {
 	const char *name = ipct_posix_name(IPCT_POSIX_MQ);
-	mqd_t d = pmq_xcreate(name, O_RDWR, PMQ_MAXMSG, PMQ_MSGSIZE);
-	char buf[PMQ_MSGSIZE];
+	mqd_t d = posix_mq_xcreate(name, O_RDWR, POSIX_MQ_MAXMSG, POSIX_MQ_MSGSIZE);
+	char buf[POSIX_MQ_MSGSIZE];
 	mqd_t w;
 
-	pmq_xsends(d, "x", 0);
-	w = pmq_xopen(name, O_WRONLY);
+	posix_mq_xsends(d, "x", 0);
+	w = posix_mq_xopen(name, O_WRONLY);
 	CHECK_FAILS(mq_receive(w, buf, sizeof buf, NULL), EBADF);
-	CHECK_EQ(1, pmq_xattr(d).mq_curmsgs);
+	CHECK_EQ(1, posix_mq_xattr(d).mq_curmsgs);
 }
 IPCT_CASE(receive_on_wronly_ebadf,
 	.id = "posix_mq.receive_on_wronly_ebadf",
@@ -223,11 +223,11 @@ IPCT_CASE(receive_on_wronly_ebadf,
 
 static void send_full_nonblock_eagain(void)
 {
-	mqd_t d = pmq_xqueue(O_RDWR | O_NONBLOCK);
+	mqd_t d = posix_mq_xqueue(O_RDWR | O_NONBLOCK);
 
-	pmq_xfill(d);
+	posix_mq_xfill(d);
 	CHECK_FAILS(mq_send(d, "over", 4, 0), EAGAIN);
-	CHECK_EQ(PMQ_MAXMSG, pmq_xattr(d).mq_curmsgs);
+	CHECK_EQ(POSIX_MQ_MAXMSG, posix_mq_xattr(d).mq_curmsgs);
 }
 IPCT_CASE(send_full_nonblock_eagain,
 	.id = "posix_mq.send_full_nonblock_eagain",
@@ -236,8 +236,8 @@ IPCT_CASE(send_full_nonblock_eagain,
 
 static void receive_empty_nonblock_eagain(void)
 {
-	mqd_t d = pmq_xqueue(O_RDWR | O_NONBLOCK);
-	char buf[PMQ_MSGSIZE];
+	mqd_t d = posix_mq_xqueue(O_RDWR | O_NONBLOCK);
+	char buf[POSIX_MQ_MSGSIZE];
 
 	CHECK_FAILS(mq_receive(d, buf, sizeof buf, NULL), EAGAIN);
 }
@@ -248,7 +248,7 @@ IPCT_CASE(receive_empty_nonblock_eagain,
 
 struct mq_call {
 	mqd_t d;
-	char buf[PMQ_MSGSIZE];
+	char buf[POSIX_MQ_MSGSIZE];
 	unsigned prio;
 	struct timespec deadline;
 };
@@ -272,10 +272,10 @@ static void receive_empty_blocks_until_send(void)
 	struct mq_call *c = ipct_shared_alloc(sizeof *c);
 	struct ipct_blocker b;
 
-	c->d = pmq_xqueue(O_RDWR);
+	c->d = posix_mq_xqueue(O_RDWR);
 	ipct_block_start(&b, do_receive, c);
 	ipct_block_prove(&b);
-	pmq_xsends(c->d, "wake", 3);
+	posix_mq_xsends(c->d, "wake", 3);
 	CHECK_RESULT(ipct_block_finish(&b), 4);
 	CHECK_MEM("wake", c->buf, 4);
 	CHECK_EQ(3, c->prio);
@@ -289,16 +289,16 @@ static void send_full_blocks_until_receive(void)
 {
 	struct mq_call *c = ipct_shared_alloc(sizeof *c);
 	struct ipct_blocker b;
-	char buf[PMQ_MSGSIZE];
+	char buf[POSIX_MQ_MSGSIZE];
 	unsigned prio = 0;
 
-	c->d = pmq_xqueue(O_RDWR);
-	pmq_xfill(c->d);
+	c->d = posix_mq_xqueue(O_RDWR);
+	posix_mq_xfill(c->d);
 	ipct_block_start(&b, do_send_blocked, c);
 	ipct_block_prove(&b);
 	CHECK_RET(mq_receive(c->d, buf, sizeof buf, NULL), 1);
 	CHECK_RESULT(ipct_block_finish(&b), 0);
-	CHECK_EQ(PMQ_MAXMSG, pmq_xattr(c->d).mq_curmsgs);
+	CHECK_EQ(POSIX_MQ_MAXMSG, posix_mq_xattr(c->d).mq_curmsgs);
 	/* The blocked sender's message is there, at its priority. */
 	CHECK_RET(mq_receive(c->d, buf, sizeof buf, &prio), 4);
 	CHECK_MEM("late", buf, 4);
@@ -333,13 +333,13 @@ static void receive_interrupted_eintr(void)
 	struct mq_call *c = ipct_shared_alloc(sizeof *c);
 	struct ipct_blocker b;
 
-	c->d = pmq_xqueue(O_RDWR);
+	c->d = posix_mq_xqueue(O_RDWR);
 	ipct_xsigaction(SIGUSR1, on_usr1, 0);
 	ipct_block_start(&b, do_receive, c);
 	ipct_block_prove(&b);
 	CHECK_OK(kill(b.pid, SIGUSR1));
 	CHECK_RESULT_FAILS(ipct_block_finish(&b), EINTR);
-	CHECK_EQ(0, pmq_xattr(c->d).mq_curmsgs);
+	CHECK_EQ(0, posix_mq_xattr(c->d).mq_curmsgs);
 }
 IPCT_CASE(receive_interrupted_eintr,
 	.id = "posix_mq.receive_interrupted_eintr",
@@ -351,14 +351,14 @@ static void send_interrupted_eintr(void)
 	struct mq_call *c = ipct_shared_alloc(sizeof *c);
 	struct ipct_blocker b;
 
-	c->d = pmq_xqueue(O_RDWR);
-	pmq_xfill(c->d);
+	c->d = posix_mq_xqueue(O_RDWR);
+	posix_mq_xfill(c->d);
 	ipct_xsigaction(SIGUSR1, on_usr1, 0);
 	ipct_block_start(&b, do_send_blocked, c);
 	ipct_block_prove(&b);
 	CHECK_OK(kill(b.pid, SIGUSR1));
 	CHECK_RESULT_FAILS(ipct_block_finish(&b), EINTR);
-	CHECK_EQ(PMQ_MAXMSG, pmq_xattr(c->d).mq_curmsgs);
+	CHECK_EQ(POSIX_MQ_MAXMSG, posix_mq_xattr(c->d).mq_curmsgs);
 }
 IPCT_CASE(send_interrupted_eintr,
 	.id = "posix_mq.send_interrupted_eintr",
@@ -372,7 +372,7 @@ static void receive_sa_restart_restarts(void)
 	int fd[2];
 	char s;
 
-	c->d = pmq_xqueue(O_RDWR);
+	c->d = posix_mq_xqueue(O_RDWR);
 	ipct_xpipe(fd);
 	handled_fd = fd[1];
 	ipct_xsigaction(SIGUSR1, on_usr1, SA_RESTART);
@@ -382,7 +382,7 @@ static void receive_sa_restart_restarts(void)
 	/* The handler ran; the call must be back asleep, not returned. */
 	ipct_xread_all(fd[0], &s, 1);
 	ipct_wait_asleep(b.pid);
-	pmq_xsends(c->d, "again", 1);
+	posix_mq_xsends(c->d, "again", 1);
 	CHECK_RESULT(ipct_block_finish(&b), 5);
 	CHECK_MEM("again", c->buf, 5);
 }
@@ -396,11 +396,11 @@ IPCT_CASE(receive_sa_restart_restarts,
 
 static void timedreceive_past_deadline_etimedout(void)
 {
-	mqd_t d = pmq_xqueue(O_RDWR);
-	struct timespec ts = pmq_deadline_ms(-1000);
-	char buf[PMQ_MSGSIZE];
+	mqd_t d = posix_mq_xqueue(O_RDWR);
+	struct timespec ts = posix_mq_deadline_ms(-1000);
+	char buf[POSIX_MQ_MSGSIZE];
 
-	PMQ_NEED_TIMEDRECEIVE();
+	POSIX_MQ_NEED_TIMEDRECEIVE();
 	CHECK_FAILS(mq_timedreceive(d, buf, sizeof buf, NULL, &ts), ETIMEDOUT);
 }
 IPCT_CASE(timedreceive_past_deadline_etimedout,
@@ -410,11 +410,11 @@ IPCT_CASE(timedreceive_past_deadline_etimedout,
 
 static void timedreceive_not_before_deadline(void)
 {
-	mqd_t d = pmq_xqueue(O_RDWR);
-	struct timespec ts = pmq_deadline_ms(20), now;
-	char buf[PMQ_MSGSIZE];
+	mqd_t d = posix_mq_xqueue(O_RDWR);
+	struct timespec ts = posix_mq_deadline_ms(20), now;
+	char buf[POSIX_MQ_MSGSIZE];
 
-	PMQ_NEED_TIMEDRECEIVE();
+	POSIX_MQ_NEED_TIMEDRECEIVE();
 	CHECK_FAILS(mq_timedreceive(d, buf, sizeof buf, NULL, &ts), ETIMEDOUT);
 	/* One-sided: the call may return late under load, never early. */
 	clock_gettime(CLOCK_REALTIME, &now);
@@ -428,12 +428,12 @@ IPCT_CASE(timedreceive_not_before_deadline,
 
 static void timedreceive_message_present_ignores_deadline(void)
 {
-	mqd_t d = pmq_xqueue(O_RDWR);
-	struct timespec ts = pmq_deadline_ms(-1000);
-	char buf[PMQ_MSGSIZE];
+	mqd_t d = posix_mq_xqueue(O_RDWR);
+	struct timespec ts = posix_mq_deadline_ms(-1000);
+	char buf[POSIX_MQ_MSGSIZE];
 
-	PMQ_NEED_TIMEDRECEIVE();
-	pmq_xsends(d, "now", 0);
+	POSIX_MQ_NEED_TIMEDRECEIVE();
+	posix_mq_xsends(d, "now", 0);
 	CHECK_RET(mq_timedreceive(d, buf, sizeof buf, NULL, &ts), 3);
 	CHECK_MEM("now", buf, 3);
 }
@@ -444,11 +444,11 @@ IPCT_CASE(timedreceive_message_present_ignores_deadline,
 
 static void timedreceive_bad_timeout_einval(void)
 {
-	mqd_t d = pmq_xqueue(O_RDWR);
-	struct timespec big = pmq_deadline_ms(1000), neg;
-	char buf[PMQ_MSGSIZE];
+	mqd_t d = posix_mq_xqueue(O_RDWR);
+	struct timespec big = posix_mq_deadline_ms(1000), neg;
+	char buf[POSIX_MQ_MSGSIZE];
 
-	PMQ_NEED_TIMEDRECEIVE();
+	POSIX_MQ_NEED_TIMEDRECEIVE();
 	big.tv_nsec = 1000000000L;
 	neg = big;
 	neg.tv_nsec = -1;
@@ -462,13 +462,13 @@ IPCT_CASE(timedreceive_bad_timeout_einval,
 
 static void timedsend_past_deadline_etimedout(void)
 {
-	mqd_t d = pmq_xqueue(O_RDWR);
-	struct timespec ts = pmq_deadline_ms(-1000);
+	mqd_t d = posix_mq_xqueue(O_RDWR);
+	struct timespec ts = posix_mq_deadline_ms(-1000);
 
-	PMQ_NEED_TIMEDSEND();
-	pmq_xfill(d);
+	POSIX_MQ_NEED_TIMEDSEND();
+	posix_mq_xfill(d);
 	CHECK_FAILS(mq_timedsend(d, "t", 1, 0, &ts), ETIMEDOUT);
-	CHECK_EQ(PMQ_MAXMSG, pmq_xattr(d).mq_curmsgs);
+	CHECK_EQ(POSIX_MQ_MAXMSG, posix_mq_xattr(d).mq_curmsgs);
 }
 IPCT_CASE(timedsend_past_deadline_etimedout,
 	.id = "posix_mq.timedsend_past_deadline_etimedout",
@@ -477,12 +477,12 @@ IPCT_CASE(timedsend_past_deadline_etimedout,
 
 static void timedsend_room_ignores_deadline(void)
 {
-	mqd_t d = pmq_xqueue(O_RDWR);
-	struct timespec ts = pmq_deadline_ms(-1000);
+	mqd_t d = posix_mq_xqueue(O_RDWR);
+	struct timespec ts = posix_mq_deadline_ms(-1000);
 
-	PMQ_NEED_TIMEDSEND();
+	POSIX_MQ_NEED_TIMEDSEND();
 	CHECK_OK(mq_timedsend(d, "t", 1, 0, &ts));
-	CHECK_EQ(1, pmq_xattr(d).mq_curmsgs);
+	CHECK_EQ(1, posix_mq_xattr(d).mq_curmsgs);
 }
 IPCT_CASE(timedsend_room_ignores_deadline,
 	.id = "posix_mq.timedsend_room_ignores_deadline",
@@ -491,11 +491,11 @@ IPCT_CASE(timedsend_room_ignores_deadline,
 
 static void timedsend_bad_timeout_einval(void)
 {
-	mqd_t d = pmq_xqueue(O_RDWR);
-	struct timespec big = pmq_deadline_ms(1000), neg;
+	mqd_t d = posix_mq_xqueue(O_RDWR);
+	struct timespec big = posix_mq_deadline_ms(1000), neg;
 
-	PMQ_NEED_TIMEDSEND();
-	pmq_xfill(d);
+	POSIX_MQ_NEED_TIMEDSEND();
+	posix_mq_xfill(d);
 	big.tv_nsec = 1000000000L;
 	neg = big;
 	neg.tv_nsec = -1;
@@ -520,13 +520,13 @@ static void timedreceive_blocks_until_send(void)
 	struct mq_call *c = ipct_shared_alloc(sizeof *c);
 	struct ipct_blocker b;
 
-	PMQ_NEED_TIMEDRECEIVE();
-	c->d = pmq_xqueue(O_RDWR);
+	POSIX_MQ_NEED_TIMEDRECEIVE();
+	c->d = posix_mq_xqueue(O_RDWR);
 	/* Far enough that only a broken wait can time out first. */
-	c->deadline = pmq_deadline_ms(60L * 1000);
+	c->deadline = posix_mq_deadline_ms(60L * 1000);
 	ipct_block_start(&b, do_timedreceive, c);
 	ipct_block_prove(&b);
-	pmq_xsends(c->d, "intime", 2);
+	posix_mq_xsends(c->d, "intime", 2);
 	CHECK_RESULT(ipct_block_finish(&b), 6);
 	CHECK_MEM("intime", c->buf, 6);
 }
@@ -546,14 +546,14 @@ static void timedsend_blocks_until_receive(void)
 {
 	struct mq_call *c = ipct_shared_alloc(sizeof *c);
 	struct ipct_blocker b;
-	char buf[PMQ_MSGSIZE];
+	char buf[POSIX_MQ_MSGSIZE];
 	unsigned prio = 0;
 
-	PMQ_NEED_TIMEDSEND();
-	c->d = pmq_xqueue(O_RDWR);
-	pmq_xfill(c->d);
+	POSIX_MQ_NEED_TIMEDSEND();
+	c->d = posix_mq_xqueue(O_RDWR);
+	posix_mq_xfill(c->d);
 	/* Far enough that only a broken wait can time out first. */
-	c->deadline = pmq_deadline_ms(60L * 1000);
+	c->deadline = posix_mq_deadline_ms(60L * 1000);
 	ipct_block_start(&b, do_timedsend, c);
 	ipct_block_prove(&b);
 	CHECK_RET(mq_receive(c->d, buf, sizeof buf, NULL), 1);
@@ -571,16 +571,16 @@ IPCT_CASE(timedsend_blocks_until_receive,
 
 static void getattr_curmsgs_counts(void)
 {
-	mqd_t d = pmq_xqueue(O_RDWR);
-	char buf[PMQ_MSGSIZE];
+	mqd_t d = posix_mq_xqueue(O_RDWR);
+	char buf[POSIX_MQ_MSGSIZE];
 
-	CHECK_EQ(0, pmq_xattr(d).mq_curmsgs);
-	pmq_xsends(d, "a", 0);
-	pmq_xsends(d, "b", 0);
-	pmq_xsends(d, "c", 0);
-	CHECK_EQ(3, pmq_xattr(d).mq_curmsgs);
+	CHECK_EQ(0, posix_mq_xattr(d).mq_curmsgs);
+	posix_mq_xsends(d, "a", 0);
+	posix_mq_xsends(d, "b", 0);
+	posix_mq_xsends(d, "c", 0);
+	CHECK_EQ(3, posix_mq_xattr(d).mq_curmsgs);
 	CHECK_RET(mq_receive(d, buf, sizeof buf, NULL), 1);
-	CHECK_EQ(2, pmq_xattr(d).mq_curmsgs);
+	CHECK_EQ(2, posix_mq_xattr(d).mq_curmsgs);
 }
 IPCT_CASE(getattr_curmsgs_counts,
 	.id = "posix_mq.getattr_curmsgs_counts",
@@ -590,11 +590,11 @@ IPCT_CASE(getattr_curmsgs_counts,
 static void open_nonblock_sets_flag(void)
 {
 	const char *name = ipct_posix_name(IPCT_POSIX_MQ);
-	mqd_t d = pmq_xcreate(name, O_RDWR, PMQ_MAXMSG, PMQ_MSGSIZE);
-	mqd_t nb = pmq_xopen(name, O_RDWR | O_NONBLOCK);
+	mqd_t d = posix_mq_xcreate(name, O_RDWR, POSIX_MQ_MAXMSG, POSIX_MQ_MSGSIZE);
+	mqd_t nb = posix_mq_xopen(name, O_RDWR | O_NONBLOCK);
 
-	CHECK_EQ(0, pmq_xattr(d).mq_flags & O_NONBLOCK);
-	CHECK((pmq_xattr(nb).mq_flags & O_NONBLOCK) != 0);
+	CHECK_EQ(0, posix_mq_xattr(d).mq_flags & O_NONBLOCK);
+	CHECK((posix_mq_xattr(nb).mq_flags & O_NONBLOCK) != 0);
 }
 IPCT_CASE(open_nonblock_sets_flag,
 	.id = "posix_mq.open_nonblock_sets_flag",
@@ -603,16 +603,16 @@ IPCT_CASE(open_nonblock_sets_flag,
 
 static void setattr_changes_only_nonblock(void)
 {
-	mqd_t d = pmq_xqueue(O_RDWR);
+	mqd_t d = posix_mq_xqueue(O_RDWR);
 	struct mq_attr set = { .mq_flags = O_NONBLOCK, .mq_maxmsg = 2,
 			       .mq_msgsize = 8, .mq_curmsgs = 3 };
 	struct mq_attr a;
 
 	CHECK_OK(mq_setattr(d, &set, NULL));
-	a = pmq_xattr(d);
+	a = posix_mq_xattr(d);
 	CHECK((a.mq_flags & O_NONBLOCK) != 0);
-	CHECK_EQ(PMQ_MAXMSG, a.mq_maxmsg);
-	CHECK_EQ(PMQ_MSGSIZE, a.mq_msgsize);
+	CHECK_EQ(POSIX_MQ_MAXMSG, a.mq_maxmsg);
+	CHECK_EQ(POSIX_MQ_MSGSIZE, a.mq_msgsize);
 	CHECK_EQ(0, a.mq_curmsgs);
 }
 IPCT_CASE(setattr_changes_only_nonblock,
@@ -622,18 +622,18 @@ IPCT_CASE(setattr_changes_only_nonblock,
 
 static void setattr_returns_old_attributes(void)
 {
-	mqd_t d = pmq_xqueue(O_RDWR | O_NONBLOCK);
+	mqd_t d = posix_mq_xqueue(O_RDWR | O_NONBLOCK);
 	struct mq_attr set = { .mq_flags = 0 };
 	struct mq_attr old;
 
-	pmq_xsends(d, "x", 0);
+	posix_mq_xsends(d, "x", 0);
 	memset(&old, 0x5a, sizeof old);
 	CHECK_OK(mq_setattr(d, &set, &old));
 	CHECK((old.mq_flags & O_NONBLOCK) != 0);
-	CHECK_EQ(PMQ_MAXMSG, old.mq_maxmsg);
-	CHECK_EQ(PMQ_MSGSIZE, old.mq_msgsize);
+	CHECK_EQ(POSIX_MQ_MAXMSG, old.mq_maxmsg);
+	CHECK_EQ(POSIX_MQ_MSGSIZE, old.mq_msgsize);
 	CHECK_EQ(1, old.mq_curmsgs);
-	CHECK_EQ(0, pmq_xattr(d).mq_flags & O_NONBLOCK);
+	CHECK_EQ(0, posix_mq_xattr(d).mq_flags & O_NONBLOCK);
 }
 IPCT_CASE(setattr_returns_old_attributes,
 	.id = "posix_mq.setattr_returns_old_attributes",
@@ -642,9 +642,9 @@ IPCT_CASE(setattr_returns_old_attributes,
 
 static void setattr_nonblock_takes_effect(void)
 {
-	mqd_t d = pmq_xqueue(O_RDWR);
+	mqd_t d = posix_mq_xqueue(O_RDWR);
 	struct mq_attr set = { .mq_flags = O_NONBLOCK };
-	char buf[PMQ_MSGSIZE];
+	char buf[POSIX_MQ_MSGSIZE];
 
 	CHECK_OK(mq_setattr(d, &set, NULL));
 	CHECK_FAILS(mq_receive(d, buf, sizeof buf, NULL), EAGAIN);
@@ -657,13 +657,13 @@ IPCT_CASE(setattr_nonblock_takes_effect,
 static void setattr_description_not_shared(void)
 {
 	const char *name = ipct_posix_name(IPCT_POSIX_MQ);
-	mqd_t a = pmq_xcreate(name, O_RDWR, PMQ_MAXMSG, PMQ_MSGSIZE);
-	mqd_t b = pmq_xopen(name, O_RDWR);
+	mqd_t a = posix_mq_xcreate(name, O_RDWR, POSIX_MQ_MAXMSG, POSIX_MQ_MSGSIZE);
+	mqd_t b = posix_mq_xopen(name, O_RDWR);
 	struct mq_attr set = { .mq_flags = O_NONBLOCK };
 
 	CHECK_OK(mq_setattr(a, &set, NULL));
-	CHECK((pmq_xattr(a).mq_flags & O_NONBLOCK) != 0);
-	CHECK_EQ(0, pmq_xattr(b).mq_flags & O_NONBLOCK);
+	CHECK((posix_mq_xattr(a).mq_flags & O_NONBLOCK) != 0);
+	CHECK_EQ(0, posix_mq_xattr(b).mq_flags & O_NONBLOCK);
 }
 IPCT_CASE(setattr_description_not_shared,
 	.id = "posix_mq.setattr_description_not_shared",
@@ -672,11 +672,11 @@ IPCT_CASE(setattr_description_not_shared,
 
 static void setattr_unknown_flag_einval(void)
 {
-	mqd_t d = pmq_xqueue(O_RDWR);
+	mqd_t d = posix_mq_xqueue(O_RDWR);
 	struct mq_attr set = { .mq_flags = O_NONBLOCK | O_APPEND };
 
 	CHECK_FAILS(mq_setattr(d, &set, NULL), EINVAL);
-	CHECK_EQ(0, pmq_xattr(d).mq_flags);
+	CHECK_EQ(0, posix_mq_xattr(d).mq_flags);
 }
 IPCT_CASE(setattr_unknown_flag_einval,
 	.id = "posix_mq.setattr_unknown_flag_einval",

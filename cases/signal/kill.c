@@ -7,7 +7,7 @@
  */
 #define _XOPEN_SOURCE 700
 #include "ipct.h"
-#include "sigh.h"
+#include "signal.h"
 
 #include <sys/resource.h>
 #include <sys/wait.h>
@@ -25,7 +25,7 @@ static pid_t reaped_pid(void)
 
 static void kill_delivers_to_child(void)
 {
-	sigset_t set = sigh_set1(SIGUSR1);
+	sigset_t set = signal_set1(SIGUSR1);
 	pid_t pid;
 
 	ipct_xsigblock(SIGUSR1); /* before fork: nothing to race */
@@ -122,7 +122,7 @@ static void kill_other_user_eperm(void)
 		ipct_child_exit();
 	}
 	ipct_wait_ok(pid);
-	CHECK_EQ(0, sigh_pending(SIGUSR1));
+	CHECK_EQ(0, signal_xpending(SIGUSR1));
 }
 IPCT_CASE(kill_other_user_eperm,
 	.id = "signal.kill_other_user_eperm",
@@ -149,7 +149,7 @@ IPCT_CASE(kill_null_signal_eperm,
 
 static void kill_zero_reaches_own_group(void)
 {
-	sigset_t set = sigh_set1(SIGUSR1);
+	sigset_t set = signal_set1(SIGUSR1);
 	struct ipct_sync s;
 	pid_t pid;
 
@@ -180,7 +180,7 @@ static void kill_zero_reaches_own_group(void)
 	}
 	ipct_sync_wait(&s, 1);
 	ipct_wait_ok(pid);
-	CHECK_EQ(0, sigh_pending(SIGUSR1));
+	CHECK_EQ(0, signal_xpending(SIGUSR1));
 }
 IPCT_CASE(kill_zero_reaches_own_group,
 	.id = "signal.kill_zero_reaches_own_group",
@@ -189,7 +189,7 @@ IPCT_CASE(kill_zero_reaches_own_group,
 
 static void kill_negative_pgid_reaches_group(void)
 {
-	sigset_t set = sigh_set1(SIGUSR1);
+	sigset_t set = signal_set1(SIGUSR1);
 	struct ipct_sync s;
 	pid_t pid;
 
@@ -214,7 +214,7 @@ static void kill_negative_pgid_reaches_group(void)
 	ipct_sync_wait(&s, 1);
 	CHECK_OK(kill(-pid, SIGUSR1));
 	ipct_wait_ok(pid);
-	CHECK_EQ(0, sigh_pending(SIGUSR1));
+	CHECK_EQ(0, signal_xpending(SIGUSR1));
 }
 IPCT_CASE(kill_negative_pgid_reaches_group,
 	.id = "signal.kill_negative_pgid_reaches_group",
@@ -223,9 +223,9 @@ IPCT_CASE(kill_negative_pgid_reaches_group,
 
 static void kill_self_delivered_before_return(void)
 {
-	ipct_xsigaction(SIGUSR1, sigh_note, 0);
+	ipct_xsigaction(SIGUSR1, signal_note, 0);
 	CHECK_OK(kill(getpid(), SIGUSR1));
-	CHECK_EQ(1, sigh_count);
+	CHECK_EQ(1, signal_count);
 }
 IPCT_CASE(kill_self_delivered_before_return,
 	.id = "signal.kill_self_delivered_before_return",
@@ -254,10 +254,10 @@ IPCT_CASE(kill_zombie_succeeds,
 
 static void raise_runs_handler_before_return(void)
 {
-	ipct_xsigaction(SIGUSR1, sigh_note, 0);
+	ipct_xsigaction(SIGUSR1, signal_note, 0);
 	CHECK_RET(raise(SIGUSR1), 0);
-	CHECK_EQ(1, sigh_count);
-	CHECK_EQ(SIGUSR1, sigh_signo[0]);
+	CHECK_EQ(1, signal_count);
+	CHECK_EQ(SIGUSR1, signal_signo[0]);
 }
 IPCT_CASE(raise_runs_handler_before_return,
 	.id = "signal.raise_runs_handler_before_return",
@@ -287,7 +287,7 @@ struct qinfo {
 
 static pid_t queue_to_waiting_child(struct qinfo *q, int sig, int value)
 {
-	sigset_t set = sigh_set1(sig);
+	sigset_t set = signal_set1(sig);
 	union sigval v;
 	pid_t pid;
 
@@ -340,7 +340,7 @@ static void sigqueue_null_signal_checks_only(void)
 	union sigval v = { .sival_int = 1 };
 
 	CHECK_RET(sigqueue(getpid(), 0, v), 0);
-	CHECK_EQ(0, sigh_pending(SIGUSR1));
+	CHECK_EQ(0, signal_xpending(SIGUSR1));
 	CHECK_FAILS(sigqueue(reaped_pid(), 0, v), ESRCH);
 }
 IPCT_CASE(sigqueue_null_signal_checks_only,
@@ -384,7 +384,7 @@ static void sigqueue_other_user_eperm(void)
 		ipct_child_exit();
 	}
 	ipct_wait_ok(pid);
-	CHECK_EQ(0, sigh_pending(SIGUSR1));
+	CHECK_EQ(0, signal_xpending(SIGUSR1));
 }
 IPCT_CASE(sigqueue_other_user_eperm,
 	.id = "signal.sigqueue_other_user_eperm",
@@ -396,11 +396,11 @@ static void sigqueue_self_delivered_before_return(void)
 {
 	union sigval v = { .sival_int = 99 };
 
-	sigh_skip_under_valgrind("it delivers a signal queued to the process itself only after sigqueue() has returned");
-	sigh_xinfo(SIGUSR1, 0);
+	signal_skip_under_valgrind("it delivers a signal queued to the process itself only after sigqueue() has returned");
+	signal_xinfo(SIGUSR1, 0);
 	CHECK_OK(sigqueue(getpid(), SIGUSR1, v));
-	CHECK_EQ(1, sigh_count);
-	CHECK_EQ(99, sigh_value[0]);
+	CHECK_EQ(1, signal_count);
+	CHECK_EQ(99, signal_value[0]);
 }
 IPCT_CASE(sigqueue_self_delivered_before_return,
 	.id = "signal.sigqueue_self_delivered_before_return",

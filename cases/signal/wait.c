@@ -7,20 +7,20 @@
  */
 #define _XOPEN_SOURCE 700
 #include "ipct.h"
-#include "sigh.h"
+#include "signal.h"
 
 #include <time.h>
 
 static void sigwait_takes_pending(void)
 {
-	sigset_t set = sigh_set1(SIGUSR1);
+	sigset_t set = signal_set1(SIGUSR1);
 	int sig = 0;
 
 	ipct_xsigblock(SIGUSR1);
 	CHECK_OK(raise(SIGUSR1));
 	CHECK_EQ(0, sigwait(&set, &sig));
 	CHECK_EQ(SIGUSR1, sig);
-	CHECK_EQ(0, sigh_pending(SIGUSR1));
+	CHECK_EQ(0, signal_xpending(SIGUSR1));
 }
 IPCT_CASE(sigwait_takes_pending,
 	.id = "signal.sigwait_takes_pending",
@@ -29,7 +29,7 @@ IPCT_CASE(sigwait_takes_pending,
 
 static long sigwait_usr1(void *arg)
 {
-	sigset_t set = sigh_set1(SIGUSR1);
+	sigset_t set = signal_set1(SIGUSR1);
 	int sig = 0, r;
 
 	(void)arg;
@@ -55,7 +55,7 @@ IPCT_CASE(sigwait_blocks_until_generated,
 #ifdef HAVE_SIGQUEUE
 static void sigwait_takes_one_rt_instance(void)
 {
-	sigset_t set = sigh_set1(SIGRTMIN);
+	sigset_t set = signal_set1(SIGRTMIN);
 	union sigval v = { .sival_int = 0 };
 	int sig = 0;
 
@@ -64,9 +64,9 @@ static void sigwait_takes_one_rt_instance(void)
 	CHECK_OK(sigqueue(getpid(), SIGRTMIN, v));
 	CHECK_EQ(0, sigwait(&set, &sig));
 	CHECK_EQ(SIGRTMIN, sig);
-	CHECK_EQ(1, sigh_pending(SIGRTMIN));
+	CHECK_EQ(1, signal_xpending(SIGRTMIN));
 	CHECK_EQ(0, sigwait(&set, &sig));
-	CHECK_EQ(0, sigh_pending(SIGRTMIN));
+	CHECK_EQ(0, signal_xpending(SIGRTMIN));
 }
 IPCT_CASE(sigwait_takes_one_rt_instance,
 	.id = "signal.sigwait_takes_one_rt_instance",
@@ -78,7 +78,7 @@ IPCT_CASE(sigwait_takes_one_rt_instance,
 #ifdef HAVE_SIGQUEUE
 static void sigwaitinfo_returns_info(void)
 {
-	sigset_t set = sigh_set1(SIGUSR2);
+	sigset_t set = signal_set1(SIGUSR2);
 	union sigval v = { .sival_int = 31337 };
 	siginfo_t si;
 
@@ -89,7 +89,7 @@ static void sigwaitinfo_returns_info(void)
 	CHECK_EQ(SIGUSR2, si.si_signo);
 	CHECK_EQ(SI_QUEUE, si.si_code);
 	CHECK_EQ(31337, si.si_value.sival_int);
-	CHECK_EQ(0, sigh_pending(SIGUSR2));
+	CHECK_EQ(0, signal_xpending(SIGUSR2));
 }
 IPCT_CASE(sigwaitinfo_returns_info,
 	.id = "signal.sigwaitinfo_returns_info",
@@ -118,7 +118,7 @@ IPCT_CASE(sigwaitinfo_lowest_rt_first,
 
 static long sigwaitinfo_usr1(void *arg)
 {
-	sigset_t set = sigh_set1(SIGUSR1);
+	sigset_t set = signal_set1(SIGUSR1);
 
 	(void)arg;
 	return sigwaitinfo(&set, NULL);
@@ -153,7 +153,7 @@ IPCT_CASE(sigwaitinfo_eintr_despite_restart,
 #ifdef HAVE_SIGTIMEDWAIT
 static void sigtimedwait_zero_timeout_eagain(void)
 {
-	sigset_t set = sigh_set1(SIGUSR1);
+	sigset_t set = signal_set1(SIGUSR1);
 	struct timespec zero = { 0, 0 };
 
 	ipct_xsigblock(SIGUSR1);
@@ -166,7 +166,7 @@ IPCT_CASE(sigtimedwait_zero_timeout_eagain,
 
 static void sigtimedwait_expires_eagain(void)
 {
-	sigset_t set = sigh_set1(SIGUSR1);
+	sigset_t set = signal_set1(SIGUSR1);
 	struct timespec ts = { 0, 20 * 1000 * 1000 };
 	int64_t t0;
 
@@ -184,7 +184,7 @@ IPCT_CASE(sigtimedwait_expires_eagain,
 
 static void sigtimedwait_pending_zero_timeout(void)
 {
-	sigset_t set = sigh_set1(SIGUSR1);
+	sigset_t set = signal_set1(SIGUSR1);
 	struct timespec zero = { 0, 0 };
 
 	ipct_xsigblock(SIGUSR1);
@@ -198,7 +198,7 @@ IPCT_CASE(sigtimedwait_pending_zero_timeout,
 
 static void sigtimedwait_bad_timeout_einval(void)
 {
-	sigset_t set = sigh_set1(SIGUSR1);
+	sigset_t set = signal_set1(SIGUSR1);
 	struct timespec bad = { 0, 1000 * 1000 * 1000 };
 
 	ipct_xsigblock(SIGUSR1);
@@ -215,14 +215,14 @@ static void sigsuspend_eintr_restores_mask(void)
 {
 	sigset_t empty, now;
 
-	ipct_xsigaction(SIGUSR1, sigh_note, 0);
+	ipct_xsigaction(SIGUSR1, signal_note, 0);
 	ipct_xsigblock(SIGUSR1);
 	ipct_xsigblock(SIGHUP);
 	CHECK_OK(raise(SIGUSR1)); /* pending until sigsuspend unblocks it */
 	sigemptyset(&empty);
 	CHECK_FAILS(sigsuspend(&empty), EINTR);
-	CHECK_EQ(1, sigh_count);
-	now = sigh_mask();
+	CHECK_EQ(1, signal_count);
+	now = signal_xmask();
 	CHECK_EQ(1, sigismember(&now, SIGUSR1));
 	CHECK_EQ(1, sigismember(&now, SIGHUP));
 }
@@ -244,7 +244,7 @@ static void sigsuspend_waits_for_signal(void)
 {
 	struct ipct_blocker b;
 
-	ipct_xsigaction(SIGUSR1, sigh_note, SA_RESTART);
+	ipct_xsigaction(SIGUSR1, signal_note, SA_RESTART);
 	ipct_block_start(&b, sigsuspend_empty, NULL);
 	ipct_block_prove(&b);
 	CHECK_OK(kill(b.pid, SIGUSR1));
@@ -298,7 +298,7 @@ IPCT_CASE(sigsuspend_mask_cannot_block_sigkill,
 
 static long sigsuspend_usr2_blocked(void *arg)
 {
-	sigset_t m = sigh_set1(SIGUSR2);
+	sigset_t m = signal_set1(SIGUSR2);
 
 	(void)arg;
 	return sigsuspend(&m);
@@ -308,8 +308,8 @@ static void sigsuspend_mask_blocks_during_wait(void)
 {
 	struct ipct_blocker b;
 
-	ipct_xsigaction(SIGUSR1, sigh_note, 0);
-	ipct_xsigaction(SIGUSR2, sigh_note, 0);
+	ipct_xsigaction(SIGUSR1, signal_note, 0);
+	ipct_xsigaction(SIGUSR2, signal_note, 0);
 	ipct_block_start(&b, sigsuspend_usr2_blocked, NULL);
 	ipct_block_prove(&b);
 	CHECK_OK(kill(b.pid, SIGUSR2));
@@ -332,7 +332,7 @@ static void pause_eintr(void)
 {
 	struct ipct_blocker b;
 
-	ipct_xsigaction(SIGUSR1, sigh_note, 0);
+	ipct_xsigaction(SIGUSR1, signal_note, 0);
 	ipct_block_start(&b, pause_call, NULL);
 	ipct_block_prove(&b);
 	CHECK_OK(kill(b.pid, SIGUSR1));
@@ -347,7 +347,7 @@ static void pause_ignored_signal_keeps_waiting(void)
 {
 	struct ipct_blocker b;
 
-	ipct_xsigaction(SIGUSR1, sigh_note, 0);
+	ipct_xsigaction(SIGUSR1, signal_note, 0);
 	ipct_xsigaction(SIGUSR2, SIG_IGN, 0);
 	ipct_block_start(&b, pause_call, NULL);
 	ipct_block_prove(&b);
@@ -389,7 +389,7 @@ IPCT_CASE(alarm_zero_cancels,
 
 static void alarm_delivers_sigalrm(void)
 {
-	sigset_t set = sigh_set1(SIGALRM);
+	sigset_t set = signal_set1(SIGALRM);
 	int64_t t0;
 
 	ipct_xsigblock(SIGALRM);

@@ -7,7 +7,7 @@
  */
 #define _XOPEN_SOURCE 700
 #include "ipct.h"
-#include "semh.h"
+#include "sysv_sem.h"
 
 #include <time.h>
 
@@ -52,8 +52,8 @@ static void semget_private_distinct(void)
 
 	CHECK_NE(a, b);
 	/* They are separate sets: changing one leaves the other alone. */
-	sv_xsetval(a, 0, 4);
-	CHECK_RET(sv_getval(b, 0), 0);
+	sysv_sem_xsetval(a, 0, 4);
+	CHECK_RET(sysv_sem_getval(b, 0), 0);
 }
 IPCT_CASE(semget_private_distinct,
 	.id = "sysv_sem.semget_private_distinct",
@@ -65,7 +65,7 @@ static void semget_new_set_stat(void)
 	struct semid_ds ds;
 	int id = ipct_xsemget(IPC_PRIVATE, 3, 0600);
 
-	CHECK_OK(sv_stat(id, &ds));
+	CHECK_OK(sysv_sem_stat(id, &ds));
 	CHECK_EQU(geteuid(), ds.sem_perm.cuid);
 	CHECK_EQU(geteuid(), ds.sem_perm.uid);
 	CHECK_EQU(getegid(), ds.sem_perm.cgid);
@@ -132,7 +132,7 @@ IPCT_CASE(semget_create_zero_nsems_einval,
 
 static void semget_nsems_above_semmsl_einval(void)
 {
-	long semmsl = sv_need_limit(0, "SEMMSL");
+	long semmsl = sysv_sem_need_limit(0, "SEMMSL");
 
 	if (semmsl >= INT_MAX)
 		ipct_skip("SEMMSL is %ld: no nsems above it fits an int", semmsl);

@@ -7,7 +7,7 @@
  */
 #define _XOPEN_SOURCE 700
 #include "ipct.h"
-#include "shmh.h"
+#include "sysv_shm.h"
 
 #include <time.h>
 
@@ -43,7 +43,7 @@ static void shmget_new_segment_stat(void)
 	time_t before = ipct_time_floor();
 	int id = ipct_xshmget(IPC_PRIVATE, 8192, 0600);
 
-	CHECK_OK(shm_stat(id, &ds));
+	CHECK_OK(sysv_shm_stat(id, &ds));
 	CHECK_EQU(geteuid(), ds.shm_perm.cuid);
 	CHECK_EQU(geteuid(), ds.shm_perm.uid);
 	CHECK_EQU(getegid(), ds.shm_perm.cgid);
@@ -68,7 +68,7 @@ static void shmget_segsz_exact(void)
 	struct shmid_ds ds;
 	int id = ipct_xshmget(IPC_PRIVATE, 100, 0600);
 
-	CHECK_OK(shm_stat(id, &ds));
+	CHECK_OK(sysv_shm_stat(id, &ds));
 	CHECK_EQU(100, ds.shm_segsz);
 }
 IPCT_CASE(shmget_segsz_exact,
@@ -78,15 +78,15 @@ IPCT_CASE(shmget_segsz_exact,
 
 static void shmget_new_segment_zeroed(void)
 {
-	size_t size = 3 * shm_page() + 123, i, nonzero = 0;
+	size_t size = 3 * sysv_shm_page() + 123, i, nonzero = 0;
 	int id = ipct_xshmget(IPC_PRIVATE, size, 0600);
-	unsigned char *p = shm_xat(id, NULL, SHM_RDONLY);
+	unsigned char *p = sysv_shm_xat(id, NULL, SHM_RDONLY);
 
 	for (i = 0; i < size; i++)
 		if (p[i] != 0)
 			nonzero++;
 	CHECK_EQU(0, nonzero);
-	shm_xdt(p);
+	sysv_shm_xdt(p);
 }
 IPCT_CASE(shmget_new_segment_zeroed,
 	.id = "sysv_shm.shmget_new_segment_zeroed",
@@ -140,7 +140,7 @@ IPCT_CASE(shmget_size_zero_einval,
 
 static void shmget_size_above_shmmax_einval(void)
 {
-	unsigned long long shmmax = shm_need_limit("shmmax");
+	unsigned long long shmmax = sysv_shm_need_limit("shmmax");
 
 	if (shmmax >= SIZE_MAX)
 		ipct_skip("SHMMAX %llu: no size_t is above it", shmmax);

@@ -1,12 +1,12 @@
 /* SPDX-License-Identifier: MIT
- * cases/sysv_shm/shmh.h - small helpers shared by the sysv_shm case files.
+ * cases/sysv_shm/sysv_shm.h - small helpers shared by the sysv_shm case files.
  *
  * Included after ipct.h.  Setup helpers fail through IPCT_BROKEN (a broken
  * setup, not the behaviour under test); the behaviour itself is checked in
  * the case with CHECK_*.
  */
-#ifndef CASES_SYSV_SHM_SHMH_H
-#define CASES_SYSV_SHM_SHMH_H
+#ifndef CASES_SYSV_SHM_SYSV_SHM_H
+#define CASES_SYSV_SHM_SYSV_SHM_H
 
 #include <stdint.h>
 #include <stdio.h>
@@ -17,20 +17,20 @@
 #include <unistd.h>
 
 /* shmat()'s failure value. */
-#define SHM_FAILED ((void *)-1)
+#define SYSV_SHM_FAILED ((void *)-1)
 
 /* Skip a case whose shmat() behaviour valgrind replaces: it picks the
  * attach address itself (after an IPC_STAT of the segment) and passes
  * that to the kernel, so a NULL shmaddr or a missing read permission
  * does not reach the kernel as the case made it. */
-static inline void shm_skip_under_valgrind(const char *why)
+static inline void sysv_shm_skip_under_valgrind(const char *why)
 {
 	if (ipct_under_valgrind())
 		ipct_skip("under valgrind, which emulates shmat(): %s", why);
 }
 
 /* The system page size (setup). */
-static inline size_t shm_page(void)
+static inline size_t sysv_shm_page(void)
 {
 	long p = sysconf(_SC_PAGESIZE);
 
@@ -40,49 +40,49 @@ static inline size_t shm_page(void)
 }
 
 /* Setup: attach that must work. */
-static inline void *shm_xat(int id, const void *addr, int flags)
+static inline void *sysv_shm_xat(int id, const void *addr, int flags)
 {
 	void *p = shmat(id, addr, flags);
 
-	if (p == SHM_FAILED)
+	if (p == SYSV_SHM_FAILED)
 		IPCT_BROKEN("shmat(%d, %p, %#x): %s", id, addr, (unsigned)flags,
 			    ipct_errname(errno));
 	return p;
 }
 
 /* Setup: detach that must work. */
-static inline void shm_xdt(const void *addr)
+static inline void sysv_shm_xdt(const void *addr)
 {
 	if (shmdt(addr) != 0)
 		IPCT_BROKEN("shmdt(%p): %s", addr, ipct_errname(errno));
 }
 
 /* IPC_STAT into *ds; returns shmctl's value. */
-static inline int shm_stat(int id, struct shmid_ds *ds)
+static inline int sysv_shm_stat(int id, struct shmid_ds *ds)
 {
 	memset(ds, 0, sizeof *ds);
 	return shmctl(id, IPC_STAT, ds);
 }
 
 /* Setup: IPC_STAT that must work. */
-static inline void shm_xstat(int id, struct shmid_ds *ds)
+static inline void sysv_shm_xstat(int id, struct shmid_ds *ds)
 {
-	if (shm_stat(id, ds) != 0)
+	if (sysv_shm_stat(id, ds) != 0)
 		IPCT_BROKEN("shmctl(%d, IPC_STAT): %s", id, ipct_errname(errno));
 }
 
 /* The number of attachments (setup read of shm_nattch). */
-static inline long shm_nattch(int id)
+static inline long sysv_shm_xnattch(int id)
 {
 	struct shmid_ds ds;
 
-	shm_xstat(id, &ds);
+	sysv_shm_xstat(id, &ds);
 	return (long)ds.shm_nattch;
 }
 
 /* Setup: set the permission bits with IPC_SET as the owner (no IPC_STAT
  * needed, so it works whatever the current mode). */
-static inline void shm_xsetmode(int id, unsigned mode)
+static inline void sysv_shm_xsetmode(int id, unsigned mode)
 {
 	struct shmid_ds ds;
 
@@ -97,7 +97,7 @@ static inline void shm_xsetmode(int id, unsigned mode)
 
 /* A limit from /proc/sys/kernel/<name> (shmmax, shmmni, shmall), or
  * skip the case naming it. */
-static inline unsigned long long shm_need_limit(const char *name)
+static inline unsigned long long sysv_shm_need_limit(const char *name)
 {
 	char path[64];
 	unsigned long long v = 0;
@@ -115,4 +115,4 @@ static inline unsigned long long shm_need_limit(const char *name)
 	return v;
 }
 
-#endif /* CASES_SYSV_SHM_SHMH_H */
+#endif /* CASES_SYSV_SHM_SYSV_SHM_H */

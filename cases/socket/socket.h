@@ -1,10 +1,10 @@
 /* SPDX-License-Identifier: MIT
- * cases/socket/sockh.h - setup helpers shared by the socket cases.  Each
+ * cases/socket/socket.h - setup helpers shared by the socket cases.  Each
  * is fatal ("broken") when the setup call fails; none of them is the
  * behaviour under test.
  */
-#ifndef SOCKH_H
-#define SOCKH_H
+#ifndef CASES_SOCKET_SOCKET_H
+#define CASES_SOCKET_SOCKET_H
 
 #include "ipct.h"
 
@@ -16,7 +16,7 @@
 #include <unistd.h>
 
 /* socketpair(AF_UNIX, type, 0, sv) or broken. */
-static inline void sk_xpair(int type, int sv[2])
+static inline void socket_xpair(int type, int sv[2])
 {
 	if (socketpair(AF_UNIX, type, 0, sv) != 0)
 		IPCT_BROKEN("socketpair(AF_UNIX, %d): %s", type,
@@ -24,7 +24,7 @@ static inline void sk_xpair(int type, int sv[2])
 }
 
 /* socket(domain, type, 0) or broken. */
-static inline int sk_xsocket(int domain, int type)
+static inline int socket_xsocket(int domain, int type)
 {
 	int fd = socket(domain, type, 0);
 
@@ -36,7 +36,7 @@ static inline int sk_xsocket(int domain, int type)
 
 /* Fill an AF_UNIX address for path (relative paths resolve in the case's
  * private directory, its cwd); returns the length to pass. */
-static inline socklen_t sk_unaddr(struct sockaddr_un *a, const char *path)
+static inline socklen_t socket_xunaddr(struct sockaddr_un *a, const char *path)
 {
 	memset(a, 0, sizeof *a);
 	a->sun_family = AF_UNIX;
@@ -47,11 +47,11 @@ static inline socklen_t sk_unaddr(struct sockaddr_un *a, const char *path)
 }
 
 /* A new AF_UNIX socket of `type` bound to path, or broken. */
-static inline int sk_xbound(int type, const char *path)
+static inline int socket_xbound(int type, const char *path)
 {
 	struct sockaddr_un a;
-	socklen_t len = sk_unaddr(&a, path);
-	int fd = sk_xsocket(AF_UNIX, type);
+	socklen_t len = socket_xunaddr(&a, path);
+	int fd = socket_xsocket(AF_UNIX, type);
 
 	if (bind(fd, (struct sockaddr *)&a, len) != 0)
 		IPCT_BROKEN("bind(%s): %s", path, ipct_errname(errno));
@@ -59,9 +59,9 @@ static inline int sk_xbound(int type, const char *path)
 }
 
 /* A listening AF_UNIX socket of `type` at path, or broken. */
-static inline int sk_xlistener(int type, const char *path)
+static inline int socket_xlistener(int type, const char *path)
 {
-	int fd = sk_xbound(type, path);
+	int fd = socket_xbound(type, path);
 
 	if (listen(fd, 8) != 0)
 		IPCT_BROKEN("listen(%s): %s", path, ipct_errname(errno));
@@ -69,11 +69,11 @@ static inline int sk_xlistener(int type, const char *path)
 }
 
 /* A new AF_UNIX socket of `type` connected to path, or broken. */
-static inline int sk_xconnect(int type, const char *path)
+static inline int socket_xconnect(int type, const char *path)
 {
 	struct sockaddr_un a;
-	socklen_t len = sk_unaddr(&a, path);
-	int fd = sk_xsocket(AF_UNIX, type);
+	socklen_t len = socket_xunaddr(&a, path);
+	int fd = socket_xsocket(AF_UNIX, type);
 
 	if (connect(fd, (struct sockaddr *)&a, len) != 0)
 		IPCT_BROKEN("connect(%s): %s", path, ipct_errname(errno));
@@ -81,7 +81,7 @@ static inline int sk_xconnect(int type, const char *path)
 }
 
 /* accept() or broken. */
-static inline int sk_xaccept(int lfd)
+static inline int socket_xaccept(int lfd)
 {
 	int fd = accept(lfd, NULL, NULL);
 
@@ -92,22 +92,22 @@ static inline int sk_xaccept(int lfd)
 
 /* A stream connection through a named listener: *client and *server are
  * the two connected ends; the listener is closed. */
-static inline void sk_xconnected(int type, const char *path, int *client,
+static inline void socket_xconnected(int type, const char *path, int *client,
 				 int *server)
 {
-	int l = sk_xlistener(type, path);
+	int l = socket_xlistener(type, path);
 
-	*client = sk_xconnect(type, path);
-	*server = sk_xaccept(l);
+	*client = socket_xconnect(type, path);
+	*server = socket_xaccept(l);
 	ipct_xclose(l);
 }
 
 /* A socket of `type` bound to 127.0.0.1 with an ephemeral port; the
  * bound address is stored in *a. */
-static inline int sk_xloopback(int type, struct sockaddr_in *a)
+static inline int socket_xloopback(int type, struct sockaddr_in *a)
 {
 	socklen_t len = sizeof *a;
-	int fd = sk_xsocket(AF_INET, type);
+	int fd = socket_xsocket(AF_INET, type);
 
 	memset(a, 0, sizeof *a);
 	a->sin_family = AF_INET;
@@ -121,7 +121,7 @@ static inline int sk_xloopback(int type, struct sockaddr_in *a)
 }
 
 /* An int socket option, or broken. */
-static inline int sk_xgetint(int fd, int level, int opt)
+static inline int socket_xgetint(int fd, int level, int opt)
 {
 	int v = 0;
 	socklen_t len = sizeof v;
@@ -132,4 +132,4 @@ static inline int sk_xgetint(int fd, int level, int opt)
 	return v;
 }
 
-#endif /* SOCKH_H */
+#endif /* CASES_SOCKET_SOCKET_H */

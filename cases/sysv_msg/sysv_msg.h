@@ -1,12 +1,12 @@
 /* SPDX-License-Identifier: MIT
- * cases/sysv_msg/msgq.h - small helpers shared by the sysv_msg case files.
+ * cases/sysv_msg/sysv_msg.h - small helpers shared by the sysv_msg case files.
  *
  * Included after ipct.h.  Setup helpers here are fatal through
  * IPCT_BROKEN (a failure is a broken setup, not the behaviour under test);
  * the behaviour itself is always checked in the case with CHECK_*.
  */
-#ifndef CASES_SYSV_MSG_MSGQ_H
-#define CASES_SYSV_MSG_MSGQ_H
+#ifndef CASES_SYSV_MSG_SYSV_MSG_H
+#define CASES_SYSV_MSG_SYSV_MSG_H
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -17,19 +17,19 @@
 #include <unistd.h>
 
 /* A message with room for short texts. */
-struct tmsg {
+struct sysv_msg_buf {
 	long mtype;
 	char mtext[64];
 };
 
 /* Queue a message of `type` holding `len` bytes of `text` (IPC_NOWAIT,
  * so a setup mistake cannot hang the case). */
-static inline void msgq_put(int q, long type, const char *text, size_t len)
+static inline void sysv_msg_xput(int q, long type, const char *text, size_t len)
 {
-	struct tmsg m;
+	struct sysv_msg_buf m;
 
 	if (len > sizeof m.mtext)
-		IPCT_BROKEN("msgq_put: %zu bytes do not fit", len);
+		IPCT_BROKEN("sysv_msg_xput: %zu bytes do not fit", len);
 	memset(&m, 0, sizeof m);
 	m.mtype = type;
 	if (len)
@@ -40,13 +40,13 @@ static inline void msgq_put(int q, long type, const char *text, size_t len)
 }
 
 /* Queue a NUL-less text message. */
-static inline void msgq_puts(int q, long type, const char *text)
+static inline void sysv_msg_xputs(int q, long type, const char *text)
 {
-	msgq_put(q, type, text, strlen(text));
+	sysv_msg_xput(q, type, text, strlen(text));
 }
 
 /* IPC_STAT into *ds (setup). */
-static inline void msgq_stat(int q, struct msqid_ds *ds)
+static inline void sysv_msg_xstat(int q, struct msqid_ds *ds)
 {
 	memset(ds, 0, sizeof *ds);
 	if (msgctl(q, IPC_STAT, ds) != 0)
@@ -54,20 +54,20 @@ static inline void msgq_stat(int q, struct msqid_ds *ds)
 }
 
 /* Number of messages on the queue (setup read of msg_qnum). */
-static inline long msgq_count(int q)
+static inline long sysv_msg_xcount(int q)
 {
 	struct msqid_ds ds;
 
-	msgq_stat(q, &ds);
+	sysv_msg_xstat(q, &ds);
 	return (long)ds.msg_qnum;
 }
 
 /* Lower (or set) msg_qbytes with IPC_SET, as the owner (setup). */
-static inline void msgq_set_qbytes(int q, unsigned long n)
+static inline void sysv_msg_xset_qbytes(int q, unsigned long n)
 {
 	struct msqid_ds ds;
 
-	msgq_stat(q, &ds);
+	sysv_msg_xstat(q, &ds);
 	ds.msg_qbytes = (msglen_t)n;
 	if (msgctl(q, IPC_SET, &ds) != 0)
 		IPCT_BROKEN("msgctl(IPC_SET msg_qbytes %lu): %s", n,
@@ -77,7 +77,7 @@ static inline void msgq_set_qbytes(int q, unsigned long n)
 /* Set the permission bits and msg_qbytes with IPC_SET, as the owner
  * (setup).  IPC_STAT is not used, so this works on a queue its owner
  * cannot read; the owner stays the caller. */
-static inline void msgq_set_perm(int q, unsigned mode, unsigned long qbytes)
+static inline void sysv_msg_xset_perm(int q, unsigned mode, unsigned long qbytes)
 {
 	struct msqid_ds ds;
 
@@ -93,7 +93,7 @@ static inline void msgq_set_perm(int q, unsigned mode, unsigned long qbytes)
 
 /* A limit from /proc/sys/kernel/<name> (msgmax, msgmnb), or -1 where the
  * file cannot be read. */
-static inline long msgq_proc_limit(const char *name)
+static inline long sysv_msg_proc_limit(const char *name)
 {
 	char path[64];
 
@@ -102,9 +102,9 @@ static inline long msgq_proc_limit(const char *name)
 }
 
 /* The limit, or skip the case naming it. */
-static inline long msgq_need_limit(const char *name)
+static inline long sysv_msg_need_limit(const char *name)
 {
-	long v = msgq_proc_limit(name);
+	long v = sysv_msg_proc_limit(name);
 
 	if (v < 0)
 		ipct_skip("cannot read /proc/sys/kernel/%s (the system limit under test)",
@@ -113,7 +113,7 @@ static inline long msgq_need_limit(const char *name)
 }
 
 /* Arguments of a blocking msgrcv/msgsnd run by a blocker child. */
-struct msgq_call {
+struct sysv_msg_call {
 	int q;
 	long type;   /* msgtyp for msgrcv, mtype for msgsnd */
 	size_t size; /* msgsz */
@@ -122,10 +122,10 @@ struct msgq_call {
 
 /* msgrcv in a blocker child: returns the received mtype on success (so
  * the parent sees which message arrived), -1 with errno on failure. */
-static inline long msgq_blocking_rcv_type(void *arg)
+static inline long sysv_msg_blocking_rcv_type(void *arg)
 {
-	struct msgq_call *c = arg;
-	struct tmsg m;
+	struct sysv_msg_call *c = arg;
+	struct sysv_msg_buf m;
 
 	if (msgrcv(c->q, &m, c->size, c->type, c->flags) < 0)
 		return -1;
@@ -133,10 +133,10 @@ static inline long msgq_blocking_rcv_type(void *arg)
 }
 
 /* msgsnd of c->size zero bytes of type c->type: returns msgsnd's value. */
-static inline long msgq_blocking_snd(void *arg)
+static inline long sysv_msg_blocking_snd(void *arg)
 {
-	struct msgq_call *c = arg;
-	struct tmsg m;
+	struct sysv_msg_call *c = arg;
+	struct sysv_msg_buf m;
 
 	memset(&m, 0, sizeof m);
 	m.mtype = c->type;
@@ -144,9 +144,9 @@ static inline long msgq_blocking_snd(void *arg)
 }
 
 /* A caught signal's handler that does nothing (interrupts a wait). */
-static inline void msgq_on_signal(int sig)
+static inline void sysv_msg_on_signal(int sig)
 {
 	(void)sig;
 }
 
-#endif /* CASES_SYSV_MSG_MSGQ_H */
+#endif /* CASES_SYSV_MSG_SYSV_MSG_H */
