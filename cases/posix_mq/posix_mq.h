@@ -216,31 +216,4 @@ static inline long posix_mq_open_fails(const char *name, int oflag,
 	return 0;
 }
 
-/* A CLOCK_REALTIME deadline `ms` milliseconds from now (negative: past). */
-static inline struct timespec posix_mq_deadline_ms(long ms)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_REALTIME, &ts);
-	ts.tv_sec += ms / 1000;
-	ts.tv_nsec += (ms % 1000) * 1000000L;
-	if (ts.tv_nsec >= 1000000000L) {
-		ts.tv_sec++;
-		ts.tv_nsec -= 1000000000L;
-	} else if (ts.tv_nsec < 0) {
-		ts.tv_sec--;
-		ts.tv_nsec += 1000000000L;
-	}
-	return ts;
-}
-
-/* A /proc/sys/fs/mqueue limit; -1 if it cannot be read. */
-static inline long posix_mq_sysctl(const char *leaf)
-{
-	char path[96];
-
-	snprintf(path, sizeof path, "/proc/sys/fs/mqueue/%s", leaf);
-	return ipct_read_number(path);
-}
-
 #endif /* CASES_POSIX_MQ_POSIX_MQ_H */

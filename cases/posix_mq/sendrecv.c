@@ -397,7 +397,7 @@ IPCT_CASE(receive_sa_restart_restarts,
 static void timedreceive_past_deadline_etimedout(void)
 {
 	mqd_t d = posix_mq_xqueue(O_RDWR);
-	struct timespec ts = posix_mq_deadline_ms(-1000);
+	struct timespec ts = ipct_xdeadline(CLOCK_REALTIME, -1000);
 	char buf[POSIX_MQ_MSGSIZE];
 
 	POSIX_MQ_NEED_TIMEDRECEIVE();
@@ -411,7 +411,7 @@ IPCT_CASE(timedreceive_past_deadline_etimedout,
 static void timedreceive_not_before_deadline(void)
 {
 	mqd_t d = posix_mq_xqueue(O_RDWR);
-	struct timespec ts = posix_mq_deadline_ms(20), now;
+	struct timespec ts = ipct_xdeadline(CLOCK_REALTIME, 20), now;
 	char buf[POSIX_MQ_MSGSIZE];
 
 	POSIX_MQ_NEED_TIMEDRECEIVE();
@@ -429,7 +429,7 @@ IPCT_CASE(timedreceive_not_before_deadline,
 static void timedreceive_message_present_ignores_deadline(void)
 {
 	mqd_t d = posix_mq_xqueue(O_RDWR);
-	struct timespec ts = posix_mq_deadline_ms(-1000);
+	struct timespec ts = ipct_xdeadline(CLOCK_REALTIME, -1000);
 	char buf[POSIX_MQ_MSGSIZE];
 
 	POSIX_MQ_NEED_TIMEDRECEIVE();
@@ -445,7 +445,7 @@ IPCT_CASE(timedreceive_message_present_ignores_deadline,
 static void timedreceive_bad_timeout_einval(void)
 {
 	mqd_t d = posix_mq_xqueue(O_RDWR);
-	struct timespec big = posix_mq_deadline_ms(1000), neg;
+	struct timespec big = ipct_xdeadline(CLOCK_REALTIME, 1000), neg;
 	char buf[POSIX_MQ_MSGSIZE];
 
 	POSIX_MQ_NEED_TIMEDRECEIVE();
@@ -463,7 +463,7 @@ IPCT_CASE(timedreceive_bad_timeout_einval,
 static void timedsend_past_deadline_etimedout(void)
 {
 	mqd_t d = posix_mq_xqueue(O_RDWR);
-	struct timespec ts = posix_mq_deadline_ms(-1000);
+	struct timespec ts = ipct_xdeadline(CLOCK_REALTIME, -1000);
 
 	POSIX_MQ_NEED_TIMEDSEND();
 	posix_mq_xfill(d);
@@ -478,7 +478,7 @@ IPCT_CASE(timedsend_past_deadline_etimedout,
 static void timedsend_room_ignores_deadline(void)
 {
 	mqd_t d = posix_mq_xqueue(O_RDWR);
-	struct timespec ts = posix_mq_deadline_ms(-1000);
+	struct timespec ts = ipct_xdeadline(CLOCK_REALTIME, -1000);
 
 	POSIX_MQ_NEED_TIMEDSEND();
 	CHECK_OK(mq_timedsend(d, "t", 1, 0, &ts));
@@ -492,7 +492,7 @@ IPCT_CASE(timedsend_room_ignores_deadline,
 static void timedsend_bad_timeout_einval(void)
 {
 	mqd_t d = posix_mq_xqueue(O_RDWR);
-	struct timespec big = posix_mq_deadline_ms(1000), neg;
+	struct timespec big = ipct_xdeadline(CLOCK_REALTIME, 1000), neg;
 
 	POSIX_MQ_NEED_TIMEDSEND();
 	posix_mq_xfill(d);
@@ -523,7 +523,7 @@ static void timedreceive_blocks_until_send(void)
 	POSIX_MQ_NEED_TIMEDRECEIVE();
 	c->d = posix_mq_xqueue(O_RDWR);
 	/* Far enough that only a broken wait can time out first. */
-	c->deadline = posix_mq_deadline_ms(60L * 1000);
+	c->deadline = ipct_xdeadline(CLOCK_REALTIME, 60L * 1000);
 	ipct_block_start(&b, do_timedreceive, c);
 	ipct_block_prove(&b);
 	posix_mq_xsends(c->d, "intime", 2);
@@ -553,7 +553,7 @@ static void timedsend_blocks_until_receive(void)
 	c->d = posix_mq_xqueue(O_RDWR);
 	posix_mq_xfill(c->d);
 	/* Far enough that only a broken wait can time out first. */
-	c->deadline = posix_mq_deadline_ms(60L * 1000);
+	c->deadline = ipct_xdeadline(CLOCK_REALTIME, 60L * 1000);
 	ipct_block_start(&b, do_timedsend, c);
 	ipct_block_prove(&b);
 	CHECK_RET(mq_receive(c->d, buf, sizeof buf, NULL), 1);

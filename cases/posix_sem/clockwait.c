@@ -36,10 +36,10 @@ static void clockwait_monotonic_times_out_at_deadline(void)
 	struct timespec deadline;
 
 	require_clockwait();
-	posix_sem_deadline(CLOCK_MONOTONIC, &deadline, 20);
+	deadline = ipct_xdeadline(CLOCK_MONOTONIC, 20);
 	CHECK_FAILS(sem_clockwait(s, CLOCK_MONOTONIC, &deadline), ETIMEDOUT);
 	/* One-sided: never before the deadline, however late after it. */
-	CHECK(posix_sem_xreached(CLOCK_MONOTONIC, &deadline));
+	CHECK(ipct_xclock_reached(CLOCK_MONOTONIC, &deadline));
 	CHECK_EQ(0, posix_sem_xvalue(s));
 }
 IPCT_CASE(clockwait_monotonic_times_out_at_deadline,
@@ -53,7 +53,7 @@ static void clockwait_past_deadline_etimedout(void)
 	struct timespec past;
 
 	require_clockwait();
-	posix_sem_deadline(CLOCK_MONOTONIC, &past, 0);
+	past = ipct_xdeadline(CLOCK_MONOTONIC, 0);
 	past.tv_sec -= 1;
 	CHECK_FAILS(sem_clockwait(s, CLOCK_MONOTONIC, &past), ETIMEDOUT);
 }
@@ -80,7 +80,7 @@ static long call_clockwait_long(void *p)
 {
 	struct timespec deadline;
 
-	posix_sem_deadline(CLOCK_MONOTONIC, &deadline, 10L * ipct_wait_limit_ms());
+	deadline = ipct_xdeadline(CLOCK_MONOTONIC, 10L * ipct_wait_limit_ms());
 	return sem_clockwait(p, CLOCK_MONOTONIC, &deadline);
 }
 
@@ -107,7 +107,7 @@ static void clockwait_bad_clock_einval(void)
 	struct timespec deadline;
 
 	require_clockwait();
-	posix_sem_deadline(CLOCK_MONOTONIC, &deadline, 1000);
+	deadline = ipct_xdeadline(CLOCK_MONOTONIC, 1000);
 	CHECK_FAILS(sem_clockwait(s, (clockid_t)123456, &deadline), EINVAL);
 }
 IPCT_CASE(clockwait_bad_clock_einval,
@@ -121,7 +121,7 @@ static void clockwait_bad_nsec_einval(void)
 	struct timespec bad;
 
 	require_clockwait();
-	posix_sem_deadline(CLOCK_MONOTONIC, &bad, 1000);
+	bad = ipct_xdeadline(CLOCK_MONOTONIC, 1000);
 	bad.tv_nsec = 1000000000L;
 	CHECK_FAILS(sem_clockwait(s, CLOCK_MONOTONIC, &bad), EINVAL);
 }

@@ -71,28 +71,4 @@ static inline long posix_sem_call_wait(void *s)
 	return sem_wait(s);
 }
 
-/* tp = now on `clock` plus ms milliseconds. */
-static inline void posix_sem_deadline(clockid_t clock, struct timespec *tp, long ms)
-{
-	if (clock_gettime(clock, tp) != 0)
-		IPCT_BROKEN("clock_gettime(): %s", ipct_errname(errno));
-	tp->tv_sec += ms / 1000;
-	tp->tv_nsec += (ms % 1000) * 1000000L;
-	if (tp->tv_nsec >= 1000000000L) {
-		tp->tv_sec++;
-		tp->tv_nsec -= 1000000000L;
-	}
-}
-
-/* Has `clock` reached *tp? */
-static inline int posix_sem_xreached(clockid_t clock, const struct timespec *tp)
-{
-	struct timespec now;
-
-	if (clock_gettime(clock, &now) != 0)
-		IPCT_BROKEN("clock_gettime(): %s", ipct_errname(errno));
-	return now.tv_sec > tp->tv_sec ||
-	       (now.tv_sec == tp->tv_sec && now.tv_nsec >= tp->tv_nsec);
-}
-
 #endif /* CASES_POSIX_SEM_POSIX_SEM_H */

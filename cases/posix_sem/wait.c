@@ -212,10 +212,10 @@ static void timedwait_times_out_at_deadline(void)
 	sem_t *s = posix_sem_xshared(0);
 	struct timespec deadline;
 
-	posix_sem_deadline(CLOCK_REALTIME, &deadline, 20);
+	deadline = ipct_xdeadline(CLOCK_REALTIME, 20);
 	CHECK_FAILS(sem_timedwait(s, &deadline), ETIMEDOUT);
 	/* One-sided: never before the deadline, however late after it. */
-	CHECK(posix_sem_xreached(CLOCK_REALTIME, &deadline));
+	CHECK(ipct_xclock_reached(CLOCK_REALTIME, &deadline));
 	CHECK_EQ(0, posix_sem_xvalue(s));
 }
 IPCT_CASE(timedwait_times_out_at_deadline,
@@ -228,7 +228,7 @@ static void timedwait_past_deadline_etimedout(void)
 	sem_t *s = posix_sem_xshared(0);
 	struct timespec past;
 
-	posix_sem_deadline(CLOCK_REALTIME, &past, 0);
+	past = ipct_xdeadline(CLOCK_REALTIME, 0);
 	past.tv_sec -= 1;
 	CHECK_FAILS(sem_timedwait(s, &past), ETIMEDOUT);
 }
@@ -242,7 +242,7 @@ static void timedwait_bad_nsec_einval(void)
 	sem_t *s = posix_sem_xshared(0);
 	struct timespec big, neg;
 
-	posix_sem_deadline(CLOCK_REALTIME, &big, 1000);
+	big = ipct_xdeadline(CLOCK_REALTIME, 1000);
 	big.tv_nsec = 1000000000L;
 	neg = big;
 	neg.tv_nsec = -1;
@@ -272,7 +272,7 @@ static long call_timedwait_long(void *p)
 	struct timespec deadline;
 
 	/* Far beyond any release the parent makes: the post must end it. */
-	posix_sem_deadline(CLOCK_REALTIME, &deadline, 10L * ipct_wait_limit_ms());
+	deadline = ipct_xdeadline(CLOCK_REALTIME, 10L * ipct_wait_limit_ms());
 	return sem_timedwait(p, &deadline);
 }
 
@@ -394,17 +394,12 @@ IPCT_CASE(getvalue_locked_with_waiter,
 	.asserts = "sem_getvalue() of a locked semaphore with one blocked waiter stores either 0 or -1 (minus the number of waiters)",
 	.spec = "POSIX.1-2024 sem_getvalue(), DESCRIPTION");
 
-static void on_usr1(int sig)
-{
-	(void)sig;
-}
-
 static void wait_interrupted_eintr(void)
 {
 	sem_t *s = posix_sem_xshared(0);
 	struct ipct_blocker b;
 
-	ipct_xsigaction(SIGUSR1, on_usr1, 0); /* inherited; no SA_RESTART */
+	ipct_xsigaction(SIGUSR1, ipct_noop_handler, 0); /* inherited; no SA_RESTART */
 	ipct_block_start(&b, posix_sem_call_wait, s);
 	ipct_block_prove(&b);
 	CHECK_OK(kill(b.pid, SIGUSR1));

@@ -121,7 +121,7 @@ IPCT_CASE(fork_map_private_parent_write_unseen,
 
 static void partial_last_page_zero_filled(void)
 {
-	size_t pg = posix_shm_page(), i;
+	size_t pg = ipct_xpagesize(), i;
 	int fd = posix_shm_xcreate(ipct_posix_name(IPCT_POSIX_SHM), pg);
 	unsigned char *full = posix_shm_xmap(fd, pg, PROT_READ | PROT_WRITE, MAP_SHARED);
 	unsigned char *p;
@@ -169,7 +169,7 @@ static void load_byte(volatile unsigned char *p)
 
 static void access_past_object_end_sigbus(void)
 {
-	size_t pg = posix_shm_page();
+	size_t pg = ipct_xpagesize();
 	int fd = posix_shm_xcreate(ipct_posix_name(IPCT_POSIX_SHM), pg);
 	unsigned char *p = posix_shm_xmap(fd, 2 * pg, PROT_READ | PROT_WRITE, MAP_SHARED);
 
@@ -183,7 +183,7 @@ IPCT_CASE(access_past_object_end_sigbus,
 
 static void shrink_while_mapped_sigbus(void)
 {
-	size_t pg = posix_shm_page();
+	size_t pg = ipct_xpagesize();
 	int fd = posix_shm_xcreate(ipct_posix_name(IPCT_POSIX_SHM), 2 * pg);
 	unsigned char *p = posix_shm_xmap(fd, 2 * pg, PROT_READ | PROT_WRITE, MAP_SHARED);
 
@@ -198,7 +198,7 @@ IPCT_CASE(shrink_while_mapped_sigbus,
 
 static void munmap_then_access_sigsegv(void)
 {
-	size_t pg = posix_shm_page();
+	size_t pg = ipct_xpagesize();
 	int fd = posix_shm_xcreate(ipct_posix_name(IPCT_POSIX_SHM), pg);
 	unsigned char *p = posix_shm_xmap(fd, pg, PROT_READ | PROT_WRITE, MAP_SHARED);
 
@@ -213,7 +213,7 @@ IPCT_CASE(munmap_then_access_sigsegv,
 
 static void mprotect_readonly_write_sigsegv(void)
 {
-	size_t pg = posix_shm_page();
+	size_t pg = ipct_xpagesize();
 	int fd = posix_shm_xcreate(ipct_posix_name(IPCT_POSIX_SHM), pg);
 	unsigned char *p = posix_shm_xmap(fd, pg, PROT_READ | PROT_WRITE, MAP_SHARED);
 
@@ -229,7 +229,7 @@ IPCT_CASE(mprotect_readonly_write_sigsegv,
 
 static void prot_read_mapping_write_sigsegv(void)
 {
-	size_t pg = posix_shm_page();
+	size_t pg = ipct_xpagesize();
 	int fd = posix_shm_xcreate(ipct_posix_name(IPCT_POSIX_SHM), pg);
 	unsigned char *p = posix_shm_xmap(fd, pg, PROT_READ, MAP_SHARED);
 
@@ -254,7 +254,7 @@ IPCT_CASE(mmap_zero_length_einval,
 
 static void mmap_unaligned_offset_einval(void)
 {
-	size_t pg = posix_shm_page();
+	size_t pg = ipct_xpagesize();
 	int fd = posix_shm_xcreate(ipct_posix_name(IPCT_POSIX_SHM), 2 * pg);
 
 	CHECK_FAILS_PTR(mmap(NULL, pg, PROT_READ, MAP_SHARED, fd, 1), MAP_FAILED,
@@ -325,7 +325,7 @@ IPCT_CASE(mmap_rdonly_fd_private_write_allowed,
 
 static void munmap_unaligned_einval(void)
 {
-	size_t pg = posix_shm_page();
+	size_t pg = ipct_xpagesize();
 	int fd = posix_shm_xcreate(ipct_posix_name(IPCT_POSIX_SHM), pg);
 	unsigned char *p = posix_shm_xmap(fd, pg, PROT_READ, MAP_SHARED);
 
@@ -383,7 +383,7 @@ IPCT_CASE(msync_unaligned_einval,
  * unaddressable memory as an error before the kernel sees the call. */
 static int msync_unmapped_main(int argc, char **argv)
 {
-	size_t pg = posix_shm_page();
+	size_t pg = ipct_xpagesize();
 	void *p;
 	int fd;
 
@@ -402,7 +402,7 @@ static void msync_unmapped_enomem(void)
 {
 	const char *name = ipct_posix_name(IPCT_POSIX_SHM);
 
-	posix_shm_xcreate(name, posix_shm_page());
+	posix_shm_xcreate(name, ipct_xpagesize());
 	CHECK_EXITED(ipct_wait(ipct_exec_helper("msync-unmapped", name,
 						(char *)NULL)), 0);
 }

@@ -25,15 +25,6 @@ static inline void posix_shm_require(void)
 #endif
 }
 
-static inline size_t posix_shm_page(void)
-{
-	long p = sysconf(_SC_PAGESIZE);
-
-	if (p <= 0)
-		IPCT_BROKEN("sysconf(_SC_PAGESIZE): %s", ipct_errname(errno));
-	return (size_t)p;
-}
-
 /* A new object (O_CREAT|O_EXCL|O_RDWR, mode 0600) of `size` bytes. */
 static inline int posix_shm_xcreate(const char *name, size_t size)
 {

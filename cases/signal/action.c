@@ -318,16 +318,11 @@ IPCT_CASE(sigchld_child_continued,
 
 /* ---- signal() ------------------------------------------------------ */
 
-static void other_handler(int sig)
-{
-	(void)sig;
-}
-
 static void signal_returns_previous(void)
 {
 	CHECK(signal(SIGUSR1, signal_note) == SIG_DFL);
-	CHECK(signal(SIGUSR1, other_handler) == signal_note);
-	CHECK(signal(SIGUSR1, SIG_IGN) == other_handler);
+	CHECK(signal(SIGUSR1, ipct_noop_handler) == signal_note);
+	CHECK(signal(SIGUSR1, SIG_IGN) == ipct_noop_handler);
 }
 IPCT_CASE(signal_returns_previous,
 	.id = "signal.signal_returns_previous",

@@ -15,11 +15,6 @@
 #include <poll.h>
 #include <sys/wait.h>
 
-static void other_handler(int sig)
-{
-	(void)sig;
-}
-
 static void sigaction_query_returns_installed(void)
 {
 	struct sigaction sa, q;
@@ -50,7 +45,7 @@ static void sigaction_oact_returns_previous(void)
 	sigemptyset(&a.sa_mask);
 	sigaddset(&a.sa_mask, SIGHUP);
 	memset(&b, 0, sizeof b);
-	b.sa_handler = other_handler;
+	b.sa_handler = ipct_noop_handler;
 	sigemptyset(&b.sa_mask);
 	CHECK_OK(sigaction(SIGUSR1, &a, NULL));
 	memset(&old, 0, sizeof old);
@@ -58,7 +53,7 @@ static void sigaction_oact_returns_previous(void)
 	CHECK(old.sa_handler == signal_note);
 	CHECK_EQ(1, sigismember(&old.sa_mask, SIGHUP));
 	CHECK_OK(sigaction(SIGUSR1, NULL, &old));
-	CHECK(old.sa_handler == other_handler);
+	CHECK(old.sa_handler == ipct_noop_handler);
 }
 IPCT_CASE(sigaction_oact_returns_previous,
 	.id = "signal.sigaction_oact_returns_previous",
@@ -524,7 +519,7 @@ static void sa_nocldstop_no_sigchld_on_stop(void)
 	int status;
 	pid_t pid;
 
-	ipct_xsigaction(SIGCHLD, other_handler, SA_NOCLDSTOP);
+	ipct_xsigaction(SIGCHLD, ipct_noop_handler, SA_NOCLDSTOP);
 	ipct_xsigblock(SIGCHLD);
 	pid = ipct_fork();
 	if (pid == 0) {

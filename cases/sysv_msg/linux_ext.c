@@ -132,9 +132,9 @@ IPCT_CASE(msgrcv_copy_beyond_enomsg,
 #if HAVE_DECL_IPC_INFO && HAVE_STRUCT_MSGINFO
 static void msgctl_ipc_info(void)
 {
-	long max = sysv_msg_need_limit("msgmax");
-	long mnb = sysv_msg_need_limit("msgmnb");
-	long mni = sysv_msg_need_limit("msgmni");
+	long max = (long)ipct_need_limit("/proc/sys/kernel/msgmax", 0);
+	long mnb = (long)ipct_need_limit("/proc/sys/kernel/msgmnb", 0);
+	long mni = (long)ipct_need_limit("/proc/sys/kernel/msgmni", 0);
 	struct msginfo info;
 	int r;
 

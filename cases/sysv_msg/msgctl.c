@@ -75,7 +75,7 @@ static void msgctl_set_mode_grants(void)
 
 	/* Let others write: an unprivileged child can now send. */
 	sysv_msg_xset_qbytes(q, 64);
-	sysv_msg_xset_perm(q, 0602, 64);
+	ipct_xsysv_setmode(IPCT_SYSV_MSG, q, 0602, 64);
 	pid = ipct_fork();
 	if (pid == 0) {
 		struct sysv_msg_buf m = { .mtype = 1, .mtext = "w" };
@@ -226,7 +226,7 @@ IPCT_CASE(msgctl_rmid_nonowner_eperm,
 
 static void msgctl_qbytes_above_mnb_eperm(void)
 {
-	long mnb = sysv_msg_need_limit("msgmnb");
+	long mnb = (long)ipct_need_limit("/proc/sys/kernel/msgmnb", 0);
 	pid_t pid = ipct_fork();
 
 	if (pid == 0) {
@@ -288,7 +288,7 @@ static void msgctl_stat_eacces(void)
 
 	sysv_msg_xset_qbytes(q, 64);
 	/* Write-only for its owner, nothing for others. */
-	sysv_msg_xset_perm(q, 0200, 64);
+	ipct_xsysv_setmode(IPCT_SYSV_MSG, q, 0200, 64);
 	pid = ipct_fork();
 	if (pid == 0) {
 		struct msqid_ds ds;

@@ -219,7 +219,7 @@ IPCT_CASE(msgget_initial_ctime,
 static void msgget_initial_qbytes(void)
 {
 	struct msqid_ds ds;
-	long mnb = sysv_msg_need_limit("msgmnb");
+	long mnb = (long)ipct_need_limit("/proc/sys/kernel/msgmnb", 0);
 	int q = ipct_xmsgget(IPC_PRIVATE, 0600);
 
 	sysv_msg_xstat(q, &ds);

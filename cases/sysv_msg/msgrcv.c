@@ -361,7 +361,7 @@ static void msgrcv_blocked_eintr(void)
 	struct ipct_blocker b;
 
 	c.q = ipct_xmsgget(IPC_PRIVATE, 0600);
-	ipct_xsigaction(SIGUSR1, sysv_msg_on_signal, 0);
+	ipct_xsigaction(SIGUSR1, ipct_noop_handler, 0);
 	ipct_block_start(&b, sysv_msg_blocking_rcv_type, &c);
 	ipct_block_prove(&b);
 	CHECK_OK(kill(b.pid, SIGUSR1));
@@ -378,7 +378,7 @@ static void msgrcv_eintr_despite_sa_restart(void)
 	struct ipct_blocker b;
 
 	c.q = ipct_xmsgget(IPC_PRIVATE, 0600);
-	ipct_xsigaction(SIGUSR1, sysv_msg_on_signal, SA_RESTART);
+	ipct_xsigaction(SIGUSR1, ipct_noop_handler, SA_RESTART);
 	ipct_block_start(&b, sysv_msg_blocking_rcv_type, &c);
 	ipct_block_prove(&b);
 	CHECK_OK(kill(b.pid, SIGUSR1));
@@ -398,7 +398,7 @@ static void msgrcv_eacces(void)
 	sysv_msg_xset_qbytes(q, 64);
 	/* Write-only for its owner, nothing for others: the child lacks
 	 * read permission whether it is another user or the owner. */
-	sysv_msg_xset_perm(q, 0200, 64);
+	ipct_xsysv_setmode(IPCT_SYSV_MSG, q, 0200, 64);
 	sysv_msg_xputs(q, 1, "secret");
 	pid = ipct_fork();
 	if (pid == 0) {
@@ -410,7 +410,7 @@ static void msgrcv_eacces(void)
 	}
 	ipct_wait_ok(pid);
 	/* Readable again for the owner (IPC_STAT needs read permission). */
-	sysv_msg_xset_perm(q, 0600, 64);
+	ipct_xsysv_setmode(IPCT_SYSV_MSG, q, 0600, 64);
 	CHECK_EQ(1, sysv_msg_xcount(q));
 }
 IPCT_CASE(msgrcv_eacces,

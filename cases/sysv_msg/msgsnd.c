@@ -38,7 +38,7 @@ IPCT_CASE(msgsnd_mtype_negative_einval,
 
 static void msgsnd_size_over_max_einval(void)
 {
-	long max = sysv_msg_need_limit("msgmax");
+	long max = (long)ipct_need_limit("/proc/sys/kernel/msgmax", 0);
 	int q = ipct_xmsgget(IPC_PRIVATE, 0600);
 	struct { long mtype; char mtext[1]; } *m;
 
@@ -56,7 +56,7 @@ IPCT_CASE(msgsnd_size_over_max_einval,
 
 static void msgsnd_size_max_roundtrip(void)
 {
-	long max = sysv_msg_need_limit("msgmax");
+	long max = (long)ipct_need_limit("/proc/sys/kernel/msgmax", 0);
 	int q = ipct_xmsgget(IPC_PRIVATE, 0600);
 	struct { long mtype; char mtext[1]; } *m, *r;
 	struct msqid_ds ds;
@@ -238,7 +238,7 @@ static void msgsnd_blocked_eintr(void)
 	struct ipct_blocker b;
 
 	c.q = full_queue();
-	ipct_xsigaction(SIGUSR1, sysv_msg_on_signal, 0);
+	ipct_xsigaction(SIGUSR1, ipct_noop_handler, 0);
 	ipct_block_start(&b, sysv_msg_blocking_snd, &c);
 	ipct_block_prove(&b);
 	CHECK_OK(kill(b.pid, SIGUSR1));
@@ -256,7 +256,7 @@ static void msgsnd_eintr_despite_sa_restart(void)
 	struct ipct_blocker b;
 
 	c.q = full_queue();
-	ipct_xsigaction(SIGUSR1, sysv_msg_on_signal, SA_RESTART);
+	ipct_xsigaction(SIGUSR1, ipct_noop_handler, SA_RESTART);
 	ipct_block_start(&b, sysv_msg_blocking_snd, &c);
 	ipct_block_prove(&b);
 	CHECK_OK(kill(b.pid, SIGUSR1));

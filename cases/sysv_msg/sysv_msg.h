@@ -74,44 +74,6 @@ static inline void sysv_msg_xset_qbytes(int q, unsigned long n)
 			    ipct_errname(errno));
 }
 
-/* Set the permission bits and msg_qbytes with IPC_SET, as the owner
- * (setup).  IPC_STAT is not used, so this works on a queue its owner
- * cannot read; the owner stays the caller. */
-static inline void sysv_msg_xset_perm(int q, unsigned mode, unsigned long qbytes)
-{
-	struct msqid_ds ds;
-
-	memset(&ds, 0, sizeof ds);
-	ds.msg_perm.uid = geteuid();
-	ds.msg_perm.gid = getegid();
-	ds.msg_perm.mode = (unsigned short)mode;
-	ds.msg_qbytes = (msglen_t)qbytes;
-	if (msgctl(q, IPC_SET, &ds) != 0)
-		IPCT_BROKEN("msgctl(IPC_SET mode %o): %s", mode,
-			    ipct_errname(errno));
-}
-
-/* A limit from /proc/sys/kernel/<name> (msgmax, msgmnb), or -1 where the
- * file cannot be read. */
-static inline long sysv_msg_proc_limit(const char *name)
-{
-	char path[64];
-
-	snprintf(path, sizeof path, "/proc/sys/kernel/%s", name);
-	return ipct_read_number(path);
-}
-
-/* The limit, or skip the case naming it. */
-static inline long sysv_msg_need_limit(const char *name)
-{
-	long v = sysv_msg_proc_limit(name);
-
-	if (v < 0)
-		ipct_skip("cannot read /proc/sys/kernel/%s (the system limit under test)",
-			  name);
-	return v;
-}
-
 /* Arguments of a blocking msgrcv/msgsnd run by a blocker child. */
 struct sysv_msg_call {
 	int q;
@@ -141,12 +103,6 @@ static inline long sysv_msg_blocking_snd(void *arg)
 	memset(&m, 0, sizeof m);
 	m.mtype = c->type;
 	return msgsnd(c->q, &m, c->size, c->flags);
-}
-
-/* A caught signal's handler that does nothing (interrupts a wait). */
-static inline void sysv_msg_on_signal(int sig)
-{
-	(void)sig;
 }
 
 #endif /* CASES_SYSV_MSG_SYSV_MSG_H */

@@ -130,9 +130,9 @@ static void semctl_ipc_info_limits(void)
 	u.buf = (struct semid_ds *)(void *)&si;
 	CHECK_OK(semctl(0, 0, IPC_INFO, u));
 	CHECK_EQ(semvmx, si.semvmx);
-	CHECK_EQ(sysv_sem_need_limit(0, "SEMMSL"), si.semmsl);
-	CHECK_EQ(sysv_sem_need_limit(2, "SEMOPM"), si.semopm);
-	CHECK_EQ(sysv_sem_need_limit(3, "SEMMNI"), si.semmni);
+	CHECK_EQ((long)ipct_need_limit("/proc/sys/kernel/sem", 0), si.semmsl);
+	CHECK_EQ((long)ipct_need_limit("/proc/sys/kernel/sem", 2), si.semopm);
+	CHECK_EQ((long)ipct_need_limit("/proc/sys/kernel/sem", 3), si.semmni);
 }
 IPCT_CASE(semctl_ipc_info_limits,
 	.id = "sysv_sem.semctl_ipc_info_limits",

@@ -317,7 +317,7 @@ static void semctl_alter_eacces(void)
 	pid_t pid;
 
 	sysv_sem_xsetval(id, 0, 4);
-	sysv_sem_xsetmode(id, 0604);
+	ipct_xsysv_setmode(IPCT_SYSV_SEM, id, 0604, 0);
 	pid = ipct_fork();
 	if (pid == 0) {
 		unsigned short v[1] = { 1 };
@@ -345,7 +345,7 @@ static void semctl_rmid_eperm(void)
 	pid_t pid;
 
 	/* Full permissions for others do not make them owners. */
-	sysv_sem_xsetmode(id, 0666);
+	ipct_xsysv_setmode(IPCT_SYSV_SEM, id, 0666, 0);
 	pid = ipct_fork();
 	if (pid == 0) {
 		ipct_drop_privileges();
@@ -366,7 +366,7 @@ static void semctl_ipc_set_eperm(void)
 	int id = ipct_xsemget(IPC_PRIVATE, 1, 0600);
 	pid_t pid;
 
-	sysv_sem_xsetmode(id, 0666);
+	ipct_xsysv_setmode(IPCT_SYSV_SEM, id, 0666, 0);
 	pid = ipct_fork();
 	if (pid == 0) {
 		struct semid_ds ds;

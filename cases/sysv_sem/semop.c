@@ -251,7 +251,7 @@ IPCT_CASE(semop_sem_num_efbig,
 
 static void semop_nsops_e2big(void)
 {
-	long semopm = sysv_sem_need_limit(2, "SEMOPM");
+	long semopm = (long)ipct_need_limit("/proc/sys/kernel/sem", 2);
 	struct sembuf *ops;
 	size_t i, n;
 	int id = ipct_xsemget(IPC_PRIVATE, 1, 0600);
@@ -329,7 +329,7 @@ static void semop_blocked_eintr(void)
 	struct ipct_blocker b;
 	int id = ipct_xsemget(IPC_PRIVATE, 1, 0600);
 
-	ipct_xsigaction(SIGUSR1, sysv_sem_on_signal, 0);
+	ipct_xsigaction(SIGUSR1, ipct_noop_handler, 0);
 	sysv_sem_call1(&c, id, 0, -1, 0);
 	ipct_block_start(&b, sysv_sem_blocking_op, &c);
 	ipct_block_prove(&b);
@@ -351,7 +351,7 @@ static void semop_eintr_despite_sa_restart(void)
 	struct ipct_blocker b;
 	int id = ipct_xsemget(IPC_PRIVATE, 1, 0600);
 
-	ipct_xsigaction(SIGUSR1, sysv_sem_on_signal, SA_RESTART);
+	ipct_xsigaction(SIGUSR1, ipct_noop_handler, SA_RESTART);
 	sysv_sem_call1(&c, id, 0, 0, 0);
 	sysv_sem_xsetval(id, 0, 1);
 	ipct_block_start(&b, sysv_sem_blocking_op, &c);
@@ -373,7 +373,7 @@ static void semop_eacces_alter(void)
 
 	sysv_sem_xsetval(id, 0, 1);
 	/* Others may read but not alter. */
-	sysv_sem_xsetmode(id, 0604);
+	ipct_xsysv_setmode(IPCT_SYSV_SEM, id, 0604, 0);
 	pid = ipct_fork();
 	if (pid == 0) {
 		ipct_drop_privileges();
@@ -395,7 +395,7 @@ static void semop_zero_needs_read_only(void)
 	int id = ipct_xsemget(IPC_PRIVATE, 1, 0600);
 	pid_t pid;
 
-	sysv_sem_xsetmode(id, 0604);
+	ipct_xsysv_setmode(IPCT_SYSV_SEM, id, 0604, 0);
 	pid = ipct_fork();
 	if (pid == 0) {
 		ipct_drop_privileges();

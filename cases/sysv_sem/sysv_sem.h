@@ -61,23 +61,6 @@ static inline void sysv_sem_xstat(int id, struct semid_ds *ds)
 		IPCT_BROKEN("semctl(%d, IPC_STAT): %s", id, ipct_errname(errno));
 }
 
-/* Setup: set the permission bits with IPC_SET as the owner.  IPC_STAT is
- * not needed, so it works whatever the current mode. */
-static inline void sysv_sem_xsetmode(int id, unsigned mode)
-{
-	struct semid_ds ds;
-	union semun u;
-
-	memset(&ds, 0, sizeof ds);
-	ds.sem_perm.uid = geteuid();
-	ds.sem_perm.gid = getegid();
-	ds.sem_perm.mode = (unsigned short)mode;
-	u.buf = &ds;
-	if (semctl(id, 0, IPC_SET, u) != 0)
-		IPCT_BROKEN("semctl(%d, IPC_SET mode %o): %s", id, mode,
-			    ipct_errname(errno));
-}
-
 /* One semop() of a single operation. */
 static inline int sysv_sem_op1(int id, unsigned short num, short op, short flg)
 {
@@ -121,24 +104,6 @@ static inline int sysv_sem_xfind_semvmx(int id, int num)
 	return (int)lo;
 }
 
-/* A field of /proc/sys/kernel/sem (0 SEMMSL, 1 SEMMNS, 2 SEMOPM,
- * 3 SEMMNI), or skip the case naming it. */
-static inline long sysv_sem_need_limit(int field, const char *name)
-{
-	long v[4];
-	FILE *f = fopen("/proc/sys/kernel/sem", "r");
-	int n;
-
-	if (!f)
-		ipct_skip("cannot read /proc/sys/kernel/sem for %s (the limit under test)",
-			  name);
-	n = fscanf(f, "%ld %ld %ld %ld", &v[0], &v[1], &v[2], &v[3]);
-	fclose(f);
-	if (n != 4)
-		ipct_skip("cannot parse /proc/sys/kernel/sem for %s", name);
-	return v[field];
-}
-
 /* A semop() run by a blocker child. */
 struct sysv_sem_call {
 	int id;
@@ -163,12 +128,6 @@ static inline void sysv_sem_call1(struct sysv_sem_call *c, int id, unsigned shor
 	c->ops[0].sem_op = op;
 	c->ops[0].sem_flg = flg;
 	c->nops = 1;
-}
-
-/* A caught signal's handler that does nothing (interrupts a wait). */
-static inline void sysv_sem_on_signal(int sig)
-{
-	(void)sig;
 }
 
 #endif /* CASES_SYSV_SEM_SYSV_SEM_H */

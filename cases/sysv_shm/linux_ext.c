@@ -11,28 +11,15 @@
 
 #include <sys/resource.h>
 
-/* shmget() under test: a segment it creates is journaled at once, and
- * errno is kept for the check. */
-static int shmget_tracked(key_t key, size_t size, int flags)
-{
-	int id = shmget(key, size, flags);
-	int err = errno;
-
-	if (id >= 0)
-		ipct_track_id(IPCT_SYSV_SHM, id);
-	errno = err;
-	return id;
-}
-
 static void shm_ipc_info_limits(void)
 {
 	struct shminfo si;
 
 	memset(&si, 0, sizeof si);
 	CHECK_OK(shmctl(0, IPC_INFO, (struct shmid_ds *)(void *)&si));
-	CHECK_EQU(sysv_shm_need_limit("shmmax"), si.shmmax);
-	CHECK_EQU(sysv_shm_need_limit("shmmni"), si.shmmni);
-	CHECK_EQU(sysv_shm_need_limit("shmall"), si.shmall);
+	CHECK_EQU(ipct_need_limit("/proc/sys/kernel/shmmax", 0), si.shmmax);
+	CHECK_EQU(ipct_need_limit("/proc/sys/kernel/shmmni", 0), si.shmmni);
+	CHECK_EQU(ipct_need_limit("/proc/sys/kernel/shmall", 0), si.shmall);
 	CHECK_EQU(1, si.shmmin);
 }
 IPCT_CASE(shm_ipc_info_limits,
@@ -126,7 +113,7 @@ static void shm_rmid_releases_key(void)
 	/* The old segment still exists (attached) but no longer owns the
 	 * key: the key finds nothing, and IPC_EXCL creates a new segment. */
 	CHECK_FAILS(shmget(key, 4096, 0600), ENOENT);
-	CHECK_OK(id2 = shmget_tracked(key, 4096, IPC_CREAT | IPC_EXCL | 0600));
+	CHECK_OK(id2 = ipct_tracked_id(IPCT_SYSV_SHM, shmget(key, 4096, IPC_CREAT | IPC_EXCL | 0600)));
 	CHECK_NE(id, id2);
 	/* The old one lives on under its identifier. */
 	CHECK_OK(sysv_shm_stat(id, &ds));
@@ -235,7 +222,7 @@ IPCT_CASE(shm_attach_over_mapping,
 
 static void shm_size_rounded_to_page(void)
 {
-	size_t page = sysv_shm_page();
+	size_t page = ipct_xpagesize();
 	int id = ipct_xshmget(IPC_PRIVATE, 100, 0600);
 	pid_t pid;
 

@@ -21,7 +21,7 @@ static void shmat_null_addr_attaches(void)
 
 	CHECK_OK_PTR(p = shmat(id, NULL, 0), SYSV_SHM_FAILED);
 	/* The system chose the address: it is page (SHMLBA) aligned. */
-	CHECK_EQU(0, (uintptr_t)p % sysv_shm_page());
+	CHECK_EQU(0, (uintptr_t)p % ipct_xpagesize());
 	CHECK_OK(sysv_shm_stat(id, &ds));
 	CHECK_EQU(1, ds.shm_nattch);
 	CHECK_EQ(getpid(), ds.shm_lpid);
@@ -185,7 +185,7 @@ static void shmat_rw_without_write_eacces(void)
 	pid_t pid;
 
 	/* Others may read, not write. */
-	sysv_shm_xsetmode(id, 0604);
+	ipct_xsysv_setmode(IPCT_SYSV_SHM, id, 0604, 0);
 	pid = ipct_fork();
 	if (pid == 0) {
 		void *r;
@@ -225,7 +225,7 @@ IPCT_CASE(shmat_rdonly_without_read_eacces,
 
 static void shmlba_page_multiple(void)
 {
-	size_t page = sysv_shm_page();
+	size_t page = ipct_xpagesize();
 
 	CHECK((size_t)SHMLBA >= page);
 	CHECK_EQU(0, (size_t)SHMLBA % page);
@@ -442,7 +442,7 @@ IPCT_CASE(shmdt_detaches,
 
 static void shmdt_not_attached_einval(void)
 {
-	int id = ipct_xshmget(IPC_PRIVATE, 2 * sysv_shm_page(), 0600);
+	int id = ipct_xshmget(IPC_PRIVATE, 2 * ipct_xpagesize(), 0600);
 	char *p = sysv_shm_xat(id, NULL, 0);
 	static char not_shm[64];
 

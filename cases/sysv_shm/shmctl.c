@@ -61,7 +61,7 @@ static void shmctl_ipc_set_applies_to_access(void)
 	int id = ipct_xshmget(IPC_PRIVATE, 4096, 0600);
 	pid_t pid;
 
-	sysv_shm_xsetmode(id, 0606);
+	ipct_xsysv_setmode(IPCT_SYSV_SHM, id, 0606, 0);
 	pid = ipct_fork();
 	if (pid == 0) {
 		void *p;
@@ -156,7 +156,7 @@ static void shmctl_rmid_eperm(void)
 	int id = ipct_xshmget(IPC_PRIVATE, 4096, 0600);
 	pid_t pid;
 
-	sysv_shm_xsetmode(id, 0666);
+	ipct_xsysv_setmode(IPCT_SYSV_SHM, id, 0666, 0);
 	pid = ipct_fork();
 	if (pid == 0) {
 		ipct_drop_privileges();
@@ -177,7 +177,7 @@ static void shmctl_ipc_set_eperm(void)
 	int id = ipct_xshmget(IPC_PRIVATE, 4096, 0600);
 	pid_t pid;
 
-	sysv_shm_xsetmode(id, 0666);
+	ipct_xsysv_setmode(IPCT_SYSV_SHM, id, 0666, 0);
 	pid = ipct_fork();
 	if (pid == 0) {
 		struct shmid_ds ds;

@@ -29,16 +29,6 @@ static inline void sysv_shm_skip_under_valgrind(const char *why)
 		ipct_skip("under valgrind, which emulates shmat(): %s", why);
 }
 
-/* The system page size (setup). */
-static inline size_t sysv_shm_page(void)
-{
-	long p = sysconf(_SC_PAGESIZE);
-
-	if (p <= 0)
-		IPCT_BROKEN("sysconf(_SC_PAGESIZE): %s", ipct_errname(errno));
-	return (size_t)p;
-}
-
 /* Setup: attach that must work. */
 static inline void *sysv_shm_xat(int id, const void *addr, int flags)
 {
@@ -78,41 +68,6 @@ static inline long sysv_shm_xnattch(int id)
 
 	sysv_shm_xstat(id, &ds);
 	return (long)ds.shm_nattch;
-}
-
-/* Setup: set the permission bits with IPC_SET as the owner (no IPC_STAT
- * needed, so it works whatever the current mode). */
-static inline void sysv_shm_xsetmode(int id, unsigned mode)
-{
-	struct shmid_ds ds;
-
-	memset(&ds, 0, sizeof ds);
-	ds.shm_perm.uid = geteuid();
-	ds.shm_perm.gid = getegid();
-	ds.shm_perm.mode = (unsigned short)mode;
-	if (shmctl(id, IPC_SET, &ds) != 0)
-		IPCT_BROKEN("shmctl(%d, IPC_SET mode %o): %s", id, mode,
-			    ipct_errname(errno));
-}
-
-/* A limit from /proc/sys/kernel/<name> (shmmax, shmmni, shmall), or
- * skip the case naming it. */
-static inline unsigned long long sysv_shm_need_limit(const char *name)
-{
-	char path[64];
-	unsigned long long v = 0;
-	FILE *f;
-	int n;
-
-	snprintf(path, sizeof path, "/proc/sys/kernel/%s", name);
-	f = fopen(path, "r");
-	if (!f)
-		ipct_skip("cannot read %s (the limit under test)", path);
-	n = fscanf(f, "%llu", &v);
-	fclose(f);
-	if (n != 1)
-		ipct_skip("cannot parse %s (the limit under test)", path);
-	return v;
 }
 
 #endif /* CASES_SYSV_SHM_SYSV_SHM_H */
