@@ -154,32 +154,15 @@ static void scm_credentials_forged_eperm(void)
 	socket_xpair(SOCK_DGRAM, sv);
 	pid = ipct_fork();
 	if (pid == 0) {
-		union {
-			struct cmsghdr h;
-			char buf[CMSG_SPACE(sizeof(struct ucred))];
-		} c;
-		struct iovec iov = { .iov_base = "f", .iov_len = 1 };
 		struct ucred u;
-		struct msghdr m;
-		struct cmsghdr *h;
 
 		ipct_drop_privileges();
-		memset(&c, 0, sizeof c);
-		memset(&m, 0, sizeof m);
-		m.msg_iov = &iov;
-		m.msg_iovlen = 1;
-		m.msg_control = c.buf;
-		m.msg_controllen = sizeof c.buf;
-		h = CMSG_FIRSTHDR(&m);
-		h->cmsg_level = SOL_SOCKET;
-		h->cmsg_type = SCM_CREDENTIALS;
-		h->cmsg_len = CMSG_LEN(sizeof u);
 		/* The parent's pid: not ours, and we have no privilege. */
 		u.pid = getppid();
 		u.uid = geteuid();
 		u.gid = getegid();
-		memcpy(CMSG_DATA(h), &u, sizeof u);
-		CHECK_FAILS(sendmsg(sv[0], &m, 0), EPERM);
+		CHECK_FAILS(socket_send_cmsg(sv[0], SCM_CREDENTIALS, &u, sizeof u),
+			    EPERM);
 		ipct_child_exit();
 	}
 	ipct_wait_ok(pid);

@@ -149,27 +149,7 @@ static int recv_fd_flags(int sock, int flags)
 
 static void send_fd(int sock, int fd)
 {
-	union {
-		struct cmsghdr h;
-		char buf[CMSG_SPACE(sizeof(int))];
-	} c;
-	struct iovec iov = { .iov_base = "F", .iov_len = 1 };
-	struct msghdr m;
-	struct cmsghdr *h;
-
-	memset(&c, 0, sizeof c);
-	memset(&m, 0, sizeof m);
-	m.msg_iov = &iov;
-	m.msg_iovlen = 1;
-	m.msg_control = c.buf;
-	m.msg_controllen = sizeof c.buf;
-	h = CMSG_FIRSTHDR(&m);
-	h->cmsg_level = SOL_SOCKET;
-	h->cmsg_type = SCM_RIGHTS;
-	h->cmsg_len = CMSG_LEN(sizeof fd);
-	memcpy(CMSG_DATA(h), &fd, sizeof fd);
-	if (sendmsg(sock, &m, 0) != 1)
-		IPCT_BROKEN("sendmsg(SCM_RIGHTS): %s", ipct_errname(errno));
+	socket_xsend_cmsg(sock, SCM_RIGHTS, &fd, sizeof fd);
 }
 
 #endif

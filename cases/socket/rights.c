@@ -23,26 +23,7 @@
  * SCM_RIGHTS control message; sendmsg()'s result. */
 static ssize_t send_fds(int sock, const int *fds, int n)
 {
-	union {
-		struct cmsghdr h;
-		char buf[CMSG_SPACE(MAXFDS * sizeof(int))];
-	} c;
-	struct iovec iov = { .iov_base = "F", .iov_len = 1 };
-	struct msghdr m;
-	struct cmsghdr *h;
-
-	memset(&c, 0, sizeof c);
-	memset(&m, 0, sizeof m);
-	m.msg_iov = &iov;
-	m.msg_iovlen = 1;
-	m.msg_control = c.buf;
-	m.msg_controllen = CMSG_SPACE((size_t)n * sizeof(int));
-	h = CMSG_FIRSTHDR(&m);
-	h->cmsg_level = SOL_SOCKET;
-	h->cmsg_type = SCM_RIGHTS;
-	h->cmsg_len = CMSG_LEN((size_t)n * sizeof(int));
-	memcpy(CMSG_DATA(h), fds, (size_t)n * sizeof(int));
-	return sendmsg(sock, &m, 0);
+	return socket_send_cmsg(sock, SCM_RIGHTS, fds, (size_t)n * sizeof(int));
 }
 
 /* As send_fds, fatal unless the byte went out. */

@@ -132,4 +132,47 @@ static inline int socket_xgetint(int fd, int level, int opt)
 	return v;
 }
 
+/* Room for the data of one control message built by socket_send_cmsg. */
+#define SOCKET_CMSG_MAX 64
+
+/* sendmsg() of the one byte 'F' with one SOL_SOCKET control message of
+ * `type` (SCM_RIGHTS: an array of descriptors; SCM_CREDENTIALS: a struct
+ * ucred) carrying the `len` bytes at `data`.  Returns sendmsg()'s value,
+ * errno as it set it: the call may be the behaviour under test. */
+static inline ssize_t socket_send_cmsg(int sock, int type, const void *data,
+				       size_t len)
+{
+	union {
+		struct cmsghdr h;
+		char buf[CMSG_SPACE(SOCKET_CMSG_MAX)];
+	} c;
+	struct iovec iov = { .iov_base = "F", .iov_len = 1 };
+	struct msghdr m;
+	struct cmsghdr *h;
+
+	if (len > SOCKET_CMSG_MAX)
+		IPCT_BROKEN("socket_send_cmsg: %zu bytes of data do not fit", len);
+	memset(&c, 0, sizeof c);
+	memset(&m, 0, sizeof m);
+	m.msg_iov = &iov;
+	m.msg_iovlen = 1;
+	m.msg_control = c.buf;
+	m.msg_controllen = CMSG_SPACE(len);
+	h = CMSG_FIRSTHDR(&m);
+	h->cmsg_level = SOL_SOCKET;
+	h->cmsg_type = type;
+	h->cmsg_len = CMSG_LEN(len);
+	memcpy(CMSG_DATA(h), data, len);
+	return sendmsg(sock, &m, 0);
+}
+
+/* As socket_send_cmsg, fatal unless the byte went out. */
+static inline void socket_xsend_cmsg(int sock, int type, const void *data,
+				     size_t len)
+{
+	if (socket_send_cmsg(sock, type, data, len) != 1)
+		IPCT_BROKEN("sendmsg(control message type %d): %s", type,
+			    ipct_errname(errno));
+}
+
 #endif /* CASES_SOCKET_SOCKET_H */
