@@ -278,7 +278,6 @@ IPCT_CASE(raise_invalid_einval,
 	.asserts = "raise() with an invalid signal number returns non-zero and sets errno to EINVAL",
 	.spec = "POSIX.1-2024 raise(), RETURN VALUE and ERRORS [EINVAL]");
 
-#ifdef HAVE_SIGQUEUE
 /* The child reports what sigwaitinfo() returned through shared memory. */
 struct qinfo {
 	int signo, code, value;
@@ -320,7 +319,8 @@ static void sigqueue_carries_value(void)
 IPCT_CASE(sigqueue_carries_value,
 	.id = "signal.sigqueue_carries_value",
 	.asserts = "sigqueue() sends the signal with the application value, which the receiver finds in si_value",
-	.spec = "POSIX.1-2024 sigqueue(), DESCRIPTION");
+	.spec = "POSIX.1-2024 sigqueue(), DESCRIPTION",
+	.requires = { IPCT_HAVE(HAVE_SIGQUEUE) });
 
 static void sigqueue_si_code_and_pid(void)
 {
@@ -333,7 +333,8 @@ static void sigqueue_si_code_and_pid(void)
 IPCT_CASE(sigqueue_si_code_and_pid,
 	.id = "signal.sigqueue_si_code_and_pid",
 	.asserts = "a signal sent by sigqueue() arrives with si_code SI_QUEUE and si_pid set to the sender's process id",
-	.spec = "POSIX.1-2024 <signal.h>, DESCRIPTION (SI_QUEUE); sigaction(), DESCRIPTION");
+	.spec = "POSIX.1-2024 <signal.h>, DESCRIPTION (SI_QUEUE); sigaction(), DESCRIPTION",
+	.requires = { IPCT_HAVE(HAVE_SIGQUEUE) });
 
 static void sigqueue_null_signal_checks_only(void)
 {
@@ -346,7 +347,8 @@ static void sigqueue_null_signal_checks_only(void)
 IPCT_CASE(sigqueue_null_signal_checks_only,
 	.id = "signal.sigqueue_null_signal_checks_only",
 	.asserts = "sigqueue() with signal 0 sends nothing but performs error checking",
-	.spec = "POSIX.1-2024 sigqueue(), DESCRIPTION");
+	.spec = "POSIX.1-2024 sigqueue(), DESCRIPTION",
+	.requires = { IPCT_HAVE(HAVE_SIGQUEUE) });
 
 static void sigqueue_invalid_einval(void)
 {
@@ -357,7 +359,8 @@ static void sigqueue_invalid_einval(void)
 IPCT_CASE(sigqueue_invalid_einval,
 	.id = "signal.sigqueue_invalid_einval",
 	.asserts = "sigqueue() with an invalid signal number fails with EINVAL",
-	.spec = "POSIX.1-2024 sigqueue(), ERRORS [EINVAL]");
+	.spec = "POSIX.1-2024 sigqueue(), ERRORS [EINVAL]",
+	.requires = { IPCT_HAVE(HAVE_SIGQUEUE) });
 
 static void sigqueue_no_process_esrch(void)
 {
@@ -368,7 +371,8 @@ static void sigqueue_no_process_esrch(void)
 IPCT_CASE(sigqueue_no_process_esrch,
 	.id = "signal.sigqueue_no_process_esrch",
 	.asserts = "sigqueue() to a pid that names no process fails with ESRCH",
-	.spec = "POSIX.1-2024 sigqueue(), ERRORS [ESRCH]");
+	.spec = "POSIX.1-2024 sigqueue(), ERRORS [ESRCH]",
+	.requires = { IPCT_HAVE(HAVE_SIGQUEUE) });
 
 static void sigqueue_other_user_eperm(void)
 {
@@ -390,7 +394,8 @@ IPCT_CASE(sigqueue_other_user_eperm,
 	.id = "signal.sigqueue_other_user_eperm",
 	.asserts = "sigqueue() by an unprivileged process to another user's process fails with EPERM",
 	.spec = "POSIX.1-2024 sigqueue(), ERRORS [EPERM]",
-	.needs = IPCT_UNPRIV | IPCT_OTHER_USER);
+	.needs = IPCT_UNPRIV | IPCT_OTHER_USER,
+	.requires = { IPCT_HAVE(HAVE_SIGQUEUE) });
 
 static void sigqueue_self_delivered_before_return(void)
 {
@@ -405,7 +410,8 @@ static void sigqueue_self_delivered_before_return(void)
 IPCT_CASE(sigqueue_self_delivered_before_return,
 	.id = "signal.sigqueue_self_delivered_before_return",
 	.asserts = "a signal a single-threaded process queues to itself with sigqueue(), unblocked, is delivered before sigqueue() returns",
-	.spec = "POSIX.1-2024 sigqueue(), DESCRIPTION");
+	.spec = "POSIX.1-2024 sigqueue(), DESCRIPTION",
+	.requires = { IPCT_HAVE(HAVE_SIGQUEUE) });
 
 static void sigqueue_limit_eagain(void)
 {
@@ -436,8 +442,8 @@ IPCT_CASE(sigqueue_limit_eagain,
 	.id = "signal.sigqueue_limit_eagain",
 	.asserts = "sigqueue() fails with EAGAIN when no resources are left to queue the signal (Linux: RLIMIT_SIGPENDING reached)",
 	.spec = "POSIX.1-2024 sigqueue(), ERRORS [EAGAIN]; Linux getrlimit(2) RLIMIT_SIGPENDING",
-	.needs = IPCT_LINUX_ONLY);
-#endif
+	.needs = IPCT_LINUX_ONLY,
+	.requires = { IPCT_HAVE(HAVE_SIGQUEUE) });
 
 IPCT_CASES(&ipct_case_kill_delivers_to_child,
 	   &ipct_case_kill_null_signal_sends_nothing,
@@ -453,7 +459,6 @@ IPCT_CASES(&ipct_case_kill_delivers_to_child,
 	   &ipct_case_kill_zombie_succeeds,
 	   &ipct_case_raise_runs_handler_before_return,
 	   &ipct_case_raise_invalid_einval
-#ifdef HAVE_SIGQUEUE
 	   , &ipct_case_sigqueue_carries_value,
 	   &ipct_case_sigqueue_si_code_and_pid,
 	   &ipct_case_sigqueue_null_signal_checks_only,
@@ -462,5 +467,4 @@ IPCT_CASES(&ipct_case_kill_delivers_to_child,
 	   &ipct_case_sigqueue_other_user_eperm,
 	   &ipct_case_sigqueue_self_delivered_before_return,
 	   &ipct_case_sigqueue_limit_eagain
-#endif
 	   );

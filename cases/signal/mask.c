@@ -223,7 +223,6 @@ IPCT_CASE(standard_signal_not_queued,
 	.spec = "Linux signal(7), Queueing and delivery semantics for standard signals",
 	.needs = IPCT_LINUX_ONLY);
 
-#ifdef HAVE_SIGQUEUE
 static void rt_signals_queue_fifo(void)
 {
 	union sigval v;
@@ -245,7 +244,8 @@ static void rt_signals_queue_fifo(void)
 IPCT_CASE(rt_signals_queue_fifo,
 	.id = "signal.rt_signals_queue_fifo",
 	.asserts = "a real-time signal queued three times with sigqueue() while blocked is delivered three times, with the values in the order sent",
-	.spec = "POSIX.1-2024 Signal Concepts 2.4.2; sigqueue(), DESCRIPTION");
+	.spec = "POSIX.1-2024 Signal Concepts 2.4.2; sigqueue(), DESCRIPTION",
+	.requires = { IPCT_HAVE(HAVE_SIGQUEUE) });
 
 static void rt_lowest_number_first(void)
 {
@@ -274,8 +274,8 @@ static void rt_lowest_number_first(void)
 IPCT_CASE(rt_lowest_number_first,
 	.id = "signal.rt_lowest_number_first",
 	.asserts = "when several real-time signals are pending and unblocked, the lowest-numbered is delivered first",
-	.spec = "POSIX.1-2024 Signal Concepts 2.4.2");
-#endif
+	.spec = "POSIX.1-2024 Signal Concepts 2.4.2",
+	.requires = { IPCT_HAVE(HAVE_SIGQUEUE) });
 
 static void rt_kill_queues(void)
 {
@@ -405,10 +405,8 @@ IPCT_CASES(&ipct_case_sigprocmask_block_adds,
 	   &ipct_case_pthread_sigmask_bad_how_returns_einval,
 	   &ipct_case_sigpending_empty_initially,
 	   &ipct_case_standard_signal_not_queued,
-#ifdef HAVE_SIGQUEUE
 	   &ipct_case_rt_signals_queue_fifo,
 	   &ipct_case_rt_lowest_number_first,
-#endif
 	   &ipct_case_rt_kill_queues,
 	   &ipct_case_rt_range_at_least_eight,
 	   &ipct_case_sigqueue_max_at_least_posix,

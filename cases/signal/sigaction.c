@@ -284,7 +284,6 @@ IPCT_CASE(siginfo_kill_sender_pid_uid,
 	.asserts = "a signal sent with kill() carries the sender's process id in si_pid and its real user id in si_uid",
 	.spec = "POSIX.1-2024 sigaction(), DESCRIPTION; <signal.h>, DESCRIPTION");
 
-#ifdef HAVE_SIGQUEUE
 static void siginfo_sigqueue_value_in_handler(void)
 {
 	union sigval v = { .sival_int = -77 };
@@ -302,8 +301,8 @@ static void siginfo_sigqueue_value_in_handler(void)
 IPCT_CASE(siginfo_sigqueue_value_in_handler,
 	.id = "signal.siginfo_sigqueue_value_in_handler",
 	.asserts = "an SA_SIGINFO handler receives a sigqueue() signal with si_code SI_QUEUE, the sender's si_pid and the queued si_value",
-	.spec = "POSIX.1-2024 sigaction(), DESCRIPTION; sigqueue(), DESCRIPTION");
-#endif
+	.spec = "POSIX.1-2024 sigaction(), DESCRIPTION; sigqueue(), DESCRIPTION",
+	.requires = { IPCT_HAVE(HAVE_SIGQUEUE) });
 
 /* ---- SA_RESTART against EINTR ------------------------------------- */
 
@@ -659,9 +658,7 @@ IPCT_CASES(&ipct_case_sigaction_query_returns_installed,
 	   &ipct_case_sa_siginfo_handler_arguments,
 	   &ipct_case_siginfo_kill_si_user,
 	   &ipct_case_siginfo_kill_sender_pid_uid,
-#ifdef HAVE_SIGQUEUE
 	   &ipct_case_siginfo_sigqueue_value_in_handler,
-#endif
 	   &ipct_case_read_interrupted_eintr,
 	   &ipct_case_read_sa_restart_restarts,
 	   &ipct_case_write_interrupted_eintr,

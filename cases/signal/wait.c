@@ -52,7 +52,6 @@ IPCT_CASE(sigwait_blocks_until_generated,
 	.asserts = "sigwait() with no signal of the set pending suspends the caller until one is generated, then returns it",
 	.spec = "POSIX.1-2024 sigwait(), DESCRIPTION");
 
-#ifdef HAVE_SIGQUEUE
 static void sigwait_takes_one_rt_instance(void)
 {
 	sigset_t set = signal_set1(SIGRTMIN);
@@ -71,11 +70,9 @@ static void sigwait_takes_one_rt_instance(void)
 IPCT_CASE(sigwait_takes_one_rt_instance,
 	.id = "signal.sigwait_takes_one_rt_instance",
 	.asserts = "sigwait() on a real-time signal queued twice consumes one instance and leaves the other pending",
-	.spec = "POSIX.1-2024 sigwait(), DESCRIPTION");
-#endif
+	.spec = "POSIX.1-2024 sigwait(), DESCRIPTION",
+	.requires = { IPCT_HAVE(HAVE_SIGQUEUE) });
 
-#ifdef HAVE_SIGWAITINFO
-#ifdef HAVE_SIGQUEUE
 static void sigwaitinfo_returns_info(void)
 {
 	sigset_t set = signal_set1(SIGUSR2);
@@ -94,7 +91,8 @@ static void sigwaitinfo_returns_info(void)
 IPCT_CASE(sigwaitinfo_returns_info,
 	.id = "signal.sigwaitinfo_returns_info",
 	.asserts = "sigwaitinfo() returns the selected signal number and fills info with si_signo, si_code and the queued si_value",
-	.spec = "POSIX.1-2024 sigwaitinfo(), DESCRIPTION and RETURN VALUE");
+	.spec = "POSIX.1-2024 sigwaitinfo(), DESCRIPTION and RETURN VALUE",
+	.requires = { IPCT_HAVE(HAVE_SIGWAITINFO), IPCT_HAVE(HAVE_SIGQUEUE) });
 
 static void sigwaitinfo_lowest_rt_first(void)
 {
@@ -113,8 +111,8 @@ static void sigwaitinfo_lowest_rt_first(void)
 IPCT_CASE(sigwaitinfo_lowest_rt_first,
 	.id = "signal.sigwaitinfo_lowest_rt_first",
 	.asserts = "when several real-time signals of the set are pending, sigwaitinfo() selects the lowest-numbered",
-	.spec = "POSIX.1-2024 sigwaitinfo(), DESCRIPTION");
-#endif
+	.spec = "POSIX.1-2024 sigwaitinfo(), DESCRIPTION",
+	.requires = { IPCT_HAVE(HAVE_SIGWAITINFO), IPCT_HAVE(HAVE_SIGQUEUE) });
 
 static long sigwaitinfo_usr1(void *arg)
 {
@@ -147,10 +145,9 @@ IPCT_CASE(sigwaitinfo_eintr_despite_restart,
 	.id = "signal.sigwaitinfo_eintr_despite_restart",
 	.asserts = "sigwaitinfo() interrupted by a caught signal outside its set fails with EINTR and is never restarted, even with SA_RESTART (Linux; POSIX says may fail)",
 	.spec = "POSIX.1-2024 sigwaitinfo(), ERRORS [EINTR]; Linux signal(7), Interruption of system calls",
-	.needs = IPCT_LINUX_ONLY);
-#endif
+	.needs = IPCT_LINUX_ONLY,
+	.requires = { IPCT_HAVE(HAVE_SIGWAITINFO) });
 
-#ifdef HAVE_SIGTIMEDWAIT
 static void sigtimedwait_zero_timeout_eagain(void)
 {
 	sigset_t set = signal_set1(SIGUSR1);
@@ -162,7 +159,8 @@ static void sigtimedwait_zero_timeout_eagain(void)
 IPCT_CASE(sigtimedwait_zero_timeout_eagain,
 	.id = "signal.sigtimedwait_zero_timeout_eagain",
 	.asserts = "sigtimedwait() with a zero timeout and no signal of the set pending fails with EAGAIN at once",
-	.spec = "POSIX.1-2024 sigtimedwait(), DESCRIPTION and ERRORS [EAGAIN]");
+	.spec = "POSIX.1-2024 sigtimedwait(), DESCRIPTION and ERRORS [EAGAIN]",
+	.requires = { IPCT_HAVE(HAVE_SIGTIMEDWAIT) });
 
 static void sigtimedwait_expires_eagain(void)
 {
@@ -180,7 +178,8 @@ static void sigtimedwait_expires_eagain(void)
 IPCT_CASE(sigtimedwait_expires_eagain,
 	.id = "signal.sigtimedwait_expires_eagain",
 	.asserts = "sigtimedwait() with a 20 ms timeout and no signal arriving waits at least the timeout and fails with EAGAIN",
-	.spec = "POSIX.1-2024 sigtimedwait(), DESCRIPTION and ERRORS [EAGAIN]");
+	.spec = "POSIX.1-2024 sigtimedwait(), DESCRIPTION and ERRORS [EAGAIN]",
+	.requires = { IPCT_HAVE(HAVE_SIGTIMEDWAIT) });
 
 static void sigtimedwait_pending_zero_timeout(void)
 {
@@ -194,7 +193,8 @@ static void sigtimedwait_pending_zero_timeout(void)
 IPCT_CASE(sigtimedwait_pending_zero_timeout,
 	.id = "signal.sigtimedwait_pending_zero_timeout",
 	.asserts = "sigtimedwait() with a zero timeout returns a signal of the set that is already pending",
-	.spec = "POSIX.1-2024 sigtimedwait(), DESCRIPTION");
+	.spec = "POSIX.1-2024 sigtimedwait(), DESCRIPTION",
+	.requires = { IPCT_HAVE(HAVE_SIGTIMEDWAIT) });
 
 static void sigtimedwait_bad_timeout_einval(void)
 {
@@ -208,8 +208,8 @@ IPCT_CASE(sigtimedwait_bad_timeout_einval,
 	.id = "signal.sigtimedwait_bad_timeout_einval",
 	.asserts = "sigtimedwait() with tv_nsec of 1000 million and nothing pending fails with EINVAL (Linux; POSIX says may fail)",
 	.spec = "POSIX.1-2024 sigtimedwait(), ERRORS [EINVAL]; Linux sigwaitinfo(2), ERRORS",
-	.needs = IPCT_LINUX_ONLY);
-#endif
+	.needs = IPCT_LINUX_ONLY,
+	.requires = { IPCT_HAVE(HAVE_SIGTIMEDWAIT) });
 
 static void sigsuspend_eintr_restores_mask(void)
 {
@@ -424,22 +424,14 @@ IPCT_CASE(fork_child_has_no_alarm,
 
 IPCT_CASES(&ipct_case_sigwait_takes_pending,
 	   &ipct_case_sigwait_blocks_until_generated,
-#ifdef HAVE_SIGQUEUE
 	   &ipct_case_sigwait_takes_one_rt_instance,
-#endif
-#ifdef HAVE_SIGWAITINFO
-#ifdef HAVE_SIGQUEUE
 	   &ipct_case_sigwaitinfo_returns_info,
 	   &ipct_case_sigwaitinfo_lowest_rt_first,
-#endif
 	   &ipct_case_sigwaitinfo_eintr_despite_restart,
-#endif
-#ifdef HAVE_SIGTIMEDWAIT
 	   &ipct_case_sigtimedwait_zero_timeout_eagain,
 	   &ipct_case_sigtimedwait_expires_eagain,
 	   &ipct_case_sigtimedwait_pending_zero_timeout,
 	   &ipct_case_sigtimedwait_bad_timeout_einval,
-#endif
 	   &ipct_case_sigsuspend_eintr_restores_mask,
 	   &ipct_case_sigsuspend_waits_for_signal,
 	   &ipct_case_sigsuspend_terminating_signal,
