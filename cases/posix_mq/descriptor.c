@@ -34,7 +34,8 @@ static void fork_child_receives_parent_message(void)
 IPCT_CASE(fork_child_receives_parent_message,
 	.id = "posix_mq.fork_child_receives_parent_message",
 	.asserts = "a child inherits its parent's message queue descriptors: it receives through the inherited descriptor what the parent sent after the fork",
-	.spec = "POSIX.1-2024 fork(), DESCRIPTION (message queue descriptors)");
+	.spec = "POSIX.1-2024 fork(), DESCRIPTION (message queue descriptors)",
+	.requires = { POSIX_MQ_REQUIRES });
 
 static void fork_shares_description(void)
 {
@@ -60,7 +61,8 @@ static void fork_shares_description(void)
 IPCT_CASE(fork_shares_description,
 	.id = "posix_mq.fork_shares_description",
 	.asserts = "a descriptor inherited across fork() refers to the same open message queue description: O_NONBLOCK set by the parent afterwards applies in the child",
-	.spec = "POSIX.1-2024 fork(), DESCRIPTION; mq_setattr(), DESCRIPTION");
+	.spec = "POSIX.1-2024 fork(), DESCRIPTION; mq_setattr(), DESCRIPTION",
+	.requires = { POSIX_MQ_REQUIRES });
 
 /* "mqd-closed FD": the descriptor number the parent had open must not be
  * a valid message queue descriptor after exec. */
@@ -89,7 +91,8 @@ static void exec_closes_descriptors(void)
 IPCT_CASE(exec_closes_descriptors,
 	.id = "posix_mq.exec_closes_descriptors",
 	.asserts = "the open message queue descriptors of a process are closed in the new process image after exec",
-	.spec = "POSIX.1-2024 exec, DESCRIPTION (open message queue descriptors)");
+	.spec = "POSIX.1-2024 exec, DESCRIPTION (open message queue descriptors)",
+	.requires = { POSIX_MQ_REQUIRES });
 
 IPCT_HELPERS(&ipct_helper_mqd_closed_helper);
 

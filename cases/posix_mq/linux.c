@@ -37,7 +37,8 @@ IPCT_CASE(poll_in_when_message,
 	.id = "posix_mq.poll_in_when_message",
 	.asserts = "poll() on a message queue descriptor reports POLLIN when a message is queued and not when the queue is empty",
 	.spec = "Linux mq_overview(7), Linux implementation of message queue descriptors",
-	.needs = IPCT_LINUX_ONLY);
+	.needs = IPCT_LINUX_ONLY,
+	.requires = { POSIX_MQ_REQUIRES });
 
 static void poll_out_when_room(void)
 {
@@ -51,7 +52,8 @@ IPCT_CASE(poll_out_when_room,
 	.id = "posix_mq.poll_out_when_room",
 	.asserts = "poll() on a message queue descriptor reports POLLOUT while the queue has room and not when it is full",
 	.spec = "Linux mq_overview(7), Linux implementation of message queue descriptors",
-	.needs = IPCT_LINUX_ONLY);
+	.needs = IPCT_LINUX_ONLY,
+	.requires = { POSIX_MQ_REQUIRES });
 
 static long do_poll_in(void *arg)
 {
@@ -76,7 +78,8 @@ IPCT_CASE(poll_waits_for_message,
 	.id = "posix_mq.poll_waits_for_message",
 	.asserts = "poll() for POLLIN on an empty message queue descriptor blocks until a message is sent, then reports POLLIN",
 	.spec = "Linux mq_overview(7), Linux implementation of message queue descriptors",
-	.needs = IPCT_LINUX_ONLY);
+	.needs = IPCT_LINUX_ONLY,
+	.requires = { POSIX_MQ_REQUIRES });
 
 static void open_sets_cloexec(void)
 {
@@ -90,14 +93,15 @@ IPCT_CASE(open_sets_cloexec,
 	.id = "posix_mq.open_sets_cloexec",
 	.asserts = "the file descriptor mq_open() returns has close-on-exec set without O_CLOEXEC being asked for",
 	.spec = "Linux mq_overview(7), Linux implementation of message queue descriptors",
-	.needs = IPCT_LINUX_ONLY);
+	.needs = IPCT_LINUX_ONLY,
+	.requires = { POSIX_MQ_REQUIRES });
 
 static void getattr_other_fd_ebadf(void)
 {
 	struct mq_attr a;
 	int fd[2];
 
-	posix_mq_require();
+	posix_mq_need_queues();
 	ipct_xpipe(fd);
 	CHECK_FAILS(mq_getattr((mqd_t)fd[0], &a), EBADF);
 }
@@ -105,14 +109,15 @@ IPCT_CASE(getattr_other_fd_ebadf,
 	.id = "posix_mq.getattr_other_fd_ebadf",
 	.asserts = "mq_getattr() on an open file descriptor that is not a message queue (a pipe) fails with EBADF",
 	.spec = "Linux mq_getattr(3), ERRORS [EBADF]; mq_overview(7)",
-	.needs = IPCT_LINUX_ONLY);
+	.needs = IPCT_LINUX_ONLY,
+	.requires = { POSIX_MQ_REQUIRES });
 
 static void rlimit_msgqueue_emfile(void)
 {
 	const char *name = ipct_posix_name(IPCT_POSIX_MQ);
 	pid_t pid;
 
-	posix_mq_require();
+	posix_mq_need_queues();
 	pid = ipct_fork();
 	if (pid == 0) {
 		/* A budget below what one 4 x 64-byte queue costs: only this
@@ -133,7 +138,8 @@ IPCT_CASE(rlimit_msgqueue_emfile,
 	.id = "posix_mq.rlimit_msgqueue_emfile",
 	.asserts = "mq_open() creating a queue whose bytes exceed the caller's RLIMIT_MSGQUEUE fails with EMFILE",
 	.spec = "Linux getrlimit(2), RLIMIT_MSGQUEUE; errno from Linux ipc/mqueue.c mqueue_get_inode()",
-	.needs = IPCT_LINUX_ONLY);
+	.needs = IPCT_LINUX_ONLY,
+	.requires = { POSIX_MQ_REQUIRES });
 
 /* In a child: mount a private mqueue filesystem (a new mount namespace,
  * so nothing outside the child sees it and it vanishes with the child;
@@ -198,7 +204,8 @@ IPCT_CASE(mqueuefs_qsize_counts_bytes,
 	.id = "posix_mq.mqueuefs_qsize_counts_bytes",
 	.asserts = "the file of a queue in a mounted mqueue filesystem begins QSIZE: with the number of data bytes in all queued messages",
 	.spec = "Linux mq_overview(7), Mounting the message queue filesystem",
-	.needs = IPCT_LINUX_ONLY | IPCT_ROOT);
+	.needs = IPCT_LINUX_ONLY | IPCT_ROOT,
+	.requires = { POSIX_MQ_REQUIRES });
 
 static void mqueuefs_shows_notification(void)
 {
@@ -207,7 +214,7 @@ static void mqueuefs_shows_notification(void)
 	struct sigevent ev;
 	pid_t self = getpid(), pid;
 
-	POSIX_MQ_NEED_NOTIFY();
+	posix_mq_need_notify();
 	if (mkdir(ipct_path("mqfs"), 0700) != 0)
 		IPCT_BROKEN("mkdir: %s", ipct_errname(errno));
 	ipct_xsigblock(SIGUSR2);
@@ -236,7 +243,8 @@ IPCT_CASE(mqueuefs_shows_notification,
 	.id = "posix_mq.mqueuefs_shows_notification",
 	.asserts = "the file of a queue in a mounted mqueue filesystem shows a SIGEV_SIGNAL registration as NOTIFY:0 with its SIGNO and the registered NOTIFY_PID",
 	.spec = "Linux mq_overview(7), Mounting the message queue filesystem",
-	.needs = IPCT_LINUX_ONLY | IPCT_ROOT);
+	.needs = IPCT_LINUX_ONLY | IPCT_ROOT,
+	.requires = { POSIX_MQ_REQUIRES, IPCT_HAVE(HAVE_MQ_NOTIFY) });
 
 IPCT_CASES(&ipct_case_poll_in_when_message,
 	   &ipct_case_poll_out_when_room,

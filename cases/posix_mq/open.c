@@ -25,7 +25,8 @@ static void open_creat_sets_attributes(void)
 IPCT_CASE(open_creat_sets_attributes,
 	.id = "posix_mq.open_creat_sets_attributes",
 	.asserts = "mq_open() with O_CREAT and an attr creates an empty queue with that mq_maxmsg and mq_msgsize, as mq_getattr() reports",
-	.spec = "POSIX.1-2024 mq_open(), DESCRIPTION; mq_getattr(), DESCRIPTION");
+	.spec = "POSIX.1-2024 mq_open(), DESCRIPTION; mq_getattr(), DESCRIPTION",
+	.requires = { POSIX_MQ_REQUIRES });
 
 static void open_null_attr_linux_defaults(void)
 {
@@ -37,7 +38,7 @@ static void open_null_attr_linux_defaults(void)
 	struct mq_attr a;
 	mqd_t d;
 
-	posix_mq_require();
+	posix_mq_need_queues();
 	if (msg_default < 0 || msg_max < 0 || size_default < 0 || size_max < 0)
 		ipct_skip("needs /proc/sys/fs/mqueue/{msg,msgsize}_{default,max} (Linux 3.5 or later)");
 	d = mq_open(name, O_CREAT | O_EXCL | O_RDWR, 0600, NULL);
@@ -53,7 +54,8 @@ IPCT_CASE(open_null_attr_linux_defaults,
 	.id = "posix_mq.open_null_attr_linux_defaults",
 	.asserts = "mq_open() with O_CREAT and a NULL attr uses the Linux defaults: min(msg_default, msg_max) messages of min(msgsize_default, msgsize_max) bytes (POSIX: implementation-defined)",
 	.spec = "Linux mq_overview(7), /proc interfaces; mq_open(3)",
-	.needs = IPCT_LINUX_ONLY);
+	.needs = IPCT_LINUX_ONLY,
+	.requires = { POSIX_MQ_REQUIRES });
 
 static void open_excl_existing_eexist(void)
 {
@@ -66,19 +68,21 @@ static void open_excl_existing_eexist(void)
 IPCT_CASE(open_excl_existing_eexist,
 	.id = "posix_mq.open_excl_existing_eexist",
 	.asserts = "mq_open() with O_CREAT and O_EXCL of an existing queue fails with EEXIST",
-	.spec = "POSIX.1-2024 mq_open(), ERRORS [EEXIST]");
+	.spec = "POSIX.1-2024 mq_open(), ERRORS [EEXIST]",
+	.requires = { POSIX_MQ_REQUIRES });
 
 static void open_missing_enoent(void)
 {
 	const char *name = ipct_posix_name(IPCT_POSIX_MQ);
 
-	posix_mq_require();
+	posix_mq_need_queues();
 	CHECK_FAILS(posix_mq_open_fails(name, O_RDWR, NULL), ENOENT);
 }
 IPCT_CASE(open_missing_enoent,
 	.id = "posix_mq.open_missing_enoent",
 	.asserts = "mq_open() without O_CREAT of a name with no queue fails with ENOENT",
-	.spec = "POSIX.1-2024 mq_open(), ERRORS [ENOENT]");
+	.spec = "POSIX.1-2024 mq_open(), ERRORS [ENOENT]",
+	.requires = { POSIX_MQ_REQUIRES });
 
 static void open_maxmsg_nonpositive_einval(void)
 {
@@ -86,14 +90,15 @@ static void open_maxmsg_nonpositive_einval(void)
 	struct mq_attr zero = { .mq_maxmsg = 0, .mq_msgsize = POSIX_MQ_MSGSIZE };
 	struct mq_attr neg = { .mq_maxmsg = -1, .mq_msgsize = POSIX_MQ_MSGSIZE };
 
-	posix_mq_require();
+	posix_mq_need_queues();
 	CHECK_FAILS(posix_mq_open_fails(name, O_CREAT | O_EXCL | O_RDWR, &zero), EINVAL);
 	CHECK_FAILS(posix_mq_open_fails(name, O_CREAT | O_EXCL | O_RDWR, &neg), EINVAL);
 }
 IPCT_CASE(open_maxmsg_nonpositive_einval,
 	.id = "posix_mq.open_maxmsg_nonpositive_einval",
 	.asserts = "mq_open() with O_CREAT and an attr whose mq_maxmsg is zero or negative fails with EINVAL",
-	.spec = "POSIX.1-2024 mq_open(), ERRORS [EINVAL]");
+	.spec = "POSIX.1-2024 mq_open(), ERRORS [EINVAL]",
+	.requires = { POSIX_MQ_REQUIRES });
 
 static void open_msgsize_nonpositive_einval(void)
 {
@@ -101,14 +106,15 @@ static void open_msgsize_nonpositive_einval(void)
 	struct mq_attr zero = { .mq_maxmsg = POSIX_MQ_MAXMSG, .mq_msgsize = 0 };
 	struct mq_attr neg = { .mq_maxmsg = POSIX_MQ_MAXMSG, .mq_msgsize = -1 };
 
-	posix_mq_require();
+	posix_mq_need_queues();
 	CHECK_FAILS(posix_mq_open_fails(name, O_CREAT | O_EXCL | O_RDWR, &zero), EINVAL);
 	CHECK_FAILS(posix_mq_open_fails(name, O_CREAT | O_EXCL | O_RDWR, &neg), EINVAL);
 }
 IPCT_CASE(open_msgsize_nonpositive_einval,
 	.id = "posix_mq.open_msgsize_nonpositive_einval",
 	.asserts = "mq_open() with O_CREAT and an attr whose mq_msgsize is zero or negative fails with EINVAL",
-	.spec = "POSIX.1-2024 mq_open(), ERRORS [EINVAL]");
+	.spec = "POSIX.1-2024 mq_open(), ERRORS [EINVAL]",
+	.requires = { POSIX_MQ_REQUIRES });
 
 /* An unprivileged child asks for one more than the sysctl allows. */
 static void open_over_limit(const char *limit, int maxmsg_over)
@@ -119,7 +125,7 @@ static void open_over_limit(const char *limit, int maxmsg_over)
 	struct mq_attr a = { .mq_maxmsg = 1, .mq_msgsize = 8 };
 	pid_t pid;
 
-	posix_mq_require();
+	posix_mq_need_queues();
 	snprintf(path, sizeof path, "/proc/sys/fs/mqueue/%s", limit);
 	max = ipct_read_number(path);
 	if (max < 0)
@@ -145,7 +151,8 @@ IPCT_CASE(open_maxmsg_above_msg_max_einval,
 	.id = "posix_mq.open_maxmsg_above_msg_max_einval",
 	.asserts = "mq_open() by an unprivileged process with mq_maxmsg above /proc/sys/fs/mqueue/msg_max fails with EINVAL",
 	.spec = "Linux mq_open(3), ERRORS [EINVAL]; mq_overview(7)",
-	.needs = IPCT_LINUX_ONLY | IPCT_UNPRIV);
+	.needs = IPCT_LINUX_ONLY | IPCT_UNPRIV,
+	.requires = { POSIX_MQ_REQUIRES });
 
 static void open_msgsize_above_msgsize_max_einval(void)
 {
@@ -155,20 +162,22 @@ IPCT_CASE(open_msgsize_above_msgsize_max_einval,
 	.id = "posix_mq.open_msgsize_above_msgsize_max_einval",
 	.asserts = "mq_open() by an unprivileged process with mq_msgsize above /proc/sys/fs/mqueue/msgsize_max fails with EINVAL",
 	.spec = "Linux mq_open(3), ERRORS [EINVAL]; mq_overview(7)",
-	.needs = IPCT_LINUX_ONLY | IPCT_UNPRIV);
+	.needs = IPCT_LINUX_ONLY | IPCT_UNPRIV,
+	.requires = { POSIX_MQ_REQUIRES });
 
 static void open_name_too_long_enametoolong(void)
 {
 	struct mq_attr a = { .mq_maxmsg = 1, .mq_msgsize = 8 };
 
-	posix_mq_require();
+	posix_mq_need_queues();
 	CHECK_FAILS(posix_mq_open_fails(ipct_long_posix_name(IPCT_POSIX_MQ, NAME_MAX + 1), O_CREAT | O_RDWR, &a),
 		    ENAMETOOLONG);
 }
 IPCT_CASE(open_name_too_long_enametoolong,
 	.id = "posix_mq.open_name_too_long_enametoolong",
 	.asserts = "mq_open() with a name whose component is longer than NAME_MAX fails with ENAMETOOLONG",
-	.spec = "POSIX.1-2024 mq_open(), ERRORS [ENAMETOOLONG]");
+	.spec = "POSIX.1-2024 mq_open(), ERRORS [ENAMETOOLONG]",
+	.requires = { POSIX_MQ_REQUIRES });
 
 static void open_name_max_length_accepted(void)
 {
@@ -176,7 +185,7 @@ static void open_name_max_length_accepted(void)
 	struct mq_attr a = { .mq_maxmsg = 1, .mq_msgsize = 8 };
 	mqd_t d;
 
-	posix_mq_require();
+	posix_mq_need_queues();
 	CHECK_OK(d = mq_open(name, O_CREAT | O_EXCL | O_RDWR, 0600, &a));
 	/* The name is too long for the journal: remove it here. */
 	CHECK_OK(mq_unlink(name));
@@ -186,14 +195,15 @@ IPCT_CASE(open_name_max_length_accepted,
 	.id = "posix_mq.open_name_max_length_accepted",
 	.asserts = "mq_open() accepts a name of a slash followed by NAME_MAX (255) characters (Linux: the name limit is NAME_MAX after the slash)",
 	.spec = "Linux mq_overview(7), DESCRIPTION",
-	.needs = IPCT_LINUX_ONLY);
+	.needs = IPCT_LINUX_ONLY,
+	.requires = { POSIX_MQ_REQUIRES });
 
 static void open_name_without_slash_einval(void)
 {
 	const char *name = ipct_posix_name(IPCT_POSIX_MQ);
 	struct mq_attr a = { .mq_maxmsg = 1, .mq_msgsize = 8 };
 
-	posix_mq_require();
+	posix_mq_need_queues();
 	/* name + 1 drops the leading slash; a wrongly created queue is the
 	 * same one the journal removes if the library ignores the slash. */
 	CHECK_FAILS(posix_mq_open_fails(name + 1, O_CREAT | O_EXCL | O_RDWR, &a), EINVAL);
@@ -202,14 +212,15 @@ IPCT_CASE(open_name_without_slash_einval,
 	.id = "posix_mq.open_name_without_slash_einval",
 	.asserts = "mq_open() with a name that does not begin with a slash fails with EINVAL (POSIX: implementation-defined)",
 	.spec = "Linux mq_open(3), ERRORS [EINVAL]; mq_overview(7)",
-	.needs = IPCT_LINUX_ONLY);
+	.needs = IPCT_LINUX_ONLY,
+	.requires = { POSIX_MQ_REQUIRES });
 
 static void open_name_inner_slash_eacces(void)
 {
 	char name[128];
 	struct mq_attr a = { .mq_maxmsg = 1, .mq_msgsize = 8 };
 
-	posix_mq_require();
+	posix_mq_need_queues();
 	snprintf(name, sizeof name, "%s/q", ipct_posix_name(IPCT_POSIX_MQ));
 	CHECK_FAILS(posix_mq_open_fails(name, O_CREAT | O_EXCL | O_RDWR, &a), EACCES);
 }
@@ -217,13 +228,14 @@ IPCT_CASE(open_name_inner_slash_eacces,
 	.id = "posix_mq.open_name_inner_slash_eacces",
 	.asserts = "mq_open() with a name holding a second slash fails with EACCES (POSIX: implementation-defined)",
 	.spec = "Linux mq_open(3), ERRORS [EACCES]",
-	.needs = IPCT_LINUX_ONLY);
+	.needs = IPCT_LINUX_ONLY,
+	.requires = { POSIX_MQ_REQUIRES });
 
 static void open_name_slash_only_enoent(void)
 {
 	struct mq_attr a = { .mq_maxmsg = 1, .mq_msgsize = 8 };
 
-	posix_mq_require();
+	posix_mq_need_queues();
 	CHECK_FAILS(posix_mq_open_fails("/", O_RDWR, NULL), ENOENT);
 	CHECK_FAILS(posix_mq_open_fails("/", O_CREAT | O_RDWR, &a), ENOENT);
 }
@@ -231,7 +243,8 @@ IPCT_CASE(open_name_slash_only_enoent,
 	.id = "posix_mq.open_name_slash_only_enoent",
 	.asserts = "mq_open() of the name \"/\" alone fails with ENOENT, with or without O_CREAT (POSIX: implementation-defined)",
 	.spec = "Linux mq_open(3), ERRORS [ENOENT]",
-	.needs = IPCT_LINUX_ONLY);
+	.needs = IPCT_LINUX_ONLY,
+	.requires = { POSIX_MQ_REQUIRES });
 
 static void open_denied_eacces(void)
 {
@@ -239,7 +252,7 @@ static void open_denied_eacces(void)
 	struct mq_attr a = { .mq_maxmsg = 1, .mq_msgsize = 8 };
 	pid_t pid;
 
-	posix_mq_require();
+	posix_mq_need_queues();
 	/* 0400: the owner may only receive, other users nothing.  As root the
 	 * child is another uid (no access at all); as a plain user it is the
 	 * owner without write permission.  Either way O_WRONLY is denied. */
@@ -258,7 +271,8 @@ IPCT_CASE(open_denied_eacces,
 	.id = "posix_mq.open_denied_eacces",
 	.asserts = "mq_open() of an existing queue for an access its permission bits deny to the caller fails with EACCES",
 	.spec = "POSIX.1-2024 mq_open(), ERRORS [EACCES]",
-	.needs = IPCT_UNPRIV);
+	.needs = IPCT_UNPRIV,
+	.requires = { POSIX_MQ_REQUIRES });
 
 static void open_mode_grants_read(void)
 {
@@ -266,7 +280,7 @@ static void open_mode_grants_read(void)
 	struct mq_attr a = { .mq_maxmsg = 1, .mq_msgsize = 8 };
 	pid_t pid;
 
-	posix_mq_require();
+	posix_mq_need_queues();
 	if (geteuid() != 0)
 		ipct_skip("needs root, to give the queue an owner other than the unprivileged child");
 	/* The mode is under test: no umask may take bits from it. */
@@ -289,7 +303,8 @@ IPCT_CASE(open_mode_grants_read,
 	.id = "posix_mq.open_mode_grants_read",
 	.asserts = "a queue created with mode 0604 can be opened O_RDONLY but not O_WRONLY by a process of another user",
 	.spec = "POSIX.1-2024 mq_open(), DESCRIPTION (O_RDONLY, O_WRONLY, O_CREAT)",
-	.needs = IPCT_UNPRIV);
+	.needs = IPCT_UNPRIV,
+	.requires = { POSIX_MQ_REQUIRES });
 
 static void open_creat_existing_keeps_attributes(void)
 {
@@ -307,7 +322,8 @@ static void open_creat_existing_keeps_attributes(void)
 IPCT_CASE(open_creat_existing_keeps_attributes,
 	.id = "posix_mq.open_creat_existing_keeps_attributes",
 	.asserts = "mq_open() with O_CREAT (without O_EXCL) of an existing queue opens it and ignores the attr given",
-	.spec = "POSIX.1-2024 mq_open(), DESCRIPTION (O_CREAT)");
+	.spec = "POSIX.1-2024 mq_open(), DESCRIPTION (O_CREAT)",
+	.requires = { POSIX_MQ_REQUIRES });
 
 static void open_same_name_same_queue(void)
 {
@@ -324,7 +340,8 @@ static void open_same_name_same_queue(void)
 IPCT_CASE(open_same_name_same_queue,
 	.id = "posix_mq.open_same_name_same_queue",
 	.asserts = "two mq_open() calls with the same name refer to the same queue: a message sent through one descriptor is received through the other",
-	.spec = "POSIX.1-2024 mq_open(), DESCRIPTION");
+	.spec = "POSIX.1-2024 mq_open(), DESCRIPTION",
+	.requires = { POSIX_MQ_REQUIRES });
 
 static void open_queue_outlives_creator(void)
 {
@@ -334,7 +351,7 @@ static void open_queue_outlives_creator(void)
 	pid_t pid;
 	mqd_t d;
 
-	posix_mq_require();
+	posix_mq_need_queues();
 	pid = ipct_fork();
 	if (pid == 0) {
 		d = posix_mq_xcreate(name, O_WRONLY, POSIX_MQ_MAXMSG, POSIX_MQ_MSGSIZE);
@@ -351,7 +368,8 @@ static void open_queue_outlives_creator(void)
 IPCT_CASE(open_queue_outlives_creator,
 	.id = "posix_mq.open_queue_outlives_creator",
 	.asserts = "a queue and its messages remain after the process that created it closed it and exited, until the name is unlinked",
-	.spec = "POSIX.1-2024 mq_open(), DESCRIPTION; mq_unlink(), DESCRIPTION");
+	.spec = "POSIX.1-2024 mq_open(), DESCRIPTION; mq_unlink(), DESCRIPTION",
+	.requires = { POSIX_MQ_REQUIRES });
 
 static void close_then_use_ebadf(void)
 {
@@ -365,7 +383,8 @@ static void close_then_use_ebadf(void)
 IPCT_CASE(close_then_use_ebadf,
 	.id = "posix_mq.close_then_use_ebadf",
 	.asserts = "after mq_close() the descriptor is no longer valid: mq_send() and mq_getattr() on it fail with EBADF",
-	.spec = "POSIX.1-2024 mq_close(), DESCRIPTION; mq_send(), ERRORS [EBADF]; mq_getattr(), ERRORS [EBADF]");
+	.spec = "POSIX.1-2024 mq_close(), DESCRIPTION; mq_send(), ERRORS [EBADF]; mq_getattr(), ERRORS [EBADF]",
+	.requires = { POSIX_MQ_REQUIRES });
 
 static void close_invalid_ebadf(void)
 {
@@ -377,7 +396,8 @@ static void close_invalid_ebadf(void)
 IPCT_CASE(close_invalid_ebadf,
 	.id = "posix_mq.close_invalid_ebadf",
 	.asserts = "mq_close() of a descriptor that is no longer valid fails with EBADF",
-	.spec = "POSIX.1-2024 mq_close(), ERRORS [EBADF]");
+	.spec = "POSIX.1-2024 mq_close(), ERRORS [EBADF]",
+	.requires = { POSIX_MQ_REQUIRES });
 
 static void unlink_open_queue_keeps_working(void)
 {
@@ -396,7 +416,8 @@ static void unlink_open_queue_keeps_working(void)
 IPCT_CASE(unlink_open_queue_keeps_working,
 	.id = "posix_mq.unlink_open_queue_keeps_working",
 	.asserts = "after mq_unlink() of an open queue, its open descriptors keep sending and receiving, with the messages already queued",
-	.spec = "POSIX.1-2024 mq_unlink(), DESCRIPTION");
+	.spec = "POSIX.1-2024 mq_unlink(), DESCRIPTION",
+	.requires = { POSIX_MQ_REQUIRES });
 
 static void unlink_then_open_enoent(void)
 {
@@ -409,7 +430,8 @@ static void unlink_then_open_enoent(void)
 IPCT_CASE(unlink_then_open_enoent,
 	.id = "posix_mq.unlink_then_open_enoent",
 	.asserts = "after mq_unlink(), mq_open() of the name without O_CREAT fails with ENOENT although the queue is still open",
-	.spec = "POSIX.1-2024 mq_unlink(), DESCRIPTION; mq_open(), ERRORS [ENOENT]");
+	.spec = "POSIX.1-2024 mq_unlink(), DESCRIPTION; mq_open(), ERRORS [ENOENT]",
+	.requires = { POSIX_MQ_REQUIRES });
 
 static void unlink_name_reusable_at_once(void)
 {
@@ -431,27 +453,30 @@ static void unlink_name_reusable_at_once(void)
 IPCT_CASE(unlink_name_reusable_at_once,
 	.id = "posix_mq.unlink_name_reusable_at_once",
 	.asserts = "after mq_unlink() of a queue that is still open, mq_open() with O_CREAT and O_EXCL creates a new, distinct queue under the name",
-	.spec = "POSIX.1-2024 mq_unlink(), DESCRIPTION");
+	.spec = "POSIX.1-2024 mq_unlink(), DESCRIPTION",
+	.requires = { POSIX_MQ_REQUIRES });
 
 static void unlink_missing_enoent(void)
 {
-	posix_mq_require();
+	posix_mq_need_queues();
 	CHECK_FAILS(mq_unlink(ipct_posix_name(IPCT_POSIX_MQ)), ENOENT);
 }
 IPCT_CASE(unlink_missing_enoent,
 	.id = "posix_mq.unlink_missing_enoent",
 	.asserts = "mq_unlink() of a name with no queue fails with ENOENT",
-	.spec = "POSIX.1-2024 mq_unlink(), ERRORS [ENOENT]");
+	.spec = "POSIX.1-2024 mq_unlink(), ERRORS [ENOENT]",
+	.requires = { POSIX_MQ_REQUIRES });
 
 static void unlink_name_too_long_enametoolong(void)
 {
-	posix_mq_require();
+	posix_mq_need_queues();
 	CHECK_FAILS(mq_unlink(ipct_long_posix_name(IPCT_POSIX_MQ, NAME_MAX + 1)), ENAMETOOLONG);
 }
 IPCT_CASE(unlink_name_too_long_enametoolong,
 	.id = "posix_mq.unlink_name_too_long_enametoolong",
 	.asserts = "mq_unlink() of a name whose component is longer than NAME_MAX fails with ENAMETOOLONG",
-	.spec = "POSIX.1-2024 mq_unlink(), ERRORS [ENAMETOOLONG]");
+	.spec = "POSIX.1-2024 mq_unlink(), ERRORS [ENAMETOOLONG]",
+	.requires = { POSIX_MQ_REQUIRES });
 
 static void unlink_denied_eacces(void)
 {
@@ -476,13 +501,14 @@ IPCT_CASE(unlink_denied_eacces,
 	.id = "posix_mq.unlink_denied_eacces",
 	.asserts = "mq_unlink() by another, unprivileged user of a queue it may not remove fails with EACCES and leaves the queue",
 	.spec = "POSIX.1-2024 mq_unlink(), ERRORS [EACCES]",
-	.needs = IPCT_UNPRIV);
+	.needs = IPCT_UNPRIV,
+	.requires = { POSIX_MQ_REQUIRES });
 
 static void sysconf_mq_open_max(void)
 {
 	long v;
 
-	posix_mq_require();
+	posix_mq_need_queues();
 	errno = 0;
 	v = sysconf(_SC_MQ_OPEN_MAX);
 	if (v == -1)
@@ -493,7 +519,8 @@ static void sysconf_mq_open_max(void)
 IPCT_CASE(sysconf_mq_open_max,
 	.id = "posix_mq.sysconf_mq_open_max",
 	.asserts = "sysconf(_SC_MQ_OPEN_MAX) is at least _POSIX_MQ_OPEN_MAX (8), or -1 without errno when there is no fixed limit",
-	.spec = "POSIX.1-2024 sysconf(), DESCRIPTION; <limits.h> {MQ_OPEN_MAX}");
+	.spec = "POSIX.1-2024 sysconf(), DESCRIPTION; <limits.h> {MQ_OPEN_MAX}",
+	.requires = { POSIX_MQ_REQUIRES });
 
 IPCT_CASES(&ipct_case_open_creat_sets_attributes,
 	   &ipct_case_open_null_attr_linux_defaults,

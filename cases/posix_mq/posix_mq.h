@@ -2,10 +2,10 @@
  * cases/posix_mq/posix_mq.h - helpers shared by the posix_mq case files.
  *
  * Included after ipct.h.  Setup helpers here are fatal through IPCT_BROKEN
- * (a failed setup is not the behaviour under test) and skip the case when
- * the platform has no POSIX message queues: configure found no <mqueue.h>
- * or mq_open (the stubs below then fail with ENOSYS), or the kernel answers
- * ENOSYS (Linux built without CONFIG_POSIX_MQUEUE).
+ * (a failed setup is not the behaviour under test).  Every case declares
+ * POSIX_MQ_REQUIRES (what configure must have found) in its registration;
+ * posix_mq_need_queues() skips at run time where the kernel answers ENOSYS
+ * (Linux built without CONFIG_POSIX_MQUEUE).
  *
  * Queues are small on purpose: RLIMIT_MSGQUEUE is accounted per real uid,
  * so every queue a parallel run creates as root draws on one budget.
@@ -24,11 +24,9 @@
 
 #if defined(HAVE_MQUEUE_H) && defined(HAVE_MQ_OPEN)
 #include <mqueue.h>
-#define POSIX_MQ_AVAILABLE 1
 #else
-/* No POSIX message queues: just enough for the cases to compile; every
- * call fails with ENOSYS, so posix_mq_require() skips each case. */
-#define POSIX_MQ_AVAILABLE 0
+/* No POSIX message queues: the cases require them (POSIX_MQ_REQUIRES)
+ * and are never run; this is just enough for them to compile. */
 typedef int mqd_t;
 struct mq_attr {
 	long mq_flags, mq_maxmsg, mq_msgsize, mq_curmsgs;
@@ -50,8 +48,8 @@ static inline int mq_setattr(mqd_t d, const struct mq_attr *a, struct mq_attr *o
 #undef HAVE_MQ_NOTIFY
 #endif
 
-/* Optional calls configure did not find fail with ENOSYS; the cases that
- * need them skip first (POSIX_MQ_NEED_*). */
+/* Optional calls configure did not find: the cases that call them name
+ * them in .requires; these stubs only keep them compiling. */
 #if !defined(HAVE_MQ_TIMEDSEND)
 static inline int posix_mq_no_timedsend(mqd_t d, const char *p, size_t l,
 				   unsigned pr, const struct timespec *t)
@@ -76,8 +74,12 @@ static inline int posix_mq_no_notify(mqd_t d, const struct sigevent *s)
 #define POSIX_MQ_MAXMSG 4
 #define POSIX_MQ_MSGSIZE 64
 
-/* Skip unless this platform can create a POSIX message queue. */
-static inline void posix_mq_require(void)
+/* What every posix_mq case needs from configure (its .requires). */
+#define POSIX_MQ_REQUIRES IPCT_HAVE(HAVE_MQUEUE_H), IPCT_HAVE(HAVE_MQ_OPEN)
+
+/* Skip unless the kernel creates POSIX message queues: declared is not
+ * implemented (Linux without CONFIG_POSIX_MQUEUE answers ENOSYS). */
+static inline void posix_mq_need_queues(void)
 {
 	static int known;
 	struct mq_attr a = { .mq_maxmsg = 1, .mq_msgsize = 8 };
@@ -86,8 +88,6 @@ static inline void posix_mq_require(void)
 
 	if (known)
 		return;
-	if (!POSIX_MQ_AVAILABLE)
-		ipct_skip("no POSIX message queues: configure found no <mqueue.h> or mq_open()");
 	name = ipct_posix_name(IPCT_POSIX_MQ);
 	d = mq_open(name, O_CREAT | O_EXCL | O_RDWR, 0600, &a);
 	if (d == POSIX_MQ_FAILED) {
@@ -100,30 +100,14 @@ static inline void posix_mq_require(void)
 	known = 1;
 }
 
-/* Skip unless the optional call was found by configure. */
-#ifdef HAVE_MQ_TIMEDSEND
-#define POSIX_MQ_NEED_TIMEDSEND() ((void)0)
-#else
-#define POSIX_MQ_NEED_TIMEDSEND() ipct_skip("mq_timedsend() not found by configure")
-#endif
-#ifdef HAVE_MQ_TIMEDRECEIVE
-#define POSIX_MQ_NEED_TIMEDRECEIVE() ((void)0)
-#else
-#define POSIX_MQ_NEED_TIMEDRECEIVE() ipct_skip("mq_timedreceive() not found by configure")
-#endif
-#ifdef HAVE_MQ_NOTIFY
-/* Declared is not implemented: an emulator (qemu-user) or a kernel may
- * answer ENOSYS.  Asked with an invalid descriptor, which a working
- * mq_notify() rejects with EBADF. */
-#define POSIX_MQ_NEED_NOTIFY()                                                  \
-	do {                                                               \
-		if (mq_notify((mqd_t)-1, NULL) != 0 && errno == ENOSYS)    \
-			ipct_skip("mq_notify: ENOSYS (not implemented on " \
-				  "this platform)");                       \
-	} while (0)
-#else
-#define POSIX_MQ_NEED_NOTIFY() ipct_skip("mq_notify() not found by configure")
-#endif
+/* Skip where mq_notify() is declared but not implemented: an emulator
+ * (qemu-user) or a kernel may answer ENOSYS.  Asked with an invalid
+ * descriptor, which a working mq_notify() rejects with EBADF. */
+static inline void posix_mq_need_notify(void)
+{
+	if (mq_notify((mqd_t)-1, NULL) != 0 && errno == ENOSYS)
+		ipct_skip("mq_notify: ENOSYS (not implemented on this platform)");
+}
 
 /* Create the new queue `name` (O_CREAT|O_EXCL, mode 0600) with the given
  * attributes and access flags.  Setup: fatal on failure. */
@@ -133,7 +117,7 @@ static inline mqd_t posix_mq_xcreate(const char *name, int oflag, long maxmsg,
 	struct mq_attr a = { .mq_maxmsg = maxmsg, .mq_msgsize = msgsize };
 	mqd_t d;
 
-	posix_mq_require();
+	posix_mq_need_queues();
 	d = mq_open(name, O_CREAT | O_EXCL | oflag, 0600, &a);
 	if (d == POSIX_MQ_FAILED)
 		IPCT_BROKEN("mq_open(%s, O_CREAT|O_EXCL, maxmsg %ld, msgsize %ld): %s",

@@ -29,6 +29,8 @@ static void reference_workqueue(void)
 IPCT_CASE(reference_workqueue,
 	.id = "posix_mq.reference_workqueue",
 	.asserts = "the reference work queue processes each notified batch by priority, FIFO within a priority, and cleans up after itself",
-	.spec = "POSIX.1-2024 mq_notify(), mq_receive(), mq_send(), DESCRIPTION");
+	.spec = "POSIX.1-2024 mq_notify(), mq_receive(), mq_send(), DESCRIPTION",
+	.requires = { IPCT_HAVE(HAVE_MQUEUE_H), IPCT_HAVE(HAVE_MQ_OPEN),
+		      IPCT_HAVE(HAVE_MQ_NOTIFY) });
 
 IPCT_CASES(&ipct_case_reference_workqueue);

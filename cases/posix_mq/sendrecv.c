@@ -28,7 +28,8 @@ static void send_receive_roundtrip(void)
 IPCT_CASE(send_receive_roundtrip,
 	.id = "posix_mq.send_receive_roundtrip",
 	.asserts = "mq_receive() returns the length of the message mq_send() queued, its bytes, and its priority in msg_prio",
-	.spec = "POSIX.1-2024 mq_receive(), DESCRIPTION and RETURN VALUE; mq_send(), DESCRIPTION");
+	.spec = "POSIX.1-2024 mq_receive(), DESCRIPTION and RETURN VALUE; mq_send(), DESCRIPTION",
+	.requires = { POSIX_MQ_REQUIRES });
 
 static void receive_highest_priority_first(void)
 {
@@ -52,7 +53,8 @@ static void receive_highest_priority_first(void)
 IPCT_CASE(receive_highest_priority_first,
 	.id = "posix_mq.receive_highest_priority_first",
 	.asserts = "mq_receive() removes the message of highest priority first, whatever the order they were sent in",
-	.spec = "POSIX.1-2024 mq_receive(), DESCRIPTION; mq_send(), DESCRIPTION");
+	.spec = "POSIX.1-2024 mq_receive(), DESCRIPTION; mq_send(), DESCRIPTION",
+	.requires = { POSIX_MQ_REQUIRES });
 
 static void receive_fifo_within_priority(void)
 {
@@ -73,7 +75,8 @@ static void receive_fifo_within_priority(void)
 IPCT_CASE(receive_fifo_within_priority,
 	.id = "posix_mq.receive_fifo_within_priority",
 	.asserts = "messages of equal priority are received in the order they were sent (the oldest first)",
-	.spec = "POSIX.1-2024 mq_send(), DESCRIPTION; mq_receive(), DESCRIPTION");
+	.spec = "POSIX.1-2024 mq_send(), DESCRIPTION; mq_receive(), DESCRIPTION",
+	.requires = { POSIX_MQ_REQUIRES });
 
 static void receive_null_prio_allowed(void)
 {
@@ -87,7 +90,8 @@ static void receive_null_prio_allowed(void)
 IPCT_CASE(receive_null_prio_allowed,
 	.id = "posix_mq.receive_null_prio_allowed",
 	.asserts = "mq_receive() accepts a NULL msg_prio and receives the message",
-	.spec = "POSIX.1-2024 mq_receive(), DESCRIPTION");
+	.spec = "POSIX.1-2024 mq_receive(), DESCRIPTION",
+	.requires = { POSIX_MQ_REQUIRES });
 
 static void send_receive_zero_length(void)
 {
@@ -104,17 +108,19 @@ static void send_receive_zero_length(void)
 IPCT_CASE(send_receive_zero_length,
 	.id = "posix_mq.send_receive_zero_length",
 	.asserts = "a message of zero length is queued by mq_send() and mq_receive() returns 0 for it",
-	.spec = "POSIX.1-2024 mq_send(), DESCRIPTION; mq_receive(), RETURN VALUE");
+	.spec = "POSIX.1-2024 mq_send(), DESCRIPTION; mq_receive(), RETURN VALUE",
+	.requires = { POSIX_MQ_REQUIRES });
 
 static void sysconf_mq_prio_max(void)
 {
-	posix_mq_require();
+	posix_mq_need_queues();
 	CHECK(sysconf(_SC_MQ_PRIO_MAX) >= _POSIX_MQ_PRIO_MAX);
 }
 IPCT_CASE(sysconf_mq_prio_max,
 	.id = "posix_mq.sysconf_mq_prio_max",
 	.asserts = "sysconf(_SC_MQ_PRIO_MAX) is at least _POSIX_MQ_PRIO_MAX (32)",
-	.spec = "POSIX.1-2024 <limits.h>, Runtime Invariant Values {MQ_PRIO_MAX}; sysconf()");
+	.spec = "POSIX.1-2024 <limits.h>, Runtime Invariant Values {MQ_PRIO_MAX}; sysconf()",
+	.requires = { POSIX_MQ_REQUIRES });
 
 static void send_prio_max_minus_one(void)
 {
@@ -135,7 +141,8 @@ static void send_prio_max_minus_one(void)
 IPCT_CASE(send_prio_max_minus_one,
 	.id = "posix_mq.send_prio_max_minus_one",
 	.asserts = "mq_send() accepts priorities from 0 to MQ_PRIO_MAX-1 and MQ_PRIO_MAX-1 is received first",
-	.spec = "POSIX.1-2024 mq_send(), DESCRIPTION");
+	.spec = "POSIX.1-2024 mq_send(), DESCRIPTION",
+	.requires = { POSIX_MQ_REQUIRES });
 
 static void send_prio_max_einval(void)
 {
@@ -150,7 +157,8 @@ static void send_prio_max_einval(void)
 IPCT_CASE(send_prio_max_einval,
 	.id = "posix_mq.send_prio_max_einval",
 	.asserts = "mq_send() with msg_prio equal to MQ_PRIO_MAX fails with EINVAL and queues nothing",
-	.spec = "POSIX.1-2024 mq_send(), ERRORS [EINVAL]");
+	.spec = "POSIX.1-2024 mq_send(), ERRORS [EINVAL]",
+	.requires = { POSIX_MQ_REQUIRES });
 
 /* --------------------------------------------------------------- sizes */
 
@@ -167,7 +175,8 @@ static void send_too_long_emsgsize(void)
 IPCT_CASE(send_too_long_emsgsize,
 	.id = "posix_mq.send_too_long_emsgsize",
 	.asserts = "mq_send() of a message longer than mq_msgsize fails with EMSGSIZE and queues nothing (mq_msgsize bytes is accepted)",
-	.spec = "POSIX.1-2024 mq_send(), ERRORS [EMSGSIZE]");
+	.spec = "POSIX.1-2024 mq_send(), ERRORS [EMSGSIZE]",
+	.requires = { POSIX_MQ_REQUIRES });
 
 static void receive_short_buffer_emsgsize(void)
 {
@@ -183,7 +192,8 @@ static void receive_short_buffer_emsgsize(void)
 IPCT_CASE(receive_short_buffer_emsgsize,
 	.id = "posix_mq.receive_short_buffer_emsgsize",
 	.asserts = "mq_receive() with msg_len below mq_msgsize fails with EMSGSIZE even for a shorter message, and the message stays queued",
-	.spec = "POSIX.1-2024 mq_receive(), ERRORS [EMSGSIZE]");
+	.spec = "POSIX.1-2024 mq_receive(), ERRORS [EMSGSIZE]",
+	.requires = { POSIX_MQ_REQUIRES });
 
 /* -------------------------------------------------------------- access */
 
@@ -200,7 +210,8 @@ static void send_on_rdonly_ebadf(void)
 IPCT_CASE(send_on_rdonly_ebadf,
 	.id = "posix_mq.send_on_rdonly_ebadf",
 	.asserts = "mq_send() on a descriptor opened O_RDONLY fails with EBADF",
-	.spec = "POSIX.1-2024 mq_send(), ERRORS [EBADF]");
+	.spec = "POSIX.1-2024 mq_send(), ERRORS [EBADF]",
+	.requires = { POSIX_MQ_REQUIRES });
 
 static void receive_on_wronly_ebadf(void)
 {
@@ -217,7 +228,8 @@ static void receive_on_wronly_ebadf(void)
 IPCT_CASE(receive_on_wronly_ebadf,
 	.id = "posix_mq.receive_on_wronly_ebadf",
 	.asserts = "mq_receive() on a descriptor opened O_WRONLY fails with EBADF",
-	.spec = "POSIX.1-2024 mq_receive(), ERRORS [EBADF]");
+	.spec = "POSIX.1-2024 mq_receive(), ERRORS [EBADF]",
+	.requires = { POSIX_MQ_REQUIRES });
 
 /* --------------------------------------------------- full and empty */
 
@@ -232,7 +244,8 @@ static void send_full_nonblock_eagain(void)
 IPCT_CASE(send_full_nonblock_eagain,
 	.id = "posix_mq.send_full_nonblock_eagain",
 	.asserts = "mq_send() on a full queue whose description has O_NONBLOCK fails with EAGAIN and queues nothing",
-	.spec = "POSIX.1-2024 mq_send(), ERRORS [EAGAIN]");
+	.spec = "POSIX.1-2024 mq_send(), ERRORS [EAGAIN]",
+	.requires = { POSIX_MQ_REQUIRES });
 
 static void receive_empty_nonblock_eagain(void)
 {
@@ -244,7 +257,8 @@ static void receive_empty_nonblock_eagain(void)
 IPCT_CASE(receive_empty_nonblock_eagain,
 	.id = "posix_mq.receive_empty_nonblock_eagain",
 	.asserts = "mq_receive() on an empty queue whose description has O_NONBLOCK fails with EAGAIN",
-	.spec = "POSIX.1-2024 mq_receive(), ERRORS [EAGAIN]");
+	.spec = "POSIX.1-2024 mq_receive(), ERRORS [EAGAIN]",
+	.requires = { POSIX_MQ_REQUIRES });
 
 struct mq_call {
 	mqd_t d;
@@ -283,7 +297,8 @@ static void receive_empty_blocks_until_send(void)
 IPCT_CASE(receive_empty_blocks_until_send,
 	.id = "posix_mq.receive_empty_blocks_until_send",
 	.asserts = "mq_receive() on an empty queue without O_NONBLOCK blocks until a message is sent, then returns that message",
-	.spec = "POSIX.1-2024 mq_receive(), DESCRIPTION");
+	.spec = "POSIX.1-2024 mq_receive(), DESCRIPTION",
+	.requires = { POSIX_MQ_REQUIRES });
 
 static void send_full_blocks_until_receive(void)
 {
@@ -307,7 +322,8 @@ static void send_full_blocks_until_receive(void)
 IPCT_CASE(send_full_blocks_until_receive,
 	.id = "posix_mq.send_full_blocks_until_receive",
 	.asserts = "mq_send() on a full queue without O_NONBLOCK blocks until a message is received, then queues its message",
-	.spec = "POSIX.1-2024 mq_send(), DESCRIPTION");
+	.spec = "POSIX.1-2024 mq_send(), DESCRIPTION",
+	.requires = { POSIX_MQ_REQUIRES });
 
 /* ------------------------------------------------------------- signals */
 
@@ -344,7 +360,8 @@ static void receive_interrupted_eintr(void)
 IPCT_CASE(receive_interrupted_eintr,
 	.id = "posix_mq.receive_interrupted_eintr",
 	.asserts = "mq_receive() blocked on an empty queue fails with EINTR when a signal is caught by a handler installed without SA_RESTART",
-	.spec = "POSIX.1-2024 mq_receive(), ERRORS [EINTR]");
+	.spec = "POSIX.1-2024 mq_receive(), ERRORS [EINTR]",
+	.requires = { POSIX_MQ_REQUIRES });
 
 static void send_interrupted_eintr(void)
 {
@@ -363,7 +380,8 @@ static void send_interrupted_eintr(void)
 IPCT_CASE(send_interrupted_eintr,
 	.id = "posix_mq.send_interrupted_eintr",
 	.asserts = "mq_send() blocked on a full queue fails with EINTR when a signal is caught by a handler installed without SA_RESTART, and queues nothing",
-	.spec = "POSIX.1-2024 mq_send(), ERRORS [EINTR]");
+	.spec = "POSIX.1-2024 mq_send(), ERRORS [EINTR]",
+	.requires = { POSIX_MQ_REQUIRES });
 
 static void receive_sa_restart_restarts(void)
 {
@@ -390,7 +408,8 @@ IPCT_CASE(receive_sa_restart_restarts,
 	.id = "posix_mq.receive_sa_restart_restarts",
 	.asserts = "mq_receive() blocked when a handler installed with SA_RESTART runs is restarted and returns the next message, not EINTR",
 	.spec = "Linux signal(7), Interruption of system calls and library functions by signal handlers",
-	.needs = IPCT_LINUX_ONLY);
+	.needs = IPCT_LINUX_ONLY,
+	.requires = { POSIX_MQ_REQUIRES });
 
 /* ------------------------------------------------------------ timeouts */
 
@@ -400,13 +419,13 @@ static void timedreceive_past_deadline_etimedout(void)
 	struct timespec ts = ipct_xdeadline(CLOCK_REALTIME, -1000);
 	char buf[POSIX_MQ_MSGSIZE];
 
-	POSIX_MQ_NEED_TIMEDRECEIVE();
 	CHECK_FAILS(mq_timedreceive(d, buf, sizeof buf, NULL, &ts), ETIMEDOUT);
 }
 IPCT_CASE(timedreceive_past_deadline_etimedout,
 	.id = "posix_mq.timedreceive_past_deadline_etimedout",
 	.asserts = "mq_timedreceive() on an empty queue with a deadline already passed fails with ETIMEDOUT",
-	.spec = "POSIX.1-2024 mq_timedreceive(), DESCRIPTION and ERRORS [ETIMEDOUT]");
+	.spec = "POSIX.1-2024 mq_timedreceive(), DESCRIPTION and ERRORS [ETIMEDOUT]",
+	.requires = { POSIX_MQ_REQUIRES, IPCT_HAVE(HAVE_MQ_TIMEDRECEIVE) });
 
 static void timedreceive_not_before_deadline(void)
 {
@@ -414,7 +433,6 @@ static void timedreceive_not_before_deadline(void)
 	struct timespec ts = ipct_xdeadline(CLOCK_REALTIME, 20), now;
 	char buf[POSIX_MQ_MSGSIZE];
 
-	POSIX_MQ_NEED_TIMEDRECEIVE();
 	CHECK_FAILS(mq_timedreceive(d, buf, sizeof buf, NULL, &ts), ETIMEDOUT);
 	/* One-sided: the call may return late under load, never early. */
 	clock_gettime(CLOCK_REALTIME, &now);
@@ -424,7 +442,8 @@ static void timedreceive_not_before_deadline(void)
 IPCT_CASE(timedreceive_not_before_deadline,
 	.id = "posix_mq.timedreceive_not_before_deadline",
 	.asserts = "mq_timedreceive() on an empty queue waits until its CLOCK_REALTIME deadline (20 ms ahead) has passed before failing with ETIMEDOUT",
-	.spec = "POSIX.1-2024 mq_timedreceive(), DESCRIPTION");
+	.spec = "POSIX.1-2024 mq_timedreceive(), DESCRIPTION",
+	.requires = { POSIX_MQ_REQUIRES, IPCT_HAVE(HAVE_MQ_TIMEDRECEIVE) });
 
 static void timedreceive_message_present_ignores_deadline(void)
 {
@@ -432,7 +451,6 @@ static void timedreceive_message_present_ignores_deadline(void)
 	struct timespec ts = ipct_xdeadline(CLOCK_REALTIME, -1000);
 	char buf[POSIX_MQ_MSGSIZE];
 
-	POSIX_MQ_NEED_TIMEDRECEIVE();
 	posix_mq_xsends(d, "now", 0);
 	CHECK_RET(mq_timedreceive(d, buf, sizeof buf, NULL, &ts), 3);
 	CHECK_MEM("now", buf, 3);
@@ -440,7 +458,8 @@ static void timedreceive_message_present_ignores_deadline(void)
 IPCT_CASE(timedreceive_message_present_ignores_deadline,
 	.id = "posix_mq.timedreceive_message_present_ignores_deadline",
 	.asserts = "mq_timedreceive() with a deadline already passed still receives a message that is queued (it never times out when it need not wait)",
-	.spec = "POSIX.1-2024 mq_timedreceive(), DESCRIPTION");
+	.spec = "POSIX.1-2024 mq_timedreceive(), DESCRIPTION",
+	.requires = { POSIX_MQ_REQUIRES, IPCT_HAVE(HAVE_MQ_TIMEDRECEIVE) });
 
 static void timedreceive_bad_timeout_einval(void)
 {
@@ -448,7 +467,6 @@ static void timedreceive_bad_timeout_einval(void)
 	struct timespec big = ipct_xdeadline(CLOCK_REALTIME, 1000), neg;
 	char buf[POSIX_MQ_MSGSIZE];
 
-	POSIX_MQ_NEED_TIMEDRECEIVE();
 	big.tv_nsec = 1000000000L;
 	neg = big;
 	neg.tv_nsec = -1;
@@ -458,14 +476,14 @@ static void timedreceive_bad_timeout_einval(void)
 IPCT_CASE(timedreceive_bad_timeout_einval,
 	.id = "posix_mq.timedreceive_bad_timeout_einval",
 	.asserts = "mq_timedreceive() that would block fails with EINVAL when tv_nsec of the deadline is below 0 or at least 1000 million",
-	.spec = "POSIX.1-2024 mq_timedreceive(), ERRORS [EINVAL]");
+	.spec = "POSIX.1-2024 mq_timedreceive(), ERRORS [EINVAL]",
+	.requires = { POSIX_MQ_REQUIRES, IPCT_HAVE(HAVE_MQ_TIMEDRECEIVE) });
 
 static void timedsend_past_deadline_etimedout(void)
 {
 	mqd_t d = posix_mq_xqueue(O_RDWR);
 	struct timespec ts = ipct_xdeadline(CLOCK_REALTIME, -1000);
 
-	POSIX_MQ_NEED_TIMEDSEND();
 	posix_mq_xfill(d);
 	CHECK_FAILS(mq_timedsend(d, "t", 1, 0, &ts), ETIMEDOUT);
 	CHECK_EQ(POSIX_MQ_MAXMSG, posix_mq_xattr(d).mq_curmsgs);
@@ -473,28 +491,28 @@ static void timedsend_past_deadline_etimedout(void)
 IPCT_CASE(timedsend_past_deadline_etimedout,
 	.id = "posix_mq.timedsend_past_deadline_etimedout",
 	.asserts = "mq_timedsend() on a full queue with a deadline already passed fails with ETIMEDOUT and queues nothing",
-	.spec = "POSIX.1-2024 mq_timedsend(), DESCRIPTION and ERRORS [ETIMEDOUT]");
+	.spec = "POSIX.1-2024 mq_timedsend(), DESCRIPTION and ERRORS [ETIMEDOUT]",
+	.requires = { POSIX_MQ_REQUIRES, IPCT_HAVE(HAVE_MQ_TIMEDSEND) });
 
 static void timedsend_room_ignores_deadline(void)
 {
 	mqd_t d = posix_mq_xqueue(O_RDWR);
 	struct timespec ts = ipct_xdeadline(CLOCK_REALTIME, -1000);
 
-	POSIX_MQ_NEED_TIMEDSEND();
 	CHECK_OK(mq_timedsend(d, "t", 1, 0, &ts));
 	CHECK_EQ(1, posix_mq_xattr(d).mq_curmsgs);
 }
 IPCT_CASE(timedsend_room_ignores_deadline,
 	.id = "posix_mq.timedsend_room_ignores_deadline",
 	.asserts = "mq_timedsend() with a deadline already passed still queues the message when there is room (it never times out when it need not wait)",
-	.spec = "POSIX.1-2024 mq_timedsend(), DESCRIPTION");
+	.spec = "POSIX.1-2024 mq_timedsend(), DESCRIPTION",
+	.requires = { POSIX_MQ_REQUIRES, IPCT_HAVE(HAVE_MQ_TIMEDSEND) });
 
 static void timedsend_bad_timeout_einval(void)
 {
 	mqd_t d = posix_mq_xqueue(O_RDWR);
 	struct timespec big = ipct_xdeadline(CLOCK_REALTIME, 1000), neg;
 
-	POSIX_MQ_NEED_TIMEDSEND();
 	posix_mq_xfill(d);
 	big.tv_nsec = 1000000000L;
 	neg = big;
@@ -505,7 +523,8 @@ static void timedsend_bad_timeout_einval(void)
 IPCT_CASE(timedsend_bad_timeout_einval,
 	.id = "posix_mq.timedsend_bad_timeout_einval",
 	.asserts = "mq_timedsend() that would block fails with EINVAL when tv_nsec of the deadline is below 0 or at least 1000 million",
-	.spec = "POSIX.1-2024 mq_timedsend(), ERRORS [EINVAL]");
+	.spec = "POSIX.1-2024 mq_timedsend(), ERRORS [EINVAL]",
+	.requires = { POSIX_MQ_REQUIRES, IPCT_HAVE(HAVE_MQ_TIMEDSEND) });
 
 static long do_timedreceive(void *arg)
 {
@@ -520,7 +539,6 @@ static void timedreceive_blocks_until_send(void)
 	struct mq_call *c = ipct_shared_alloc(sizeof *c);
 	struct ipct_blocker b;
 
-	POSIX_MQ_NEED_TIMEDRECEIVE();
 	c->d = posix_mq_xqueue(O_RDWR);
 	/* Far enough that only a broken wait can time out first. */
 	c->deadline = ipct_xdeadline(CLOCK_REALTIME, 60L * 1000);
@@ -533,7 +551,8 @@ static void timedreceive_blocks_until_send(void)
 IPCT_CASE(timedreceive_blocks_until_send,
 	.id = "posix_mq.timedreceive_blocks_until_send",
 	.asserts = "mq_timedreceive() on an empty queue blocks until a message is sent before its deadline, then returns it",
-	.spec = "POSIX.1-2024 mq_timedreceive(), DESCRIPTION");
+	.spec = "POSIX.1-2024 mq_timedreceive(), DESCRIPTION",
+	.requires = { POSIX_MQ_REQUIRES, IPCT_HAVE(HAVE_MQ_TIMEDRECEIVE) });
 
 static long do_timedsend(void *arg)
 {
@@ -549,7 +568,6 @@ static void timedsend_blocks_until_receive(void)
 	char buf[POSIX_MQ_MSGSIZE];
 	unsigned prio = 0;
 
-	POSIX_MQ_NEED_TIMEDSEND();
 	c->d = posix_mq_xqueue(O_RDWR);
 	posix_mq_xfill(c->d);
 	/* Far enough that only a broken wait can time out first. */
@@ -565,7 +583,8 @@ static void timedsend_blocks_until_receive(void)
 IPCT_CASE(timedsend_blocks_until_receive,
 	.id = "posix_mq.timedsend_blocks_until_receive",
 	.asserts = "mq_timedsend() on a full queue blocks until a message is received before its deadline, then queues its message",
-	.spec = "POSIX.1-2024 mq_timedsend(), DESCRIPTION");
+	.spec = "POSIX.1-2024 mq_timedsend(), DESCRIPTION",
+	.requires = { POSIX_MQ_REQUIRES, IPCT_HAVE(HAVE_MQ_TIMEDSEND) });
 
 /* ---------------------------------------------------------- attributes */
 
@@ -585,7 +604,8 @@ static void getattr_curmsgs_counts(void)
 IPCT_CASE(getattr_curmsgs_counts,
 	.id = "posix_mq.getattr_curmsgs_counts",
 	.asserts = "mq_getattr() reports in mq_curmsgs the number of messages currently queued",
-	.spec = "POSIX.1-2024 mq_getattr(), DESCRIPTION");
+	.spec = "POSIX.1-2024 mq_getattr(), DESCRIPTION",
+	.requires = { POSIX_MQ_REQUIRES });
 
 static void open_nonblock_sets_flag(void)
 {
@@ -599,7 +619,8 @@ static void open_nonblock_sets_flag(void)
 IPCT_CASE(open_nonblock_sets_flag,
 	.id = "posix_mq.open_nonblock_sets_flag",
 	.asserts = "mq_getattr() reports O_NONBLOCK in mq_flags exactly for a descriptor whose mq_open() asked for it",
-	.spec = "POSIX.1-2024 mq_getattr(), DESCRIPTION; mq_open(), DESCRIPTION (O_NONBLOCK)");
+	.spec = "POSIX.1-2024 mq_getattr(), DESCRIPTION; mq_open(), DESCRIPTION (O_NONBLOCK)",
+	.requires = { POSIX_MQ_REQUIRES });
 
 static void setattr_changes_only_nonblock(void)
 {
@@ -618,7 +639,8 @@ static void setattr_changes_only_nonblock(void)
 IPCT_CASE(setattr_changes_only_nonblock,
 	.id = "posix_mq.setattr_changes_only_nonblock",
 	.asserts = "mq_setattr() sets O_NONBLOCK from mq_flags and ignores mq_maxmsg, mq_msgsize and mq_curmsgs",
-	.spec = "POSIX.1-2024 mq_setattr(), DESCRIPTION");
+	.spec = "POSIX.1-2024 mq_setattr(), DESCRIPTION",
+	.requires = { POSIX_MQ_REQUIRES });
 
 static void setattr_returns_old_attributes(void)
 {
@@ -638,7 +660,8 @@ static void setattr_returns_old_attributes(void)
 IPCT_CASE(setattr_returns_old_attributes,
 	.id = "posix_mq.setattr_returns_old_attributes",
 	.asserts = "mq_setattr() stores in omqstat the flags and attributes as they were before the call, with the current message count",
-	.spec = "POSIX.1-2024 mq_setattr(), DESCRIPTION");
+	.spec = "POSIX.1-2024 mq_setattr(), DESCRIPTION",
+	.requires = { POSIX_MQ_REQUIRES });
 
 static void setattr_nonblock_takes_effect(void)
 {
@@ -652,7 +675,8 @@ static void setattr_nonblock_takes_effect(void)
 IPCT_CASE(setattr_nonblock_takes_effect,
 	.id = "posix_mq.setattr_nonblock_takes_effect",
 	.asserts = "after mq_setattr() sets O_NONBLOCK, mq_receive() on the empty queue fails with EAGAIN instead of blocking",
-	.spec = "POSIX.1-2024 mq_setattr(), DESCRIPTION; mq_receive(), ERRORS [EAGAIN]");
+	.spec = "POSIX.1-2024 mq_setattr(), DESCRIPTION; mq_receive(), ERRORS [EAGAIN]",
+	.requires = { POSIX_MQ_REQUIRES });
 
 static void setattr_description_not_shared(void)
 {
@@ -668,7 +692,8 @@ static void setattr_description_not_shared(void)
 IPCT_CASE(setattr_description_not_shared,
 	.id = "posix_mq.setattr_description_not_shared",
 	.asserts = "O_NONBLOCK set with mq_setattr() on one descriptor does not change another descriptor from a separate mq_open() of the queue",
-	.spec = "POSIX.1-2024 mq_setattr(), DESCRIPTION (open message queue description); mq_open(), DESCRIPTION");
+	.spec = "POSIX.1-2024 mq_setattr(), DESCRIPTION (open message queue description); mq_open(), DESCRIPTION",
+	.requires = { POSIX_MQ_REQUIRES });
 
 static void setattr_unknown_flag_einval(void)
 {
@@ -682,7 +707,8 @@ IPCT_CASE(setattr_unknown_flag_einval,
 	.id = "posix_mq.setattr_unknown_flag_einval",
 	.asserts = "mq_setattr() with a bit other than O_NONBLOCK in mq_flags fails with EINVAL and changes nothing (POSIX: unspecified)",
 	.spec = "Linux mq_getattr(3), ERRORS [EINVAL]",
-	.needs = IPCT_LINUX_ONLY);
+	.needs = IPCT_LINUX_ONLY,
+	.requires = { POSIX_MQ_REQUIRES });
 
 IPCT_CASES(&ipct_case_send_receive_roundtrip,
 	   &ipct_case_receive_highest_priority_first,
