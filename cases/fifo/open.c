@@ -318,7 +318,7 @@ IPCT_CASE(open_eacces_read,
 	.spec = "POSIX.1-2024 open(), ERRORS [EACCES]",
 	.needs = IPCT_UNPRIV | IPCT_OTHER_USER);
 
-static void open_eacces_write_with_reader(void)
+static void open_eacces_write(void)
 {
 	pid_t pid;
 	int rd;
@@ -336,7 +336,7 @@ static void open_eacces_write_with_reader(void)
 	ipct_wait_ok(pid);
 	ipct_xclose(rd);
 }
-IPCT_CASE(open_eacces_write_with_reader,
+IPCT_CASE(open_eacces_write,
 	.id = "fifo.open_eacces_write",
 	.asserts = "open() of a FIFO for writing by a process without write permission fails with EACCES even when a reader has it open",
 	.spec = "POSIX.1-2024 open(), ERRORS [EACCES]",
@@ -548,7 +548,7 @@ IPCT_CASES(&ipct_case_open_rdonly_blocks_until_writer,
 	   &ipct_case_open_rdwr_does_not_block,
 	   &ipct_case_open_creat_excl_eexist,
 	   &ipct_case_open_creat_existing_fifo, &ipct_case_open_trunc_no_effect,
-	   &ipct_case_open_eacces_read, &ipct_case_open_eacces_write_with_reader,
+	   &ipct_case_open_eacces_read, &ipct_case_open_eacces_write,
 	   &ipct_case_open_nonblock_no_permission_no_reader,
 	   &ipct_case_fstat_matches_path, &ipct_case_lseek_espipe,
 	   &ipct_case_getpipe_sz,

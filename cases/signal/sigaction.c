@@ -60,14 +60,14 @@ IPCT_CASE(sigaction_oact_returns_previous,
 	.asserts = "sigaction() stores the action in force before the call in oact and installs act",
 	.spec = "POSIX.1-2024 sigaction(), DESCRIPTION");
 
-static void sigaction_default_is_sig_dfl(void)
+static void sigaction_query_sigkill_ok(void)
 {
 	struct sigaction q;
 
 	CHECK_OK(sigaction(SIGKILL, NULL, &q));
 	CHECK(q.sa_handler == SIG_DFL);
 }
-IPCT_CASE(sigaction_default_is_sig_dfl,
+IPCT_CASE(sigaction_query_sigkill_ok,
 	.id = "signal.sigaction_query_sigkill_ok",
 	.asserts = "sigaction() may query the action of SIGKILL (act null), which succeeds and reports SIG_DFL",
 	.spec = "POSIX.1-2024 sigaction(), DESCRIPTION and ERRORS [EINVAL]");
@@ -609,7 +609,7 @@ static void hang_handler(int sig)
 		pause();
 }
 
-static void sa_mask_sigkill_ignored(void)
+static void sa_mask_sigkill_accepted_not_blocked(void)
 {
 	struct pollfd p;
 	struct sigaction sa;
@@ -639,14 +639,14 @@ static void sa_mask_sigkill_ignored(void)
 	CHECK_OK(kill(pid, SIGKILL));
 	CHECK_SIGNALED(ipct_wait(pid), SIGKILL);
 }
-IPCT_CASE(sa_mask_sigkill_ignored,
+IPCT_CASE(sa_mask_sigkill_accepted_not_blocked,
 	.id = "signal.sa_mask_sigkill_accepted_not_blocked",
 	.asserts = "sigaction() accepts an sa_mask containing SIGKILL without error and SIGKILL still terminates the process",
 	.spec = "POSIX.1-2024 sigaction(), DESCRIPTION");
 
 IPCT_CASES(&ipct_case_sigaction_query_returns_installed,
 	   &ipct_case_sigaction_oact_returns_previous,
-	   &ipct_case_sigaction_default_is_sig_dfl,
+	   &ipct_case_sigaction_query_sigkill_ok,
 	   &ipct_case_sigaction_catch_sigkill_einval,
 	   &ipct_case_sigaction_ignore_sigstop_einval,
 	   &ipct_case_sigaction_invalid_signal_einval,
@@ -669,4 +669,4 @@ IPCT_CASES(&ipct_case_sigaction_query_returns_installed,
 	   &ipct_case_sa_nocldwait_no_zombies,
 	   &ipct_case_sigchld_ignored_no_zombies,
 	   &ipct_case_sig_ign_discards_pending,
-	   &ipct_case_sa_mask_sigkill_ignored);
+	   &ipct_case_sa_mask_sigkill_accepted_not_blocked);
