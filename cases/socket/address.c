@@ -10,7 +10,7 @@
  */
 #define _GNU_SOURCE
 #include "ipct.h"
-#include "sockh.h"
+#include "socket.h"
 
 #include <fcntl.h>
 #include <stdio.h>
@@ -41,7 +41,7 @@ static int bind_abstract(int type, const char *name, size_t n)
 {
 	struct sockaddr_un a;
 	socklen_t len = abstract_addr(&a, name, n);
-	int fd = sk_xsocket(AF_UNIX, type);
+	int fd = socket_xsocket(AF_UNIX, type);
 
 	if (bind(fd, (struct sockaddr *)&a, len) != 0)
 		IPCT_BROKEN("bind(abstract): %s", ipct_errname(errno));
@@ -54,7 +54,7 @@ static void addr_abstract_len_distinguishes(void)
 	struct sockaddr_un a;
 	socklen_t len;
 	int l = bind_abstract(SOCK_STREAM, n, strlen(n));
-	int c = sk_xsocket(AF_UNIX, SOCK_STREAM);
+	int c = socket_xsocket(AF_UNIX, SOCK_STREAM);
 
 	CHECK_OK(listen(l, 4));
 	/* The same bytes and one NUL more: another name, nobody there. */
@@ -75,7 +75,7 @@ static void addr_abstract_embedded_nul(void)
 	struct sockaddr_un a;
 	socklen_t len;
 	int d = bind_abstract(SOCK_DGRAM, name, 3);
-	int s = sk_xsocket(AF_UNIX, SOCK_DGRAM);
+	int s = socket_xsocket(AF_UNIX, SOCK_DGRAM);
 	char b[4];
 
 	len = abstract_addr(&a, name, 3);
@@ -115,7 +115,7 @@ static void addr_abstract_getpeername(void)
 	struct sockaddr_un a, want;
 	socklen_t len = sizeof a, wlen = abstract_addr(&want, n, strlen(n));
 	int l = bind_abstract(SOCK_STREAM, n, strlen(n));
-	int c = sk_xsocket(AF_UNIX, SOCK_STREAM);
+	int c = socket_xsocket(AF_UNIX, SOCK_STREAM);
 
 	CHECK_OK(listen(l, 4));
 	CHECK_OK(connect(c, (struct sockaddr *)&want, wlen));
@@ -136,7 +136,7 @@ static void addr_abstract_eaddrinuse(void)
 	struct sockaddr_un a;
 	socklen_t len = abstract_addr(&a, n, strlen(n));
 	int d = bind_abstract(SOCK_DGRAM, n, strlen(n));
-	int e = sk_xsocket(AF_UNIX, SOCK_DGRAM);
+	int e = socket_xsocket(AF_UNIX, SOCK_DGRAM);
 
 	(void)d;
 	CHECK_FAILS(bind(e, (struct sockaddr *)&a, len), EADDRINUSE);
@@ -152,7 +152,7 @@ static void addr_abstract_connect_econnrefused(void)
 	const char *n = uniq("none");
 	struct sockaddr_un a;
 	socklen_t len = abstract_addr(&a, n, strlen(n));
-	int c = sk_xsocket(AF_UNIX, SOCK_STREAM);
+	int c = socket_xsocket(AF_UNIX, SOCK_STREAM);
 
 	CHECK_FAILS(connect(c, (struct sockaddr *)&a, len), ECONNREFUSED);
 }
@@ -166,7 +166,7 @@ static void addr_path_ignores_after_nul(void)
 {
 	struct sockaddr_un a;
 	socklen_t len = sizeof a;
-	int d = sk_xsocket(AF_UNIX, SOCK_DGRAM), s = sk_xsocket(AF_UNIX, SOCK_DGRAM);
+	int d = socket_xsocket(AF_UNIX, SOCK_DGRAM), s = socket_xsocket(AF_UNIX, SOCK_DGRAM);
 
 	memset(&a, 0, sizeof a);
 	a.sun_family = AF_UNIX;
@@ -187,7 +187,7 @@ static void addr_getsockname_path_len(void)
 {
 	struct sockaddr_un a;
 	socklen_t len = sizeof a;
-	int d = sk_xbound(SOCK_DGRAM, "name");
+	int d = socket_xbound(SOCK_DGRAM, "name");
 
 	CHECK_OK(getsockname(d, (struct sockaddr *)&a, &len));
 	CHECK_EQ(SUN_OFF + strlen("name") + 1, len);
@@ -203,7 +203,7 @@ static void addr_getsockname_unbound(void)
 {
 	struct sockaddr_un a;
 	socklen_t len = sizeof a;
-	int d = sk_xsocket(AF_UNIX, SOCK_STREAM);
+	int d = socket_xsocket(AF_UNIX, SOCK_STREAM);
 
 	memset(&a, 0x55, sizeof a);
 	CHECK_OK(getsockname(d, (struct sockaddr *)&a, &len));
@@ -220,7 +220,7 @@ static void addr_getsockname_truncates(void)
 {
 	struct sockaddr_un a;
 	socklen_t len = SUN_OFF + 2;
-	int d = sk_xbound(SOCK_DGRAM, "truncated");
+	int d = socket_xbound(SOCK_DGRAM, "truncated");
 
 	memset(&a, 0x55, sizeof a);
 	CHECK_OK(getsockname(d, (struct sockaddr *)&a, &len));
@@ -237,7 +237,7 @@ IPCT_CASE(addr_getsockname_truncates,
 
 static void addr_accept_unnamed_client(void)
 {
-	int l = sk_xlistener(SOCK_STREAM, "s"), c = sk_xconnect(SOCK_STREAM, "s");
+	int l = socket_xlistener(SOCK_STREAM, "s"), c = socket_xconnect(SOCK_STREAM, "s");
 	struct sockaddr_un a;
 	socklen_t len = sizeof a;
 
@@ -255,9 +255,9 @@ IPCT_CASE(addr_accept_unnamed_client,
 
 static void addr_accept_bound_client_path(void)
 {
-	int l = sk_xlistener(SOCK_STREAM, "s"), c = sk_xbound(SOCK_STREAM, "client");
+	int l = socket_xlistener(SOCK_STREAM, "s"), c = socket_xbound(SOCK_STREAM, "client");
 	struct sockaddr_un a, srv;
-	socklen_t len = sizeof a, sl = sk_unaddr(&srv, "s");
+	socklen_t len = sizeof a, sl = socket_xunaddr(&srv, "s");
 
 	CHECK_OK(connect(c, (struct sockaddr *)&srv, sl));
 	memset(&a, 0, sizeof a);
@@ -276,7 +276,7 @@ static void addr_getpeername_accepted_side(void)
 	struct sockaddr_un a;
 	socklen_t len = sizeof a;
 
-	sk_xconnected(SOCK_STREAM, "s", &c, &s);
+	socket_xconnected(SOCK_STREAM, "s", &c, &s);
 	memset(&a, 0x55, sizeof a);
 	CHECK_OK(getpeername(s, (struct sockaddr *)&a, &len));
 	CHECK_EQ(sizeof(sa_family_t), len);
@@ -295,7 +295,7 @@ static void addr_autobind_on_family_only_bind(void)
 {
 	struct sockaddr_un a;
 	socklen_t len = sizeof a;
-	int d = sk_xsocket(AF_UNIX, SOCK_STREAM);
+	int d = socket_xsocket(AF_UNIX, SOCK_STREAM);
 
 	memset(&a, 0, sizeof a);
 	a.sun_family = AF_UNIX;
@@ -314,13 +314,13 @@ static void addr_autobind_on_connect_passcred(void)
 {
 	struct sockaddr_un a;
 	socklen_t len = sizeof a;
-	int d = sk_xbound(SOCK_DGRAM, "d"), c = sk_xsocket(AF_UNIX, SOCK_DGRAM);
+	int d = socket_xbound(SOCK_DGRAM, "d"), c = socket_xsocket(AF_UNIX, SOCK_DGRAM);
 	int on = 1;
 	char b[4];
 
 	(void)d;
 	CHECK_OK(setsockopt(c, SOL_SOCKET, SO_PASSCRED, &on, sizeof on));
-	len = sk_unaddr(&a, "d");
+	len = socket_xunaddr(&a, "d");
 	CHECK_RET(sendto(c, "x", 1, 0, (struct sockaddr *)&a, len), 1);
 	/* The sender was given an abstract name: the receiver sees it. */
 	len = sizeof a;
@@ -337,8 +337,8 @@ IPCT_CASE(addr_autobind_on_connect_passcred,
 static void addr_bind_wrong_family_einval(void)
 {
 	struct sockaddr_un a;
-	socklen_t len = sk_unaddr(&a, "w");
-	int d = sk_xsocket(AF_UNIX, SOCK_DGRAM);
+	socklen_t len = socket_xunaddr(&a, "w");
+	int d = socket_xsocket(AF_UNIX, SOCK_DGRAM);
 
 	a.sun_family = AF_INET;
 	CHECK_FAILS(bind(d, (struct sockaddr *)&a, len), EINVAL);
@@ -355,10 +355,10 @@ static void addr_bind_addrlen_too_big_einval(void)
 		struct sockaddr_un a;
 		char extra[16];
 	} big;
-	int d = sk_xsocket(AF_UNIX, SOCK_DGRAM);
+	int d = socket_xsocket(AF_UNIX, SOCK_DGRAM);
 
 	memset(&big, 0, sizeof big);
-	sk_unaddr(&big.a, "b");
+	socket_xunaddr(&big.a, "b");
 	CHECK_FAILS(bind(d, (struct sockaddr *)&big, sizeof big), EINVAL);
 }
 IPCT_CASE(addr_bind_addrlen_too_big_einval,
@@ -370,9 +370,9 @@ IPCT_CASE(addr_bind_addrlen_too_big_einval,
 static void addr_connect_addrlen_short_einval(void)
 {
 	struct sockaddr_un a;
-	int c = sk_xsocket(AF_UNIX, SOCK_STREAM);
+	int c = socket_xsocket(AF_UNIX, SOCK_STREAM);
 
-	sk_unaddr(&a, "s");
+	socket_xunaddr(&a, "s");
 	CHECK_FAILS(connect(c, (struct sockaddr *)&a, 1), EINVAL);
 }
 IPCT_CASE(addr_connect_addrlen_short_einval,
@@ -384,8 +384,8 @@ static void addr_bind_existing_file_eaddrinuse(void)
 {
 	int fd = open("f", O_WRONLY | O_CREAT | O_EXCL, 0600);
 	struct sockaddr_un a;
-	socklen_t len = sk_unaddr(&a, "f");
-	int d = sk_xsocket(AF_UNIX, SOCK_STREAM);
+	socklen_t len = socket_xunaddr(&a, "f");
+	int d = socket_xsocket(AF_UNIX, SOCK_STREAM);
 
 	if (fd < 0)
 		IPCT_BROKEN("open(f): %s", ipct_errname(errno));
@@ -400,8 +400,8 @@ static void addr_bind_enotdir(void)
 {
 	int fd = open("f", O_WRONLY | O_CREAT | O_EXCL, 0600);
 	struct sockaddr_un a;
-	socklen_t len = sk_unaddr(&a, "f/s");
-	int d = sk_xsocket(AF_UNIX, SOCK_STREAM);
+	socklen_t len = socket_xunaddr(&a, "f/s");
+	int d = socket_xsocket(AF_UNIX, SOCK_STREAM);
 
 	if (fd < 0)
 		IPCT_BROKEN("open(f): %s", ipct_errname(errno));
@@ -416,8 +416,8 @@ static void addr_connect_enotdir(void)
 {
 	int fd = open("f", O_WRONLY | O_CREAT | O_EXCL, 0600);
 	struct sockaddr_un a;
-	socklen_t len = sk_unaddr(&a, "f/s");
-	int c = sk_xsocket(AF_UNIX, SOCK_STREAM);
+	socklen_t len = socket_xunaddr(&a, "f/s");
+	int c = socket_xsocket(AF_UNIX, SOCK_STREAM);
 
 	if (fd < 0)
 		IPCT_BROKEN("open(f): %s", ipct_errname(errno));
@@ -430,7 +430,7 @@ IPCT_CASE(addr_connect_enotdir,
 
 static void addr_open_socket_file_enxio(void)
 {
-	(void)sk_xbound(SOCK_STREAM, "s");
+	(void)socket_xbound(SOCK_STREAM, "s");
 	CHECK_FAILS(open("s", O_RDWR), ENXIO);
 }
 IPCT_CASE(addr_open_socket_file_enxio,
@@ -444,7 +444,7 @@ static void addr_open_proc_fd_enxio(void)
 	char path[64];
 	int sv[2];
 
-	sk_xpair(SOCK_STREAM, sv);
+	socket_xpair(SOCK_STREAM, sv);
 	snprintf(path, sizeof path, "/proc/self/fd/%d", sv[0]);
 	if (access("/proc/self/fd", F_OK) != 0)
 		ipct_skip("no /proc/self/fd");
@@ -461,7 +461,7 @@ static void addr_socket_file_umask(void)
 	struct stat st;
 	mode_t old = umask(027);
 
-	(void)sk_xbound(SOCK_STREAM, "s");
+	(void)socket_xbound(SOCK_STREAM, "s");
 	umask(old);
 	CHECK_OK(stat("s", &st));
 	CHECK(S_ISSOCK(st.st_mode));
@@ -475,12 +475,12 @@ IPCT_CASE(addr_socket_file_umask,
 
 static void addr_connect_via_symlink(void)
 {
-	int l = sk_xlistener(SOCK_STREAM, "s"), c, a;
+	int l = socket_xlistener(SOCK_STREAM, "s"), c, a;
 	char b;
 
 	CHECK_OK(symlink("s", "link"));
-	c = sk_xconnect(SOCK_STREAM, "link");
-	a = sk_xaccept(l);
+	c = socket_xconnect(SOCK_STREAM, "link");
+	a = socket_xaccept(l);
 	CHECK_RET(send(c, "y", 1, 0), 1);
 	CHECK_RET(recv(a, &b, 1, 0), 1);
 }
@@ -492,8 +492,8 @@ IPCT_CASE(addr_connect_via_symlink,
 static void addr_bind_dangling_symlink_eaddrinuse(void)
 {
 	struct sockaddr_un a;
-	socklen_t len = sk_unaddr(&a, "link");
-	int d = sk_xsocket(AF_UNIX, SOCK_STREAM);
+	socklen_t len = socket_xunaddr(&a, "link");
+	int d = socket_xsocket(AF_UNIX, SOCK_STREAM);
 
 	CHECK_OK(symlink("nowhere", "link"));
 	/* bind() does not follow it to create the target. */
@@ -507,13 +507,13 @@ IPCT_CASE(addr_bind_dangling_symlink_eaddrinuse,
 
 static void addr_rebind_after_unlink(void)
 {
-	int d = sk_xbound(SOCK_DGRAM, "s"), e, s = sk_xsocket(AF_UNIX, SOCK_DGRAM);
+	int d = socket_xbound(SOCK_DGRAM, "s"), e, s = socket_xsocket(AF_UNIX, SOCK_DGRAM);
 	struct sockaddr_un a;
-	socklen_t len = sk_unaddr(&a, "s");
+	socklen_t len = socket_xunaddr(&a, "s");
 	char b;
 
 	CHECK_OK(unlink("s"));
-	e = sk_xbound(SOCK_DGRAM, "s");
+	e = socket_xbound(SOCK_DGRAM, "s");
 	/* The path now names the new socket, not the old. */
 	CHECK_RET(sendto(s, "n", 1, 0, (struct sockaddr *)&a, len), 1);
 	CHECK_RET(recv(e, &b, 1, MSG_DONTWAIT), 1);
@@ -526,9 +526,9 @@ IPCT_CASE(addr_rebind_after_unlink,
 
 static void addr_recvfrom_bound_sender(void)
 {
-	int d = sk_xbound(SOCK_DGRAM, "d"), s = sk_xbound(SOCK_DGRAM, "sender");
+	int d = socket_xbound(SOCK_DGRAM, "d"), s = socket_xbound(SOCK_DGRAM, "sender");
 	struct sockaddr_un a;
-	socklen_t len = sk_unaddr(&a, "d");
+	socklen_t len = socket_xunaddr(&a, "d");
 	char b;
 
 	CHECK_RET(sendto(s, "f", 1, 0, (struct sockaddr *)&a, len), 1);
@@ -549,7 +549,7 @@ static void addr_bind_second_path_einval(void)
 	const char *n = uniq("two");
 	struct sockaddr_un a;
 	socklen_t len = abstract_addr(&a, n, strlen(n));
-	int d = sk_xbound(SOCK_DGRAM, "p");
+	int d = socket_xbound(SOCK_DGRAM, "p");
 
 	CHECK_FAILS(bind(d, (struct sockaddr *)&a, len), EINVAL);
 }

@@ -10,7 +10,7 @@
  */
 #define _GNU_SOURCE
 #include "ipct.h"
-#include "sockh.h"
+#include "socket.h"
 
 #include <fcntl.h>
 #include <poll.h>
@@ -34,8 +34,8 @@ struct anc_rx {
 	struct ucred cred;
 };
 
-/* sendmsg() of len data bytes with, when type is not 0, one SOL_SOCKET
- * control message of `type` whose cmsg_len is CMSG_LEN(plen) + extra. */
+/* sendmsg() of len data bytes (socket_send_cmsg sends exactly one) with
+ * one SOL_SOCKET control message of `type` carrying plen bytes. */
 static ssize_t anc_send(int s, const char *data, size_t len, int type,
 			const void *payload, size_t plen)
 {
@@ -48,15 +48,13 @@ static ssize_t anc_send(int s, const char *data, size_t len, int type,
 	memset(&m, 0, sizeof m);
 	m.msg_iov = &iov;
 	m.msg_iovlen = 1;
-	if (type != 0) {
-		m.msg_control = c.buf;
-		m.msg_controllen = CMSG_SPACE(plen);
-		h = CMSG_FIRSTHDR(&m);
-		h->cmsg_level = SOL_SOCKET;
-		h->cmsg_type = type;
-		h->cmsg_len = CMSG_LEN(plen);
-		memcpy(CMSG_DATA(h), payload, plen);
-	}
+	m.msg_control = c.buf;
+	m.msg_controllen = CMSG_SPACE(plen);
+	h = CMSG_FIRSTHDR(&m);
+	h->cmsg_level = SOL_SOCKET;
+	h->cmsg_type = type;
+	h->cmsg_len = CMSG_LEN(plen);
+	memcpy(CMSG_DATA(h), payload, plen);
 	return sendmsg(s, &m, 0);
 }
 
@@ -138,15 +136,15 @@ static void anc_stream_rights_barrier(void)
 	struct anc_rx r;
 	int sv[2], p[2];
 
-	sk_xpair(SOCK_STREAM, sv);
+	socket_xpair(SOCK_STREAM, sv);
 	anc_pipe(p);
 	CHECK_RET(send(sv[0], "abcd", 4, 0), 4);
-	CHECK_RET(anc_send(sv[0], "e", 1, SCM_RIGHTS, &p[1], sizeof(int)), 1);
+	CHECK_RET(socket_send_cmsg(sv[0], SCM_RIGHTS, &p[1], sizeof(int)), 1);
 	CHECK_RET(send(sv[0], "fghi", 4, 0), 4);
 	/* The five bytes up to and including the one carrying the
 	 * descriptor, then the rest in a second call. */
 	CHECK_RET(anc_recv(sv[1], 20, CTL_ROOM, 0, &r), 5);
-	CHECK_MEM("abcde", r.data, 5);
+	CHECK_MEM("abcdF", r.data, 5);
 	CHECK_EQ(1, r.nfds);
 	CHECK_RET(anc_recv(sv[1], 20, CTL_ROOM, 0, &r), 4);
 	CHECK_MEM("fghi", r.data, 4);
@@ -164,7 +162,7 @@ static void anc_stream_creds_barrier(void)
 	int sv[2];
 	pid_t pid;
 
-	sk_xpair(SOCK_STREAM, sv);
+	socket_xpair(SOCK_STREAM, sv);
 	set_passcred(sv[1]);
 	CHECK_RET(send(sv[0], "pp", 2, 0), 2);
 	pid = ipct_fork();
@@ -192,7 +190,7 @@ static void anc_rights_zero_bytes_dgram(void)
 	struct anc_rx r;
 	int sv[2], p[2];
 
-	sk_xpair(SOCK_DGRAM, sv);
+	socket_xpair(SOCK_DGRAM, sv);
 	anc_pipe(p);
 	CHECK_RET(anc_send(sv[0], "", 0, SCM_RIGHTS, &p[1], sizeof(int)), 0);
 	CHECK_RET(anc_recv(sv[1], 20, CTL_ROOM, 0, &r), 0);
@@ -210,7 +208,7 @@ static void anc_rights_zero_bytes_stream(void)
 	struct anc_rx r;
 	int sv[2], p[2];
 
-	sk_xpair(SOCK_STREAM, sv);
+	socket_xpair(SOCK_STREAM, sv);
 	anc_pipe(p);
 	/* No byte to carry it: nothing is queued at all. */
 	CHECK_RET(anc_send(sv[0], "", 0, SCM_RIGHTS, &p[1], sizeof(int)), 0);
@@ -231,15 +229,15 @@ static void anc_peek_rights(void)
 	struct anc_rx r, q;
 	int sv[2], p[2];
 
-	sk_xpair(SOCK_STREAM, sv);
+	socket_xpair(SOCK_STREAM, sv);
 	anc_pipe(p);
-	CHECK_RET(anc_send(sv[0], "m", 1, SCM_RIGHTS, &p[1], sizeof(int)), 1);
+	CHECK_RET(socket_send_cmsg(sv[0], SCM_RIGHTS, &p[1], sizeof(int)), 1);
 	CHECK_RET(anc_recv(sv[1], 20, CTL_ROOM, MSG_PEEK, &q), 1);
 	CHECK_EQ(1, q.nfds);
 	check_is_writer(q.fds[0], p);
 	/* The message is still queued, descriptor included. */
 	CHECK_RET(anc_recv(sv[1], 20, CTL_ROOM, 0, &r), 1);
-	CHECK_EQ('m', r.data[0]);
+	CHECK_EQ('F', r.data[0]);
 	CHECK_EQ(1, r.nfds);
 	CHECK_NE(q.fds[0], r.fds[0]);
 	check_is_writer(r.fds[0], p);
@@ -277,7 +275,7 @@ static void anc_short_cmsg_len_einval(void)
 {
 	int sv[2], p[2];
 
-	sk_xpair(SOCK_STREAM, sv);
+	socket_xpair(SOCK_STREAM, sv);
 	anc_pipe(p);
 	/* Shorter than the header itself. */
 	CHECK_FAILS(send_raw_cmsg(sv[0], SCM_RIGHTS, sizeof(struct cmsghdr) - 1,
@@ -293,7 +291,7 @@ static void anc_cmsg_len_past_buffer_einval(void)
 {
 	int sv[2], p[2];
 
-	sk_xpair(SOCK_STREAM, sv);
+	socket_xpair(SOCK_STREAM, sv);
 	anc_pipe(p);
 	/* The header claims more bytes than msg_controllen holds. */
 	CHECK_FAILS(send_raw_cmsg(sv[0], SCM_RIGHTS, CMSG_LEN(4 * sizeof(int)),
@@ -309,7 +307,7 @@ static void anc_unknown_type_einval(void)
 {
 	int sv[2], p[2];
 
-	sk_xpair(SOCK_STREAM, sv);
+	socket_xpair(SOCK_STREAM, sv);
 	anc_pipe(p);
 	CHECK_FAILS(send_raw_cmsg(sv[0], 0x7fff, CMSG_LEN(sizeof(int)),
 				  CMSG_SPACE(sizeof(int)), p[1]), EINVAL);
@@ -332,7 +330,7 @@ static void anc_too_many_fds_einval(void)
 	struct cmsghdr *h;
 	int sv[2], p[2], i;
 
-	sk_xpair(SOCK_STREAM, sv);
+	socket_xpair(SOCK_STREAM, sv);
 	anc_pipe(p);
 	/* SCM_MAX_FD is 253: one more, all the same descriptor. */
 	for (i = 0; i < 254; i++)
@@ -366,12 +364,12 @@ static void anc_ctrunc_rest_closed(void)
 	int sv[2], p[2], q[2], two[2];
 	char c;
 
-	sk_xpair(SOCK_STREAM, sv);
+	socket_xpair(SOCK_STREAM, sv);
 	anc_pipe(p);
 	anc_pipe(q);
 	two[0] = p[1];
 	two[1] = q[1];
-	CHECK_RET(anc_send(sv[0], "x", 1, SCM_RIGHTS, two, sizeof two), 1);
+	CHECK_RET(socket_send_cmsg(sv[0], SCM_RIGHTS, two, sizeof two), 1);
 	ipct_xclose(p[1]);
 	ipct_xclose(q[1]);
 	/* Room for exactly one descriptor. */
@@ -393,7 +391,7 @@ static void anc_ctrunc_creds(void)
 	struct anc_rx r;
 	int sv[2];
 
-	sk_xpair(SOCK_DGRAM, sv);
+	socket_xpair(SOCK_DGRAM, sv);
 	set_passcred(sv[1]);
 	CHECK_RET(send(sv[0], "c", 1, 0), 1);
 	/* Room for a header, not for a struct ucred. */
@@ -411,9 +409,9 @@ static void anc_ctrunc_nofile_limit(void)
 	int sv[2], p[2];
 	pid_t pid;
 
-	sk_xpair(SOCK_STREAM, sv);
+	socket_xpair(SOCK_STREAM, sv);
 	anc_pipe(p);
-	CHECK_RET(anc_send(sv[0], "x", 1, SCM_RIGHTS, &p[1], sizeof(int)), 1);
+	CHECK_RET(socket_send_cmsg(sv[0], SCM_RIGHTS, &p[1], sizeof(int)), 1);
 	ipct_xclose(p[1]);
 	pid = ipct_fork();
 	if (pid == 0) {
@@ -446,9 +444,9 @@ static void anc_inflight_closed_with_socket(void)
 	int sv[2], p[2];
 	char c;
 
-	sk_xpair(SOCK_STREAM, sv);
+	socket_xpair(SOCK_STREAM, sv);
 	anc_pipe(p);
-	CHECK_RET(anc_send(sv[0], "x", 1, SCM_RIGHTS, &p[1], sizeof(int)), 1);
+	CHECK_RET(socket_send_cmsg(sv[0], SCM_RIGHTS, &p[1], sizeof(int)), 1);
 	ipct_xclose(p[1]);
 	CHECK_FAILS(read(p[0], &c, 1), EAGAIN);
 	/* Never received: closing the receiving socket drops the message. */
@@ -480,13 +478,13 @@ static void anc_gc_self_cycle(void)
 {
 	int sv[2], p[2], two[2];
 
-	sk_xpair(SOCK_STREAM, sv);
+	socket_xpair(SOCK_STREAM, sv);
 	anc_pipe(p);
 	/* sv[1] holds, in its own receive queue, a reference to itself and
 	 * to the pipe: once closed by us only the cycle keeps it alive. */
 	two[0] = sv[1];
 	two[1] = p[1];
-	CHECK_RET(anc_send(sv[0], "x", 1, SCM_RIGHTS, two, sizeof two), 1);
+	CHECK_RET(socket_send_cmsg(sv[0], SCM_RIGHTS, two, sizeof two), 1);
 	ipct_xclose(p[1]);
 	ipct_xclose(sv[0]);
 	ipct_xclose(sv[1]);
@@ -503,14 +501,14 @@ static void anc_gc_two_socket_cycle(void)
 {
 	int a[2], b[2], p[2], two[2];
 
-	sk_xpair(SOCK_DGRAM, a);
-	sk_xpair(SOCK_DGRAM, b);
+	socket_xpair(SOCK_DGRAM, a);
+	socket_xpair(SOCK_DGRAM, b);
 	anc_pipe(p);
 	/* a[1] is in flight to b[1], b[1] (and the pipe) to a[1]. */
-	CHECK_RET(anc_send(b[0], "x", 1, SCM_RIGHTS, &a[1], sizeof(int)), 1);
+	CHECK_RET(socket_send_cmsg(b[0], SCM_RIGHTS, &a[1], sizeof(int)), 1);
 	two[0] = b[1];
 	two[1] = p[1];
-	CHECK_RET(anc_send(a[0], "y", 1, SCM_RIGHTS, two, sizeof two), 1);
+	CHECK_RET(socket_send_cmsg(a[0], SCM_RIGHTS, two, sizeof two), 1);
 	ipct_xclose(p[1]);
 	ipct_xclose(a[0]);
 	ipct_xclose(b[0]);
@@ -530,9 +528,9 @@ static void anc_pass_socket(void)
 	int sv[2], other[2];
 	char c;
 
-	sk_xpair(SOCK_STREAM, sv);
-	sk_xpair(SOCK_DGRAM, other);
-	CHECK_RET(anc_send(sv[0], "s", 1, SCM_RIGHTS, &other[0], sizeof(int)), 1);
+	socket_xpair(SOCK_STREAM, sv);
+	socket_xpair(SOCK_DGRAM, other);
+	CHECK_RET(socket_send_cmsg(sv[0], SCM_RIGHTS, &other[0], sizeof(int)), 1);
 	ipct_xclose(other[0]);
 	CHECK_RET(anc_recv(sv[1], 20, CTL_ROOM, 0, &r), 1);
 	CHECK_EQ(1, r.nfds);
@@ -552,10 +550,10 @@ static void anc_rights_and_creds_together(void)
 	struct anc_rx r;
 	int sv[2], p[2];
 
-	sk_xpair(SOCK_DGRAM, sv);
+	socket_xpair(SOCK_DGRAM, sv);
 	anc_pipe(p);
 	set_passcred(sv[1]);
-	CHECK_RET(anc_send(sv[0], "b", 1, SCM_RIGHTS, &p[1], sizeof(int)), 1);
+	CHECK_RET(socket_send_cmsg(sv[0], SCM_RIGHTS, &p[1], sizeof(int)), 1);
 	CHECK_RET(anc_recv(sv[1], 20, CTL_ROOM, 0, &r), 1);
 	/* Two headers, walked with CMSG_NXTHDR. */
 	CHECK_EQ(1, r.nfds);
@@ -574,8 +572,8 @@ static void anc_passcred_default_off(void)
 	struct anc_rx r;
 	int sv[2];
 
-	sk_xpair(SOCK_DGRAM, sv);
-	CHECK_EQ(0, sk_xgetint(sv[1], SOL_SOCKET, SO_PASSCRED));
+	socket_xpair(SOCK_DGRAM, sv);
+	CHECK_EQ(0, socket_xgetint(sv[1], SOL_SOCKET, SO_PASSCRED));
 	CHECK_RET(send(sv[0], "n", 1, 0), 1);
 	CHECK_RET(anc_recv(sv[1], 20, CTL_ROOM, 0, &r), 1);
 	CHECK_EQ(0, r.ncred);
@@ -591,7 +589,7 @@ static void anc_passcred_stream_unsent(void)
 	struct anc_rx r;
 	int sv[2];
 
-	sk_xpair(SOCK_STREAM, sv);
+	socket_xpair(SOCK_STREAM, sv);
 	set_passcred(sv[1]);
 	/* The sender sends plain data, no control message. */
 	CHECK_RET(send(sv[0], "d", 1, 0), 1);
@@ -609,14 +607,14 @@ IPCT_CASE(anc_passcred_stream_unsent,
 
 static void anc_passcred_inherited_by_accept(void)
 {
-	int l = sk_xbound(SOCK_STREAM, "s"), c, a;
+	int l = socket_xbound(SOCK_STREAM, "s"), c, a;
 
 	set_passcred(l);
 	CHECK_OK(listen(l, 4));
-	c = sk_xconnect(SOCK_STREAM, "s");
-	a = sk_xaccept(l);
-	CHECK_NE(0, sk_xgetint(a, SOL_SOCKET, SO_PASSCRED));
-	CHECK_EQ(0, sk_xgetint(c, SOL_SOCKET, SO_PASSCRED));
+	c = socket_xconnect(SOCK_STREAM, "s");
+	a = socket_xaccept(l);
+	CHECK_NE(0, socket_xgetint(a, SOL_SOCKET, SO_PASSCRED));
+	CHECK_EQ(0, socket_xgetint(c, SOL_SOCKET, SO_PASSCRED));
 }
 IPCT_CASE(anc_passcred_inherited_by_accept,
 	.id = "socket.anc_passcred_inherited_by_accept",
@@ -630,12 +628,12 @@ static void anc_creds_explicit_own(void)
 	struct ucred u;
 	int sv[2];
 
-	sk_xpair(SOCK_DGRAM, sv);
+	socket_xpair(SOCK_DGRAM, sv);
 	set_passcred(sv[1]);
 	u.pid = getpid();
 	u.uid = geteuid();
 	u.gid = getegid();
-	CHECK_RET(anc_send(sv[0], "o", 1, SCM_CREDENTIALS, &u, sizeof u), 1);
+	CHECK_RET(socket_send_cmsg(sv[0], SCM_CREDENTIALS, &u, sizeof u), 1);
 	CHECK_RET(anc_recv(sv[1], 20, CTL_ROOM, 0, &r), 1);
 	CHECK_EQ(1, r.ncred);
 	CHECK_EQ(u.pid, r.cred.pid);
@@ -654,11 +652,11 @@ static void anc_creds_without_passcred_dropped(void)
 	struct ucred u;
 	int sv[2];
 
-	sk_xpair(SOCK_DGRAM, sv);
+	socket_xpair(SOCK_DGRAM, sv);
 	u.pid = getpid();
 	u.uid = geteuid();
 	u.gid = getegid();
-	CHECK_RET(anc_send(sv[0], "o", 1, SCM_CREDENTIALS, &u, sizeof u), 1);
+	CHECK_RET(socket_send_cmsg(sv[0], SCM_CREDENTIALS, &u, sizeof u), 1);
 	CHECK_RET(anc_recv(sv[1], 20, CTL_ROOM, 0, &r), 1);
 	CHECK_EQ(0, r.ncred);
 	CHECK_EQ(0, r.flags & MSG_CTRUNC);
@@ -679,12 +677,12 @@ static void anc_creds_nonexistent_pid_esrch(void)
 		ipct_skip("only a privileged process may name another pid");
 	if (max <= 0)
 		ipct_skip("/proc/sys/kernel/pid_max unreadable");
-	sk_xpair(SOCK_DGRAM, sv);
+	socket_xpair(SOCK_DGRAM, sv);
 	/* pid_max itself is never a process id. */
 	u.pid = (pid_t)max;
 	u.uid = geteuid();
 	u.gid = getegid();
-	CHECK_FAILS(anc_send(sv[0], "e", 1, SCM_CREDENTIALS, &u, sizeof u), ESRCH);
+	CHECK_FAILS(socket_send_cmsg(sv[0], SCM_CREDENTIALS, &u, sizeof u), ESRCH);
 }
 IPCT_CASE(anc_creds_nonexistent_pid_esrch,
 	.id = "socket.anc_creds_nonexistent_pid_esrch",
@@ -696,8 +694,8 @@ static void anc_creds_empty_einval(void)
 {
 	int sv[2];
 
-	sk_xpair(SOCK_DGRAM, sv);
-	CHECK_FAILS(anc_send(sv[0], "e", 1, SCM_CREDENTIALS, "", 0), EINVAL);
+	socket_xpair(SOCK_DGRAM, sv);
+	CHECK_FAILS(socket_send_cmsg(sv[0], SCM_CREDENTIALS, "", 0), EINVAL);
 }
 IPCT_CASE(anc_creds_empty_einval,
 	.id = "socket.anc_creds_empty_einval",
@@ -710,7 +708,7 @@ static void anc_rights_partial_read_once(void)
 	struct anc_rx r;
 	int sv[2], p[2];
 
-	sk_xpair(SOCK_STREAM, sv);
+	socket_xpair(SOCK_STREAM, sv);
 	anc_pipe(p);
 	CHECK_RET(anc_send(sv[0], "abcd", 4, SCM_RIGHTS, &p[1], sizeof(int)), 4);
 	/* The descriptor comes with the first part of its bytes... */
@@ -732,7 +730,7 @@ static void anc_rights_dgram_no_data_buffer(void)
 	struct anc_rx r;
 	int sv[2], p[2];
 
-	sk_xpair(SOCK_DGRAM, sv);
+	socket_xpair(SOCK_DGRAM, sv);
 	anc_pipe(p);
 	CHECK_RET(anc_send(sv[0], "abc", 3, SCM_RIGHTS, &p[1], sizeof(int)), 3);
 	/* A zero-byte receive truncates the datagram but still gets the

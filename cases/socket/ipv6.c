@@ -10,7 +10,7 @@
  */
 #define _GNU_SOURCE
 #include "ipct.h"
-#include "sockh.h"
+#include "socket.h"
 
 #include <poll.h>
 #include <sys/uio.h>
@@ -60,14 +60,6 @@ static void set_int(int fd, int level, int opt, int v)
 		IPCT_BROKEN("setsockopt(%d, %d): %s", level, opt, ipct_errname(errno));
 }
 
-static void wait_readable(int fd)
-{
-	struct pollfd p = { .fd = fd, .events = POLLIN };
-
-	if (poll(&p, 1, ipct_wait_limit_ms()) != 1)
-		IPCT_BROKEN("nothing arrived: %s", ipct_errname(errno));
-}
-
 /* ::ffff:127.0.0.1 */
 static struct in6_addr v4mapped_loopback(void)
 {
@@ -112,7 +104,7 @@ static void v6_udp_loopback(void)
 	char b[4];
 
 	CHECK_RET(sendto(s, "udp", 3, 0, (struct sockaddr *)&a, sizeof a), 3);
-	wait_readable(r);
+	CHECK(socket_xwait_event(r, POLLIN) & POLLIN);
 	CHECK_RET(recvfrom(r, b, sizeof b, 0, (struct sockaddr *)&from, &len), 3);
 	CHECK_EQU(sizeof from, len);
 	CHECK_EQ(me.sin6_port, from.sin6_port);
@@ -148,7 +140,7 @@ static void v6_v6only_default(void)
 
 	if (sys < 0)
 		ipct_skip("/proc/sys/net/ipv6/bindv6only unreadable");
-	CHECK_EQ(sys, sk_xgetint(fd, IPPROTO_IPV6, IPV6_V6ONLY));
+	CHECK_EQ(sys, socket_xgetint(fd, IPPROTO_IPV6, IPV6_V6ONLY));
 }
 IPCT_CASE(v6_v6only_default,
 	.id = "socket.v6_v6only_default",
@@ -179,7 +171,7 @@ static void v6_v4mapped_connect(void)
 	struct sockaddr_in a4;
 	struct sockaddr_in6 a, peer;
 	socklen_t len = sizeof peer;
-	int l = sk_xloopback(SOCK_STREAM, &a4), c = v6_socket(SOCK_STREAM), s;
+	int l = socket_xloopback(SOCK_STREAM, &a4), c = v6_socket(SOCK_STREAM), s;
 	struct in6_addr m = v4mapped_loopback();
 	char b;
 
@@ -190,7 +182,7 @@ static void v6_v4mapped_connect(void)
 	a.sin6_addr = m;
 	a.sin6_port = a4.sin_port;
 	CHECK_OK(connect(c, (struct sockaddr *)&a, sizeof a));
-	s = sk_xaccept(l);
+	s = socket_xaccept(l);
 	CHECK_RET(send(c, "m", 1, 0), 1);
 	CHECK_RET(recv(s, &b, 1, 0), 1);
 	CHECK_OK(getpeername(c, (struct sockaddr *)&peer, &len));
@@ -209,7 +201,7 @@ static void v6_v4mapped_accept(void)
 	struct sockaddr_in6 a, peer;
 	struct sockaddr_in a4;
 	socklen_t len = sizeof peer;
-	int l = v6_socket(SOCK_STREAM), c = sk_xsocket(AF_INET, SOCK_STREAM), s;
+	int l = v6_socket(SOCK_STREAM), c = socket_xsocket(AF_INET, SOCK_STREAM), s;
 
 	set_int(l, IPPROTO_IPV6, IPV6_V6ONLY, 0);
 	v6_bind(l, &m, &a);
@@ -248,7 +240,7 @@ static void v6_recvpktinfo(void)
 
 	set_int(r, IPPROTO_IPV6, IPV6_RECVPKTINFO, 1);
 	CHECK_RET(sendto(s, "p", 1, 0, (struct sockaddr *)&a, sizeof a), 1);
-	wait_readable(r);
+	CHECK(socket_xwait_event(r, POLLIN) & POLLIN);
 	memset(&m, 0, sizeof m);
 	iov.iov_base = b;
 	iov.iov_len = sizeof b;
@@ -288,7 +280,7 @@ static void v6_recvhoplimit(void)
 	set_int(r, IPPROTO_IPV6, IPV6_RECVHOPLIMIT, 1);
 	set_int(s, IPPROTO_IPV6, IPV6_UNICAST_HOPS, 42);
 	CHECK_RET(sendto(s, "h", 1, 0, (struct sockaddr *)&a, sizeof a), 1);
-	wait_readable(r);
+	CHECK(socket_xwait_event(r, POLLIN) & POLLIN);
 	memset(&m, 0, sizeof m);
 	iov.iov_base = b;
 	iov.iov_len = sizeof b;
@@ -315,7 +307,7 @@ static void v6_unicast_hops_range(void)
 	CHECK_FAILS(setsockopt(fd, IPPROTO_IPV6, IPV6_UNICAST_HOPS, &v, sizeof v), EINVAL);
 	v = 200;
 	CHECK_OK(setsockopt(fd, IPPROTO_IPV6, IPV6_UNICAST_HOPS, &v, sizeof v));
-	CHECK_EQ(200, sk_xgetint(fd, IPPROTO_IPV6, IPV6_UNICAST_HOPS));
+	CHECK_EQ(200, socket_xgetint(fd, IPPROTO_IPV6, IPV6_UNICAST_HOPS));
 }
 IPCT_CASE(v6_unicast_hops_range,
 	.id = "socket.v6_unicast_hops_range",

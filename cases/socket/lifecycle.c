@@ -10,7 +10,7 @@
  */
 #define _GNU_SOURCE
 #include "ipct.h"
-#include "sockh.h"
+#include "socket.h"
 
 #include <fcntl.h>
 #include <poll.h>
@@ -19,30 +19,22 @@
  * *lfd is the listener. */
 static int pending_client(int type, int *lfd)
 {
-	*lfd = sk_xlistener(type, "s");
-	return sk_xconnect(type, "s");
-}
-
-static int revents_now(int fd, short events)
-{
-	struct pollfd p = { .fd = fd, .events = events };
-
-	CHECK_RET(poll(&p, 1, 0), p.revents ? 1 : 0);
-	return p.revents;
+	*lfd = socket_xlistener(type, "s");
+	return socket_xconnect(type, "s");
 }
 
 static int so_error(int fd)
 {
-	return sk_xgetint(fd, SOL_SOCKET, SO_ERROR);
+	return socket_xgetint(fd, SOL_SOCKET, SO_ERROR);
 }
 
 static void life_pending_listener_close_poll(void)
 {
 	int l, c = pending_client(SOCK_STREAM, &l), ev;
 
-	CHECK_EQ(0, revents_now(c, POLLIN) & (POLLHUP | POLLERR));
+	CHECK_EQ(0, socket_xpoll_now(c, POLLIN) & (POLLHUP | POLLERR));
 	ipct_xclose(l);
-	ev = revents_now(c, POLLIN);
+	ev = socket_xpoll_now(c, POLLIN);
 	CHECK_EQ(POLLHUP, ev & POLLHUP);
 	CHECK_EQ(POLLERR, ev & POLLERR);
 }
@@ -104,7 +96,7 @@ static void life_unread_close_reset_stream(void)
 	int sv[2];
 	char b;
 
-	sk_xpair(SOCK_STREAM, sv);
+	socket_xpair(SOCK_STREAM, sv);
 	CHECK_RET(send(sv[0], "lost", 4, 0), 4);
 	ipct_xclose(sv[1]);
 	CHECK_FAILS(recv(sv[0], &b, 1, 0), ECONNRESET);
@@ -121,7 +113,7 @@ static void life_unread_close_reset_seqpacket(void)
 	int sv[2];
 	char b;
 
-	sk_xpair(SOCK_SEQPACKET, sv);
+	socket_xpair(SOCK_SEQPACKET, sv);
 	CHECK_RET(send(sv[0], "lost", 4, 0), 4);
 	ipct_xclose(sv[1]);
 	CHECK_FAILS(recv(sv[0], &b, 1, 0), ECONNRESET);
@@ -138,7 +130,7 @@ static void life_read_close_no_reset(void)
 	int sv[2];
 	char b[4];
 
-	sk_xpair(SOCK_STREAM, sv);
+	socket_xpair(SOCK_STREAM, sv);
 	CHECK_RET(send(sv[0], "read", 4, 0), 4);
 	CHECK_RET(recv(sv[1], b, 4, 0), 4);
 	ipct_xclose(sv[1]);
@@ -154,7 +146,7 @@ IPCT_CASE(life_read_close_no_reset,
 
 static int unix_addr_of(const char *path, struct sockaddr_un *a)
 {
-	return (int)sk_unaddr(a, path);
+	return (int)socket_xunaddr(a, path);
 }
 
 static void life_stream_sendto_connected_eisconn(void)
@@ -163,7 +155,7 @@ static void life_stream_sendto_connected_eisconn(void)
 	socklen_t len = (socklen_t)unix_addr_of("s", &a);
 	int c, s;
 
-	sk_xconnected(SOCK_STREAM, "s", &c, &s);
+	socket_xconnected(SOCK_STREAM, "s", &c, &s);
 	CHECK_FAILS(sendto(c, "x", 1, 0, (struct sockaddr *)&a, len), EISCONN);
 }
 IPCT_CASE(life_stream_sendto_connected_eisconn,
@@ -176,8 +168,8 @@ static void life_stream_sendto_unconnected_eopnotsupp(void)
 {
 	struct sockaddr_un a;
 	socklen_t len = (socklen_t)unix_addr_of("s", &a);
-	int l = sk_xlistener(SOCK_STREAM, "s");
-	int c = sk_xsocket(AF_UNIX, SOCK_STREAM);
+	int l = socket_xlistener(SOCK_STREAM, "s");
+	int c = socket_xsocket(AF_UNIX, SOCK_STREAM);
 
 	(void)l;
 	CHECK_FAILS(sendto(c, "x", 1, 0, (struct sockaddr *)&a, len), EOPNOTSUPP);
@@ -192,8 +184,8 @@ static void life_seqpacket_sendto_unconnected_enotconn(void)
 {
 	struct sockaddr_un a;
 	socklen_t len = (socklen_t)unix_addr_of("s", &a);
-	int l = sk_xlistener(SOCK_SEQPACKET, "s");
-	int c = sk_xsocket(AF_UNIX, SOCK_SEQPACKET);
+	int l = socket_xlistener(SOCK_SEQPACKET, "s");
+	int c = socket_xsocket(AF_UNIX, SOCK_SEQPACKET);
 
 	(void)l;
 	CHECK_FAILS(sendto(c, "x", 1, 0, (struct sockaddr *)&a, len), ENOTCONN);
@@ -211,7 +203,7 @@ static void life_seqpacket_sendto_connected_ignored(void)
 	int c, s;
 	char b[4];
 
-	sk_xconnected(SOCK_SEQPACKET, "s", &c, &s);
+	socket_xconnected(SOCK_SEQPACKET, "s", &c, &s);
 	/* The address (which names nothing) is ignored. */
 	CHECK_RET(sendto(c, "ign", 3, 0, (struct sockaddr *)&a, len), 3);
 	CHECK_RET(recv(s, b, sizeof b, 0), 3);
@@ -227,7 +219,7 @@ static void life_dgram_connect_self(void)
 {
 	struct sockaddr_un a;
 	socklen_t len = (socklen_t)unix_addr_of("d", &a);
-	int d = sk_xbound(SOCK_DGRAM, "d");
+	int d = socket_xbound(SOCK_DGRAM, "d");
 	char b[4];
 
 	CHECK_OK(connect(d, (struct sockaddr *)&a, len));
@@ -246,8 +238,8 @@ static void life_dgram_reconnect(void)
 	struct sockaddr_un a, b;
 	socklen_t la = (socklen_t)unix_addr_of("a", &a);
 	socklen_t lb = (socklen_t)unix_addr_of("b", &b);
-	int ra = sk_xbound(SOCK_DGRAM, "a"), rb = sk_xbound(SOCK_DGRAM, "b");
-	int d = sk_xsocket(AF_UNIX, SOCK_DGRAM);
+	int ra = socket_xbound(SOCK_DGRAM, "a"), rb = socket_xbound(SOCK_DGRAM, "b");
+	int d = socket_xsocket(AF_UNIX, SOCK_DGRAM);
 	char c;
 
 	CHECK_OK(connect(d, (struct sockaddr *)&a, la));
@@ -270,8 +262,8 @@ static void life_dgram_disconnect_unspec(void)
 	struct sockaddr_un a;
 	struct sockaddr u;
 	socklen_t la = (socklen_t)unix_addr_of("a", &a);
-	int r = sk_xbound(SOCK_DGRAM, "a");
-	int d = sk_xsocket(AF_UNIX, SOCK_DGRAM);
+	int r = socket_xbound(SOCK_DGRAM, "a");
+	int d = socket_xsocket(AF_UNIX, SOCK_DGRAM);
 
 	(void)r;
 	CHECK_OK(connect(d, (struct sockaddr *)&a, la));
@@ -293,8 +285,8 @@ static void life_dgram_connected_rejects_others(void)
 	struct sockaddr_un a, o;
 	socklen_t la = (socklen_t)unix_addr_of("a", &a);
 	socklen_t lo = (socklen_t)unix_addr_of("o", &o);
-	int r = sk_xbound(SOCK_DGRAM, "a"), other = sk_xbound(SOCK_DGRAM, "o");
-	int stranger = sk_xsocket(AF_UNIX, SOCK_DGRAM);
+	int r = socket_xbound(SOCK_DGRAM, "a"), other = socket_xbound(SOCK_DGRAM, "o");
+	int stranger = socket_xsocket(AF_UNIX, SOCK_DGRAM);
 
 	/* r accepts datagrams from "o" only. */
 	CHECK_OK(connect(r, (struct sockaddr *)&o, lo));
@@ -311,8 +303,8 @@ static void life_dgram_owner_gone_econnrefused(void)
 {
 	struct sockaddr_un a;
 	socklen_t la = (socklen_t)unix_addr_of("a", &a);
-	int r = sk_xbound(SOCK_DGRAM, "a");
-	int d = sk_xsocket(AF_UNIX, SOCK_DGRAM);
+	int r = socket_xbound(SOCK_DGRAM, "a");
+	int d = socket_xsocket(AF_UNIX, SOCK_DGRAM);
 
 	ipct_xclose(r);
 	/* The file is still there, nothing is bound to it. */
@@ -326,10 +318,10 @@ IPCT_CASE(life_dgram_owner_gone_econnrefused,
 
 static void life_connect_closed_listener_econnrefused(void)
 {
-	int l = sk_xlistener(SOCK_STREAM, "s");
+	int l = socket_xlistener(SOCK_STREAM, "s");
 	struct sockaddr_un a;
 	socklen_t la = (socklen_t)unix_addr_of("s", &a);
-	int c = sk_xsocket(AF_UNIX, SOCK_STREAM);
+	int c = socket_xsocket(AF_UNIX, SOCK_STREAM);
 
 	ipct_xclose(l);
 	CHECK_FAILS(connect(c, (struct sockaddr *)&a, la), ECONNREFUSED);
@@ -341,7 +333,7 @@ IPCT_CASE(life_connect_closed_listener_econnrefused,
 
 static void life_connect_listening_socket(void)
 {
-	int l = sk_xlistener(SOCK_STREAM, "s"), l2 = sk_xlistener(SOCK_STREAM, "t");
+	int l = socket_xlistener(SOCK_STREAM, "s"), l2 = socket_xlistener(SOCK_STREAM, "t");
 	struct sockaddr_un a;
 	socklen_t la = (socklen_t)unix_addr_of("t", &a);
 
@@ -358,7 +350,7 @@ static void life_listen_connected_einval(void)
 {
 	int c, s;
 
-	sk_xconnected(SOCK_STREAM, "s", &c, &s);
+	socket_xconnected(SOCK_STREAM, "s", &c, &s);
 	CHECK_FAILS(listen(s, 4), EINVAL);
 }
 IPCT_CASE(life_listen_connected_einval,
@@ -368,11 +360,11 @@ IPCT_CASE(life_listen_connected_einval,
 
 static void life_listen_again_ok(void)
 {
-	int l = sk_xlistener(SOCK_STREAM, "s"), c, a;
+	int l = socket_xlistener(SOCK_STREAM, "s"), c, a;
 
 	CHECK_OK(listen(l, 16));
-	c = sk_xconnect(SOCK_STREAM, "s");
-	a = sk_xaccept(l);
+	c = socket_xconnect(SOCK_STREAM, "s");
+	a = socket_xaccept(l);
 	CHECK_RET(send(c, "k", 1, 0), 1);
 	CHECK_RET(recv(a, &c, 1, 0), 1);
 }
@@ -384,14 +376,14 @@ IPCT_CASE(life_listen_again_ok,
 
 static void life_accept_after_client_closed(void)
 {
-	int l = sk_xlistener(SOCK_STREAM, "s");
-	int c = sk_xconnect(SOCK_STREAM, "s"), a;
+	int l = socket_xlistener(SOCK_STREAM, "s");
+	int c = socket_xconnect(SOCK_STREAM, "s"), a;
 	char b[4];
 
 	CHECK_RET(send(c, "bye", 3, 0), 3);
 	ipct_xclose(c);
 	/* The connection is still accepted, its data readable. */
-	a = sk_xaccept(l);
+	a = socket_xaccept(l);
 	CHECK_RET(recv(a, b, sizeof b, 0), 3);
 	CHECK_MEM("bye", b, 3);
 	CHECK_RET(recv(a, b, sizeof b, 0), 0);
@@ -423,7 +415,7 @@ static void fill_backlog(void)
 	int i, fd;
 
 	for (i = 0; i < 64; i++) {
-		fd = sk_xsocket(AF_UNIX, SOCK_STREAM);
+		fd = socket_xsocket(AF_UNIX, SOCK_STREAM);
 		ipct_xsetnonblock(fd);
 		if (connect(fd, (struct sockaddr *)&a, la) != 0) {
 			if (errno != EAGAIN)
@@ -437,18 +429,18 @@ static void fill_backlog(void)
 
 static void life_connect_blocks_backlog_full(void)
 {
-	int l = sk_xbound(SOCK_STREAM, "s");
+	int l = socket_xbound(SOCK_STREAM, "s");
 	struct connect_arg ca = { .path = "s" };
 	struct ipct_blocker b;
 	struct ipct_result r;
 
 	CHECK_OK(listen(l, 0));
 	fill_backlog();
-	ca.fd = sk_xsocket(AF_UNIX, SOCK_STREAM);
+	ca.fd = socket_xsocket(AF_UNIX, SOCK_STREAM);
 	ipct_block_start(&b, connect_call, &ca);
 	ipct_block_prove(&b);
 	/* Accepting one makes room. */
-	(void)sk_xaccept(l);
+	(void)socket_xaccept(l);
 	r = ipct_block_finish(&b);
 	CHECK_RESULT(r, 0);
 }
@@ -475,7 +467,7 @@ static void life_close_wakes_blocked_recv(void)
 	struct ipct_result r;
 	int sv[2];
 
-	sk_xpair(SOCK_STREAM, sv);
+	socket_xpair(SOCK_STREAM, sv);
 	ipct_block_start(&b, recv_one_call, sv);
 	ipct_block_prove(&b);
 	ipct_xclose(sv[0]);
@@ -503,7 +495,7 @@ static void life_close_wakes_blocked_send(void)
 	struct ipct_result r;
 	int sv[2];
 
-	sk_xpair(SOCK_STREAM, sv);
+	socket_xpair(SOCK_STREAM, sv);
 	ipct_block_start(&b, send_big_call, sv);
 	ipct_block_prove(&b);
 	ipct_xclose(sv[1]);
@@ -524,7 +516,7 @@ static void life_seqpacket_emsgsize(void)
 	static char big[1 << 20];
 	int sv[2];
 
-	sk_xpair(SOCK_SEQPACKET, sv);
+	socket_xpair(SOCK_SEQPACKET, sv);
 	/* Larger than the whole send buffer: cannot go at once. */
 	CHECK_FAILS(send(sv[0], big, sizeof big, 0), EMSGSIZE);
 }
@@ -539,7 +531,7 @@ static void life_dgram_emsgsize(void)
 	static char big[1 << 20];
 	int sv[2];
 
-	sk_xpair(SOCK_DGRAM, sv);
+	socket_xpair(SOCK_DGRAM, sv);
 	CHECK_FAILS(send(sv[0], big, sizeof big, 0), EMSGSIZE);
 }
 IPCT_CASE(life_dgram_emsgsize,
@@ -552,7 +544,7 @@ static void life_shut_rd_peer_send_epipe(void)
 {
 	int sv[2];
 
-	sk_xpair(SOCK_STREAM, sv);
+	socket_xpair(SOCK_STREAM, sv);
 	CHECK_OK(shutdown(sv[1], SHUT_RD));
 	CHECK_FAILS(send(sv[0], "x", 1, MSG_NOSIGNAL), EPIPE);
 }
@@ -564,7 +556,7 @@ IPCT_CASE(life_shut_rd_peer_send_epipe,
 
 static void life_so_error_fresh_zero(void)
 {
-	int fd = sk_xsocket(AF_UNIX, SOCK_STREAM);
+	int fd = socket_xsocket(AF_UNIX, SOCK_STREAM);
 
 	CHECK_EQ(0, so_error(fd));
 }

@@ -6,7 +6,7 @@
  */
 #define _GNU_SOURCE
 #include "ipct.h"
-#include "sockh.h"
+#include "socket.h"
 
 #include <poll.h>
 #include <sys/uio.h>
@@ -44,7 +44,7 @@ static void mmsg_recvmmsg_several(void)
 	struct mm m;
 	int sv[2];
 
-	sk_xpair(SOCK_DGRAM, sv);
+	socket_xpair(SOCK_DGRAM, sv);
 	CHECK_RET(send(sv[0], "one", 3, 0), 3);
 	CHECK_RET(send(sv[0], "three", 5, 0), 5);
 	CHECK_RET(send(sv[0], "2", 1, 0), 1);
@@ -67,7 +67,7 @@ static void mmsg_recvmmsg_dontwait_partial(void)
 	struct mm m;
 	int sv[2];
 
-	sk_xpair(SOCK_DGRAM, sv);
+	socket_xpair(SOCK_DGRAM, sv);
 	CHECK_RET(send(sv[0], "a", 1, 0), 1);
 	CHECK_RET(send(sv[0], "b", 1, 0), 1);
 	mm_init(&m, 16);
@@ -86,7 +86,7 @@ static void mmsg_recvmmsg_empty_eagain(void)
 	struct mm m;
 	int sv[2];
 
-	sk_xpair(SOCK_DGRAM, sv);
+	socket_xpair(SOCK_DGRAM, sv);
 	mm_init(&m, 16);
 	CHECK_FAILS(recvmmsg(sv[1], m.h, NMSG, MSG_DONTWAIT, NULL), EAGAIN);
 }
@@ -112,7 +112,7 @@ static void mmsg_recvmmsg_waitforone(void)
 	struct ipct_result r;
 	int sv[2];
 
-	sk_xpair(SOCK_DGRAM, sv);
+	socket_xpair(SOCK_DGRAM, sv);
 	ipct_block_start(&b, waitforone_call, &sv[1]);
 	/* Nothing yet: it waits for the first. */
 	ipct_block_prove(&b);
@@ -133,7 +133,7 @@ static void mmsg_recvmmsg_trunc_flag(void)
 	struct mm m;
 	int sv[2];
 
-	sk_xpair(SOCK_DGRAM, sv);
+	socket_xpair(SOCK_DGRAM, sv);
 	CHECK_RET(send(sv[0], "0123456789", 10, 0), 10);
 	CHECK_RET(send(sv[0], "ok", 2, 0), 2);
 	mm_init(&m, 4);
@@ -155,7 +155,7 @@ static void mmsg_sendmmsg_several(void)
 	char b[16];
 	int sv[2];
 
-	sk_xpair(SOCK_DGRAM, sv);
+	socket_xpair(SOCK_DGRAM, sv);
 	mm_init(&m, 0);
 	memcpy(m.buf[0], "ab", 2);
 	m.iov[0].iov_len = 2;
@@ -180,7 +180,7 @@ static void mmsg_sendmmsg_partial_error(void)
 {
 	struct sockaddr_in a;
 	struct mm m;
-	int r = sk_xloopback(SOCK_DGRAM, &a), s = sk_xsocket(AF_INET, SOCK_DGRAM);
+	int r = socket_xloopback(SOCK_DGRAM, &a), s = socket_xsocket(AF_INET, SOCK_DGRAM);
 
 	(void)r;
 	mm_init(&m, 1);
@@ -203,8 +203,8 @@ static void mmsg_sendmmsg_udp_addresses(void)
 	struct sockaddr_in a, b;
 	struct pollfd p[2];
 	struct mm m;
-	int ra = sk_xloopback(SOCK_DGRAM, &a), rb = sk_xloopback(SOCK_DGRAM, &b);
-	int s = sk_xsocket(AF_INET, SOCK_DGRAM);
+	int ra = socket_xloopback(SOCK_DGRAM, &a), rb = socket_xloopback(SOCK_DGRAM, &b);
+	int s = socket_xsocket(AF_INET, SOCK_DGRAM);
 	char c;
 
 	mm_init(&m, 1);
@@ -237,7 +237,7 @@ static void mmsg_recvmmsg_udp_sources(void)
 	struct sockaddr_in a, me, from[NMSG];
 	struct pollfd p;
 	struct mm m;
-	int r = sk_xloopback(SOCK_DGRAM, &a), s = sk_xloopback(SOCK_DGRAM, &me), i, n = 0;
+	int r = socket_xloopback(SOCK_DGRAM, &a), s = socket_xloopback(SOCK_DGRAM, &me), i, n = 0;
 
 	CHECK_RET(sendto(s, "1", 1, 0, (struct sockaddr *)&a, sizeof a), 1);
 	CHECK_RET(sendto(s, "2", 1, 0, (struct sockaddr *)&a, sizeof a), 1);

@@ -9,7 +9,7 @@
  */
 #define _GNU_SOURCE
 #include "ipct.h"
-#include "sockh.h"
+#include "socket.h"
 
 #include <fcntl.h>
 #include <poll.h>
@@ -18,20 +18,12 @@
 /* A stream pair with "abc" sent by sv[0] with MSG_OOB ('c' urgent). */
 static void oob_pair(int sv[2])
 {
-	sk_xpair(SOCK_STREAM, sv);
+	socket_xpair(SOCK_STREAM, sv);
 	if (send(sv[0], "abc", 3, MSG_OOB) != 3) {
 		if (errno == EOPNOTSUPP)
 			ipct_skip("this kernel has no MSG_OOB on AF_UNIX stream sockets (send: EOPNOTSUPP; CONFIG_AF_UNIX_OOB, Linux 5.15)");
 		IPCT_BROKEN("send(MSG_OOB): %s", ipct_errname(errno));
 	}
-}
-
-static int revents_now(int fd, short events)
-{
-	struct pollfd p = { .fd = fd, .events = events };
-
-	CHECK_RET(poll(&p, 1, 0), p.revents ? 1 : 0);
-	return p.revents;
 }
 
 static void unix_oob_recv_last_byte(void)
@@ -58,9 +50,9 @@ static void unix_oob_pollpri(void)
 	char b;
 
 	oob_pair(sv);
-	CHECK_EQ(POLLPRI, revents_now(sv[1], POLLPRI) & POLLPRI);
+	CHECK_EQ(POLLPRI, socket_xpoll_now(sv[1], POLLPRI) & POLLPRI);
 	CHECK_RET(recv(sv[1], &b, 1, MSG_OOB), 1);
-	CHECK_EQ(0, revents_now(sv[1], POLLPRI) & POLLPRI);
+	CHECK_EQ(0, socket_xpoll_now(sv[1], POLLPRI) & POLLPRI);
 }
 IPCT_CASE(unix_oob_pollpri,
 	.id = "socket.unix_oob_pollpri",
@@ -90,7 +82,7 @@ static void unix_oob_oobinline(void)
 	int sv[2], on = 1;
 	char b[8];
 
-	sk_xpair(SOCK_STREAM, sv);
+	socket_xpair(SOCK_STREAM, sv);
 	CHECK_OK(setsockopt(sv[1], SOL_SOCKET, SO_OOBINLINE, &on, sizeof on));
 	if (send(sv[0], "abc", 3, MSG_OOB) != 3) {
 		if (errno == EOPNOTSUPP)
@@ -113,7 +105,7 @@ static void unix_oob_sigurg(void)
 {
 	int sv[2];
 
-	sk_xpair(SOCK_STREAM, sv);
+	socket_xpair(SOCK_STREAM, sv);
 	ipct_catch(SIGURG, 0);
 	CHECK_OK(fcntl(sv[1], F_SETOWN, getpid()));
 	CHECK_EQ(0, ipct_caught(SIGURG));
@@ -136,7 +128,7 @@ static void unix_oob_recv_none_einval(void)
 	int sv[2];
 	char b;
 
-	sk_xpair(SOCK_STREAM, sv);
+	socket_xpair(SOCK_STREAM, sv);
 	CHECK_RET(send(sv[0], "n", 1, 0), 1);
 	CHECK_FAILS(recv(sv[1], &b, 1, MSG_OOB), EINVAL);
 }
@@ -150,7 +142,7 @@ static void unix_oob_dgram_eopnotsupp(void)
 {
 	int sv[2];
 
-	sk_xpair(SOCK_DGRAM, sv);
+	socket_xpair(SOCK_DGRAM, sv);
 	CHECK_FAILS(send(sv[0], "d", 1, MSG_OOB), EOPNOTSUPP);
 }
 IPCT_CASE(unix_oob_dgram_eopnotsupp,

@@ -10,7 +10,7 @@
  */
 #define _GNU_SOURCE
 #include "ipct.h"
-#include "sockh.h"
+#include "socket.h"
 
 #include <fcntl.h>
 #include <poll.h>
@@ -24,22 +24,14 @@
 #define POLLRDHUP 0 /* the cases that need it require HAVE_POLLRDHUP */
 #endif
 
-static int revents_now(int fd, short events)
-{
-	struct pollfd p = { .fd = fd, .events = events };
-
-	CHECK_RET(poll(&p, 1, 0), p.revents ? 1 : 0);
-	return p.revents;
-}
-
 static void rd_pollrdhup_peer_shut_wr(void)
 {
 	int sv[2];
 
-	sk_xpair(SOCK_STREAM, sv);
-	CHECK_EQ(0, revents_now(sv[1], POLLIN | POLLRDHUP));
+	socket_xpair(SOCK_STREAM, sv);
+	CHECK_EQ(0, socket_xpoll_now(sv[1], POLLIN | POLLRDHUP));
 	CHECK_OK(shutdown(sv[0], SHUT_WR));
-	CHECK_EQ(POLLRDHUP, revents_now(sv[1], POLLIN | POLLRDHUP) & POLLRDHUP);
+	CHECK_EQ(POLLRDHUP, socket_xpoll_now(sv[1], POLLIN | POLLRDHUP) & POLLRDHUP);
 }
 IPCT_CASE(rd_pollrdhup_peer_shut_wr,
 	.id = "socket.rd_pollrdhup_peer_shut_wr",
@@ -52,10 +44,10 @@ static void rd_pollrdhup_not_on_own_shut_wr(void)
 {
 	int sv[2];
 
-	sk_xpair(SOCK_STREAM, sv);
+	socket_xpair(SOCK_STREAM, sv);
 	CHECK_OK(shutdown(sv[1], SHUT_WR));
 	/* Our own write side closing is not the peer's. */
-	CHECK_EQ(0, revents_now(sv[1], POLLIN | POLLRDHUP) & (POLLRDHUP | POLLIN));
+	CHECK_EQ(0, socket_xpoll_now(sv[1], POLLIN | POLLRDHUP) & (POLLRDHUP | POLLIN));
 }
 IPCT_CASE(rd_pollrdhup_not_on_own_shut_wr,
 	.id = "socket.rd_pollrdhup_not_on_own_shut_wr",
@@ -79,7 +71,7 @@ static void rd_peer_shutdown_wakes_poller(void)
 	struct ipct_result r;
 	int sv[2];
 
-	sk_xpair(SOCK_STREAM, sv);
+	socket_xpair(SOCK_STREAM, sv);
 	ipct_block_start(&b, poll_in_call, &sv[1]);
 	ipct_block_prove(&b);
 	CHECK_OK(shutdown(sv[0], SHUT_WR));
@@ -98,7 +90,7 @@ static void rd_own_shutdown_wakes_poller(void)
 	struct ipct_result r;
 	int sv[2];
 
-	sk_xpair(SOCK_STREAM, sv);
+	socket_xpair(SOCK_STREAM, sv);
 	ipct_block_start(&b, poll_in_call, &sv[1]);
 	ipct_block_prove(&b);
 	/* The shared socket, shut down for reading by this process. */
@@ -117,10 +109,10 @@ static void rd_shut_rdwr_pollhup(void)
 {
 	int sv[2];
 
-	sk_xpair(SOCK_STREAM, sv);
-	CHECK_EQ(0, revents_now(sv[0], POLLIN) & POLLHUP);
+	socket_xpair(SOCK_STREAM, sv);
+	CHECK_EQ(0, socket_xpoll_now(sv[0], POLLIN) & POLLHUP);
 	CHECK_OK(shutdown(sv[0], SHUT_RDWR));
-	CHECK_EQ(POLLHUP, revents_now(sv[0], POLLIN) & POLLHUP);
+	CHECK_EQ(POLLHUP, socket_xpoll_now(sv[0], POLLIN) & POLLHUP);
 }
 IPCT_CASE(rd_shut_rdwr_pollhup,
 	.id = "socket.rd_shut_rdwr_pollhup",
@@ -133,15 +125,15 @@ static void rd_pollout_after_drain(void)
 	static char buf[65536];
 	int sv[2];
 
-	sk_xpair(SOCK_STREAM, sv);
+	socket_xpair(SOCK_STREAM, sv);
 	ipct_xsetnonblock(sv[0]);
 	ipct_xsetnonblock(sv[1]);
 	while (send(sv[0], buf, sizeof buf, 0) > 0)
 		;
-	CHECK_EQ(0, revents_now(sv[0], POLLOUT) & POLLOUT);
+	CHECK_EQ(0, socket_xpoll_now(sv[0], POLLOUT) & POLLOUT);
 	while (recv(sv[1], buf, sizeof buf, 0) > 0)
 		;
-	CHECK_EQ(POLLOUT, revents_now(sv[0], POLLOUT) & POLLOUT);
+	CHECK_EQ(POLLOUT, socket_xpoll_now(sv[0], POLLOUT) & POLLOUT);
 }
 IPCT_CASE(rd_pollout_after_drain,
 	.id = "socket.rd_pollout_after_drain",
@@ -150,13 +142,13 @@ IPCT_CASE(rd_pollout_after_drain,
 
 static void rd_listener_pollin_pending(void)
 {
-	int l = sk_xlistener(SOCK_STREAM, "s");
+	int l = socket_xlistener(SOCK_STREAM, "s");
 
-	CHECK_EQ(0, revents_now(l, POLLIN));
-	(void)sk_xconnect(SOCK_STREAM, "s");
-	CHECK_EQ(POLLIN, revents_now(l, POLLIN) & POLLIN);
-	(void)sk_xaccept(l);
-	CHECK_EQ(0, revents_now(l, POLLIN));
+	CHECK_EQ(0, socket_xpoll_now(l, POLLIN));
+	(void)socket_xconnect(SOCK_STREAM, "s");
+	CHECK_EQ(POLLIN, socket_xpoll_now(l, POLLIN) & POLLIN);
+	(void)socket_xaccept(l);
+	CHECK_EQ(0, socket_xpoll_now(l, POLLIN));
 }
 IPCT_CASE(rd_listener_pollin_pending,
 	.id = "socket.rd_listener_pollin_pending",
@@ -178,7 +170,7 @@ static void rd_select_readable_data(void)
 {
 	int sv[2];
 
-	sk_xpair(SOCK_DGRAM, sv);
+	socket_xpair(SOCK_DGRAM, sv);
 	CHECK_EQ(0, select_read(sv[1]));
 	CHECK_RET(send(sv[0], "s", 1, 0), 1);
 	CHECK_EQ(1, select_read(sv[1]));
@@ -192,7 +184,7 @@ static void rd_select_eof_readable(void)
 {
 	int sv[2];
 
-	sk_xpair(SOCK_STREAM, sv);
+	socket_xpair(SOCK_STREAM, sv);
 	CHECK_EQ(0, select_read(sv[1]));
 	ipct_xclose(sv[0]);
 	CHECK_EQ(1, select_read(sv[1]));
@@ -204,10 +196,10 @@ IPCT_CASE(rd_select_eof_readable,
 
 static void rd_select_listener_readable(void)
 {
-	int l = sk_xlistener(SOCK_SEQPACKET, "s");
+	int l = socket_xlistener(SOCK_SEQPACKET, "s");
 
 	CHECK_EQ(0, select_read(l));
-	(void)sk_xconnect(SOCK_SEQPACKET, "s");
+	(void)socket_xconnect(SOCK_SEQPACKET, "s");
 	CHECK_EQ(1, select_read(l));
 }
 IPCT_CASE(rd_select_listener_readable,
@@ -221,7 +213,7 @@ static void rd_select_writable_fresh(void)
 	fd_set w;
 	int sv[2];
 
-	sk_xpair(SOCK_STREAM, sv);
+	socket_xpair(SOCK_STREAM, sv);
 	FD_ZERO(&w);
 	FD_SET(sv[0], &w);
 	CHECK_RET(select(sv[0] + 1, NULL, &w, NULL, &tv), 1);
@@ -237,16 +229,16 @@ static void rd_dgram_pollout_peer_full(void)
 	static char buf[256];
 	int sv[2];
 
-	sk_xpair(SOCK_DGRAM, sv);
+	socket_xpair(SOCK_DGRAM, sv);
 	ipct_xsetnonblock(sv[0]);
 	while (send(sv[0], buf, sizeof buf, 0) > 0)
 		;
 	/* The peer's queue is full: not writable. */
-	CHECK_EQ(0, revents_now(sv[0], POLLOUT) & POLLOUT);
+	CHECK_EQ(0, socket_xpoll_now(sv[0], POLLOUT) & POLLOUT);
 	ipct_xsetnonblock(sv[1]);
 	while (recv(sv[1], buf, sizeof buf, 0) > 0)
 		;
-	CHECK_EQ(POLLOUT, revents_now(sv[0], POLLOUT) & POLLOUT);
+	CHECK_EQ(POLLOUT, socket_xpoll_now(sv[0], POLLOUT) & POLLOUT);
 }
 IPCT_CASE(rd_dgram_pollout_peer_full,
 	.id = "socket.rd_dgram_pollout_peer_full",
@@ -267,7 +259,7 @@ static void rd_rcvlowat_recv_waits(void)
 	struct ipct_result r;
 	int sv[2], four = 4;
 
-	sk_xpair(SOCK_STREAM, sv);
+	socket_xpair(SOCK_STREAM, sv);
 	CHECK_OK(setsockopt(sv[1], SOL_SOCKET, SO_RCVLOWAT, &four, sizeof four));
 	CHECK_RET(send(sv[0], "ab", 2, 0), 2);
 	ipct_block_start(&b, recv10_call, &sv[1]);
@@ -284,9 +276,9 @@ IPCT_CASE(rd_rcvlowat_recv_waits,
 
 static void rd_rcvlowat_default_one(void)
 {
-	int fd = sk_xsocket(AF_UNIX, SOCK_STREAM);
+	int fd = socket_xsocket(AF_UNIX, SOCK_STREAM);
 
-	CHECK_EQ(1, sk_xgetint(fd, SOL_SOCKET, SO_RCVLOWAT));
+	CHECK_EQ(1, socket_xgetint(fd, SOL_SOCKET, SO_RCVLOWAT));
 }
 IPCT_CASE(rd_rcvlowat_default_one,
 	.id = "socket.rd_rcvlowat_default_one",
@@ -298,7 +290,7 @@ static void rd_rcvlowat_nonblock_returns_less(void)
 	int sv[2], eight = 8;
 	char b[10];
 
-	sk_xpair(SOCK_STREAM, sv);
+	socket_xpair(SOCK_STREAM, sv);
 	CHECK_OK(setsockopt(sv[1], SOL_SOCKET, SO_RCVLOWAT, &eight, sizeof eight));
 	CHECK_RET(send(sv[0], "abc", 3, 0), 3);
 	CHECK_RET(recv(sv[1], b, sizeof b, MSG_DONTWAIT), 3);
@@ -311,9 +303,9 @@ IPCT_CASE(rd_rcvlowat_nonblock_returns_less,
 
 static void rd_sndlowat_enoprotoopt(void)
 {
-	int fd = sk_xsocket(AF_UNIX, SOCK_STREAM), v = 4;
+	int fd = socket_xsocket(AF_UNIX, SOCK_STREAM), v = 4;
 
-	CHECK_EQ(1, sk_xgetint(fd, SOL_SOCKET, SO_SNDLOWAT));
+	CHECK_EQ(1, socket_xgetint(fd, SOL_SOCKET, SO_SNDLOWAT));
 	CHECK_FAILS(setsockopt(fd, SOL_SOCKET, SO_SNDLOWAT, &v, sizeof v), ENOPROTOOPT);
 }
 IPCT_CASE(rd_sndlowat_enoprotoopt,
@@ -346,7 +338,7 @@ static void rd_siocinq_stream_unread(void)
 	int sv[2];
 	char b[3];
 
-	sk_xpair(SOCK_STREAM, sv);
+	socket_xpair(SOCK_STREAM, sv);
 	CHECK_EQ(0, ioctl_int(sv[1], SIOCINQ));
 	CHECK_RET(send(sv[0], "abc", 3, 0), 3);
 	CHECK_RET(send(sv[0], "defg", 4, 0), 4);
@@ -363,7 +355,7 @@ IPCT_CASE(rd_siocinq_stream_unread,
 
 static void rd_siocinq_listen_einval(void)
 {
-	int l = sk_xlistener(SOCK_STREAM, "s"), v;
+	int l = socket_xlistener(SOCK_STREAM, "s"), v;
 
 	CHECK_FAILS(ioctl(l, SIOCINQ, &v), EINVAL);
 }
@@ -378,7 +370,7 @@ static void rd_siocinq_dgram_next_size(void)
 {
 	int sv[2];
 
-	sk_xpair(SOCK_DGRAM, sv);
+	socket_xpair(SOCK_DGRAM, sv);
 	CHECK_EQ(0, ioctl_int(sv[1], SIOCINQ));
 	CHECK_RET(send(sv[0], "12345", 5, 0), 5);
 	CHECK_RET(send(sv[0], "12", 2, 0), 2);
@@ -397,7 +389,7 @@ static void rd_siocoutq_unix_drains(void)
 	int sv[2];
 	char b[8];
 
-	sk_xpair(SOCK_STREAM, sv);
+	socket_xpair(SOCK_STREAM, sv);
 	CHECK_EQ(0, ioctl_int(sv[0], SIOCOUTQ));
 	CHECK_RET(send(sv[0], "queued", 6, 0), 6);
 	/* Counted until the peer consumes it. */
@@ -416,7 +408,7 @@ static void rd_fionread_stream(void)
 {
 	int sv[2], v = -1;
 
-	sk_xpair(SOCK_STREAM, sv);
+	socket_xpair(SOCK_STREAM, sv);
 	CHECK_RET(send(sv[0], "12345678", 8, 0), 8);
 	CHECK_OK(ioctl(sv[1], FIONREAD, &v));
 	CHECK_EQ(8, v);
@@ -440,8 +432,8 @@ static void rd_peek_off_default_off(void)
 {
 	int sv[2];
 
-	sk_xpair(SOCK_STREAM, sv);
-	CHECK_EQ(-1, sk_xgetint(sv[1], SOL_SOCKET, SO_PEEK_OFF));
+	socket_xpair(SOCK_STREAM, sv);
+	CHECK_EQ(-1, socket_xgetint(sv[1], SOL_SOCKET, SO_PEEK_OFF));
 }
 IPCT_CASE(rd_peek_off_default_off,
 	.id = "socket.rd_peek_off_default_off",
@@ -455,7 +447,7 @@ static void rd_peek_off_stream_advances(void)
 	int sv[2];
 	char b[4];
 
-	sk_xpair(SOCK_STREAM, sv);
+	socket_xpair(SOCK_STREAM, sv);
 	set_peek_off(sv[1], 0);
 	CHECK_RET(send(sv[0], "abcdef", 6, 0), 6);
 	CHECK_RET(recv(sv[1], b, 2, MSG_PEEK), 2);
@@ -463,7 +455,7 @@ static void rd_peek_off_stream_advances(void)
 	/* The next peek starts where the last one ended. */
 	CHECK_RET(recv(sv[1], b, 2, MSG_PEEK), 2);
 	CHECK_MEM("cd", b, 2);
-	CHECK_EQ(4, sk_xgetint(sv[1], SOL_SOCKET, SO_PEEK_OFF));
+	CHECK_EQ(4, socket_xgetint(sv[1], SOL_SOCKET, SO_PEEK_OFF));
 }
 IPCT_CASE(rd_peek_off_stream_advances,
 	.id = "socket.rd_peek_off_stream_advances",
@@ -477,14 +469,14 @@ static void rd_peek_off_recv_decrements(void)
 	int sv[2];
 	char b[4];
 
-	sk_xpair(SOCK_STREAM, sv);
+	socket_xpair(SOCK_STREAM, sv);
 	set_peek_off(sv[1], 0);
 	CHECK_RET(send(sv[0], "abcdef", 6, 0), 6);
 	CHECK_RET(recv(sv[1], b, 4, MSG_PEEK), 4);
 	/* Removing data moves the offset back by the bytes removed. */
 	CHECK_RET(recv(sv[1], b, 3, 0), 3);
 	CHECK_MEM("abc", b, 3);
-	CHECK_EQ(1, sk_xgetint(sv[1], SOL_SOCKET, SO_PEEK_OFF));
+	CHECK_EQ(1, socket_xgetint(sv[1], SOL_SOCKET, SO_PEEK_OFF));
 	CHECK_RET(recv(sv[1], b, 1, MSG_PEEK), 1);
 	CHECK_EQ('e', b[0]);
 }
@@ -500,7 +492,7 @@ static void rd_peek_off_dgram_offset_within(void)
 	int sv[2];
 	char b[8];
 
-	sk_xpair(SOCK_DGRAM, sv);
+	socket_xpair(SOCK_DGRAM, sv);
 	set_peek_off(sv[1], 2);
 	CHECK_RET(send(sv[0], "abcdef", 6, 0), 6);
 	/* A datagram peek starts at the offset inside the datagram. */

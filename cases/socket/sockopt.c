@@ -9,7 +9,7 @@
  */
 #define _GNU_SOURCE
 #include "ipct.h"
-#include "sockh.h"
+#include "socket.h"
 
 #include <netinet/tcp.h>
 
@@ -20,10 +20,10 @@
 
 static void opt_so_domain(void)
 {
-	int u = sk_xsocket(AF_UNIX, SOCK_DGRAM), i = sk_xsocket(AF_INET, SOCK_DGRAM);
+	int u = socket_xsocket(AF_UNIX, SOCK_DGRAM), i = socket_xsocket(AF_INET, SOCK_DGRAM);
 
-	CHECK_EQ(AF_UNIX, sk_xgetint(u, SOL_SOCKET, SO_DOMAIN));
-	CHECK_EQ(AF_INET, sk_xgetint(i, SOL_SOCKET, SO_DOMAIN));
+	CHECK_EQ(AF_UNIX, socket_xgetint(u, SOL_SOCKET, SO_DOMAIN));
+	CHECK_EQ(AF_INET, socket_xgetint(i, SOL_SOCKET, SO_DOMAIN));
 }
 IPCT_CASE(opt_so_domain,
 	.id = "socket.opt_so_domain",
@@ -34,11 +34,11 @@ IPCT_CASE(opt_so_domain,
 
 static void opt_so_protocol_inet_default(void)
 {
-	int t = sk_xsocket(AF_INET, SOCK_STREAM), u = sk_xsocket(AF_INET, SOCK_DGRAM);
+	int t = socket_xsocket(AF_INET, SOCK_STREAM), u = socket_xsocket(AF_INET, SOCK_DGRAM);
 
 	/* Created with protocol 0: the default protocol is reported. */
-	CHECK_EQ(IPPROTO_TCP, sk_xgetint(t, SOL_SOCKET, SO_PROTOCOL));
-	CHECK_EQ(IPPROTO_UDP, sk_xgetint(u, SOL_SOCKET, SO_PROTOCOL));
+	CHECK_EQ(IPPROTO_TCP, socket_xgetint(t, SOL_SOCKET, SO_PROTOCOL));
+	CHECK_EQ(IPPROTO_UDP, socket_xgetint(u, SOL_SOCKET, SO_PROTOCOL));
 }
 IPCT_CASE(opt_so_protocol_inet_default,
 	.id = "socket.opt_so_protocol_inet_default",
@@ -51,9 +51,9 @@ static void opt_so_protocol_unix(void)
 {
 	int sv[2];
 
-	sk_xpair(SOCK_SEQPACKET, sv);
-	CHECK_EQ(0, sk_xgetint(sv[0], SOL_SOCKET, SO_PROTOCOL));
-	CHECK_EQ(AF_UNIX, sk_xgetint(sv[0], SOL_SOCKET, SO_DOMAIN));
+	socket_xpair(SOCK_SEQPACKET, sv);
+	CHECK_EQ(0, socket_xgetint(sv[0], SOL_SOCKET, SO_PROTOCOL));
+	CHECK_EQ(AF_UNIX, socket_xgetint(sv[0], SOL_SOCKET, SO_DOMAIN));
 }
 IPCT_CASE(opt_so_protocol_unix,
 	.id = "socket.opt_so_protocol_unix",
@@ -64,10 +64,10 @@ IPCT_CASE(opt_so_protocol_unix,
 
 static void opt_so_domain_read_only(void)
 {
-	int fd = sk_xsocket(AF_UNIX, SOCK_STREAM), v = AF_INET;
+	int fd = socket_xsocket(AF_UNIX, SOCK_STREAM), v = AF_INET;
 
 	CHECK_FAILS(setsockopt(fd, SOL_SOCKET, SO_DOMAIN, &v, sizeof v), ENOPROTOOPT);
-	CHECK_EQ(AF_UNIX, sk_xgetint(fd, SOL_SOCKET, SO_DOMAIN));
+	CHECK_EQ(AF_UNIX, socket_xgetint(fd, SOL_SOCKET, SO_DOMAIN));
 }
 IPCT_CASE(opt_so_domain_read_only,
 	.id = "socket.opt_so_domain_read_only",
@@ -78,10 +78,10 @@ IPCT_CASE(opt_so_domain_read_only,
 
 static void opt_so_type_inet(void)
 {
-	int t = sk_xsocket(AF_INET, SOCK_STREAM), u = sk_xsocket(AF_INET, SOCK_DGRAM);
+	int t = socket_xsocket(AF_INET, SOCK_STREAM), u = socket_xsocket(AF_INET, SOCK_DGRAM);
 
-	CHECK_EQ(SOCK_STREAM, sk_xgetint(t, SOL_SOCKET, SO_TYPE));
-	CHECK_EQ(SOCK_DGRAM, sk_xgetint(u, SOL_SOCKET, SO_TYPE));
+	CHECK_EQ(SOCK_STREAM, socket_xgetint(t, SOL_SOCKET, SO_TYPE));
+	CHECK_EQ(SOCK_DGRAM, socket_xgetint(u, SOL_SOCKET, SO_TYPE));
 }
 IPCT_CASE(opt_so_type_inet,
 	.id = "socket.opt_so_type_inet",
@@ -94,7 +94,7 @@ static void opt_so_type_flags_not_reported(void)
 
 	if (fd < 0)
 		IPCT_BROKEN("socket: %s", ipct_errname(errno));
-	CHECK_EQ(SOCK_STREAM, sk_xgetint(fd, SOL_SOCKET, SO_TYPE));
+	CHECK_EQ(SOCK_STREAM, socket_xgetint(fd, SOL_SOCKET, SO_TYPE));
 }
 IPCT_CASE(opt_so_type_flags_not_reported,
 	.id = "socket.opt_so_type_flags_not_reported",
@@ -103,7 +103,7 @@ IPCT_CASE(opt_so_type_flags_not_reported,
 
 static void opt_so_type_read_only(void)
 {
-	int fd = sk_xsocket(AF_UNIX, SOCK_STREAM), v = SOCK_DGRAM;
+	int fd = socket_xsocket(AF_UNIX, SOCK_STREAM), v = SOCK_DGRAM;
 
 	CHECK_FAILS(setsockopt(fd, SOL_SOCKET, SO_TYPE, &v, sizeof v), ENOPROTOOPT);
 }
@@ -115,7 +115,7 @@ IPCT_CASE(opt_so_type_read_only,
 
 static void opt_so_error_read_only(void)
 {
-	int fd = sk_xsocket(AF_UNIX, SOCK_STREAM), v = EIO;
+	int fd = socket_xsocket(AF_UNIX, SOCK_STREAM), v = EIO;
 
 	CHECK_FAILS(setsockopt(fd, SOL_SOCKET, SO_ERROR, &v, sizeof v), ENOPROTOOPT);
 }
@@ -129,7 +129,7 @@ static void opt_getsockopt_len_updated(void)
 {
 	char big[64];
 	socklen_t len = sizeof big;
-	int fd = sk_xsocket(AF_UNIX, SOCK_STREAM);
+	int fd = socket_xsocket(AF_UNIX, SOCK_STREAM);
 
 	memset(big, 0x55, sizeof big);
 	CHECK_OK(getsockopt(fd, SOL_SOCKET, SO_TYPE, big, &len));
@@ -145,7 +145,7 @@ static void opt_getsockopt_truncates(void)
 {
 	unsigned char b[sizeof(int)];
 	socklen_t len = 1;
-	int fd = sk_xsocket(AF_UNIX, SOCK_DGRAM), v = SOCK_DGRAM;
+	int fd = socket_xsocket(AF_UNIX, SOCK_DGRAM), v = SOCK_DGRAM;
 
 	memset(b, 0x55, sizeof b);
 	CHECK_OK(getsockopt(fd, SOL_SOCKET, SO_TYPE, b, &len));
@@ -161,7 +161,7 @@ IPCT_CASE(opt_getsockopt_truncates,
 
 static void opt_setsockopt_short_einval(void)
 {
-	int fd = sk_xsocket(AF_INET, SOCK_STREAM);
+	int fd = socket_xsocket(AF_INET, SOCK_STREAM);
 	char one = 1;
 
 	CHECK_FAILS(setsockopt(fd, SOL_SOCKET, SO_KEEPALIVE, &one, 1), EINVAL);
@@ -187,7 +187,7 @@ IPCT_CASE(opt_setsockopt_enotsock,
 static void opt_getsockopt_ebadf(void)
 {
 	socklen_t len = sizeof(int);
-	int fd = sk_xsocket(AF_UNIX, SOCK_STREAM), v;
+	int fd = socket_xsocket(AF_UNIX, SOCK_STREAM), v;
 
 	ipct_xclose(fd);
 	CHECK_FAILS(getsockopt(fd, SOL_SOCKET, SO_TYPE, &v, &len), EBADF);
@@ -199,7 +199,7 @@ IPCT_CASE(opt_getsockopt_ebadf,
 
 static void opt_unknown_option_tcp(void)
 {
-	int fd = sk_xsocket(AF_INET, SOCK_STREAM), on = 1;
+	int fd = socket_xsocket(AF_INET, SOCK_STREAM), on = 1;
 
 	CHECK_FAILS(setsockopt(fd, IPPROTO_TCP, 9999, &on, sizeof on), ENOPROTOOPT);
 }
@@ -210,7 +210,7 @@ IPCT_CASE(opt_unknown_option_tcp,
 
 static void opt_unix_level_tcp_eopnotsupp(void)
 {
-	int fd = sk_xsocket(AF_UNIX, SOCK_STREAM), on = 1;
+	int fd = socket_xsocket(AF_UNIX, SOCK_STREAM), on = 1;
 
 	CHECK_FAILS(setsockopt(fd, IPPROTO_TCP, TCP_NODELAY, &on, sizeof on), EOPNOTSUPP);
 }
@@ -222,11 +222,11 @@ IPCT_CASE(opt_unix_level_tcp_eopnotsupp,
 
 static void opt_so_priority(void)
 {
-	int fd = sk_xsocket(AF_INET, SOCK_DGRAM), v = 6;
+	int fd = socket_xsocket(AF_INET, SOCK_DGRAM), v = 6;
 
-	CHECK_EQ(0, sk_xgetint(fd, SOL_SOCKET, SO_PRIORITY));
+	CHECK_EQ(0, socket_xgetint(fd, SOL_SOCKET, SO_PRIORITY));
 	CHECK_OK(setsockopt(fd, SOL_SOCKET, SO_PRIORITY, &v, sizeof v));
-	CHECK_EQ(6, sk_xgetint(fd, SOL_SOCKET, SO_PRIORITY));
+	CHECK_EQ(6, socket_xgetint(fd, SOL_SOCKET, SO_PRIORITY));
 }
 IPCT_CASE(opt_so_priority,
 	.id = "socket.opt_so_priority",
@@ -236,11 +236,11 @@ IPCT_CASE(opt_so_priority,
 
 static void opt_so_broadcast(void)
 {
-	int fd = sk_xsocket(AF_INET, SOCK_DGRAM), on = 1;
+	int fd = socket_xsocket(AF_INET, SOCK_DGRAM), on = 1;
 
-	CHECK_EQ(0, sk_xgetint(fd, SOL_SOCKET, SO_BROADCAST));
+	CHECK_EQ(0, socket_xgetint(fd, SOL_SOCKET, SO_BROADCAST));
 	CHECK_OK(setsockopt(fd, SOL_SOCKET, SO_BROADCAST, &on, sizeof on));
-	CHECK_NE(0, sk_xgetint(fd, SOL_SOCKET, SO_BROADCAST));
+	CHECK_NE(0, socket_xgetint(fd, SOL_SOCKET, SO_BROADCAST));
 }
 IPCT_CASE(opt_so_broadcast,
 	.id = "socket.opt_so_broadcast",
@@ -249,9 +249,9 @@ IPCT_CASE(opt_so_broadcast,
 
 static void opt_so_reuseaddr_default_off(void)
 {
-	int fd = sk_xsocket(AF_INET, SOCK_STREAM);
+	int fd = socket_xsocket(AF_INET, SOCK_STREAM);
 
-	CHECK_EQ(0, sk_xgetint(fd, SOL_SOCKET, SO_REUSEADDR));
+	CHECK_EQ(0, socket_xgetint(fd, SOL_SOCKET, SO_REUSEADDR));
 }
 IPCT_CASE(opt_so_reuseaddr_default_off,
 	.id = "socket.opt_so_reuseaddr_default_off",
@@ -260,11 +260,11 @@ IPCT_CASE(opt_so_reuseaddr_default_off,
 
 static void opt_so_dontroute(void)
 {
-	int fd = sk_xsocket(AF_INET, SOCK_DGRAM), on = 1;
+	int fd = socket_xsocket(AF_INET, SOCK_DGRAM), on = 1;
 
-	CHECK_EQ(0, sk_xgetint(fd, SOL_SOCKET, SO_DONTROUTE));
+	CHECK_EQ(0, socket_xgetint(fd, SOL_SOCKET, SO_DONTROUTE));
 	CHECK_OK(setsockopt(fd, SOL_SOCKET, SO_DONTROUTE, &on, sizeof on));
-	CHECK_NE(0, sk_xgetint(fd, SOL_SOCKET, SO_DONTROUTE));
+	CHECK_NE(0, socket_xgetint(fd, SOL_SOCKET, SO_DONTROUTE));
 }
 IPCT_CASE(opt_so_dontroute,
 	.id = "socket.opt_so_dontroute",
@@ -275,7 +275,7 @@ static void opt_peercred_listener_self(void)
 {
 	struct ucred u;
 	socklen_t len = sizeof u;
-	int l = sk_xlistener(SOCK_STREAM, "s");
+	int l = socket_xlistener(SOCK_STREAM, "s");
 
 	memset(&u, 0, sizeof u);
 	CHECK_OK(getsockopt(l, SOL_SOCKET, SO_PEERCRED, &u, &len));
@@ -293,17 +293,17 @@ static void opt_peercred_accepted_after_exit(void)
 {
 	struct ucred u;
 	socklen_t len = sizeof u;
-	int l = sk_xlistener(SOCK_STREAM, "s"), a;
+	int l = socket_xlistener(SOCK_STREAM, "s"), a;
 	pid_t pid;
 
 	pid = ipct_fork();
 	if (pid == 0) {
-		(void)sk_xconnect(SOCK_STREAM, "s");
+		(void)socket_xconnect(SOCK_STREAM, "s");
 		ipct_child_exit();
 	}
 	ipct_wait_ok(pid);
 	/* The client is gone; what was recorded at connect() stays. */
-	a = sk_xaccept(l);
+	a = socket_xaccept(l);
 	memset(&u, 0, sizeof u);
 	CHECK_OK(getsockopt(a, SOL_SOCKET, SO_PEERCRED, &u, &len));
 	CHECK_EQ(pid, u.pid);
@@ -317,11 +317,11 @@ IPCT_CASE(opt_peercred_accepted_after_exit,
 static void opt_acceptconn_tcp(void)
 {
 	struct sockaddr_in a;
-	int l = sk_xloopback(SOCK_STREAM, &a);
+	int l = socket_xloopback(SOCK_STREAM, &a);
 
-	CHECK_EQ(0, sk_xgetint(l, SOL_SOCKET, SO_ACCEPTCONN));
+	CHECK_EQ(0, socket_xgetint(l, SOL_SOCKET, SO_ACCEPTCONN));
 	CHECK_OK(listen(l, 4));
-	CHECK_NE(0, sk_xgetint(l, SOL_SOCKET, SO_ACCEPTCONN));
+	CHECK_NE(0, socket_xgetint(l, SOL_SOCKET, SO_ACCEPTCONN));
 }
 IPCT_CASE(opt_acceptconn_tcp,
 	.id = "socket.opt_acceptconn_tcp",

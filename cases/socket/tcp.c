@@ -11,7 +11,7 @@
  */
 #define _GNU_SOURCE
 #include "ipct.h"
-#include "sockh.h"
+#include "socket.h"
 
 #include <fcntl.h>
 #include <netinet/tcp.h>
@@ -29,7 +29,7 @@
 
 static int tcp_xlistener(struct sockaddr_in *a)
 {
-	int l = sk_xloopback(SOCK_STREAM, a);
+	int l = socket_xloopback(SOCK_STREAM, a);
 
 	if (listen(l, 8) != 0)
 		IPCT_BROKEN("listen: %s", ipct_errname(errno));
@@ -38,7 +38,7 @@ static int tcp_xlistener(struct sockaddr_in *a)
 
 static int tcp_xconnect(const struct sockaddr_in *a)
 {
-	int c = sk_xsocket(AF_INET, SOCK_STREAM);
+	int c = socket_xsocket(AF_INET, SOCK_STREAM);
 
 	if (connect(c, (const struct sockaddr *)a, sizeof *a) != 0)
 		IPCT_BROKEN("connect(127.0.0.1): %s", ipct_errname(errno));
@@ -52,34 +52,15 @@ static void tcp_xpair(int *c, int *s)
 	int l = tcp_xlistener(&a);
 
 	*c = tcp_xconnect(&a);
-	*s = sk_xaccept(l);
+	*s = socket_xaccept(l);
 	ipct_xclose(l);
-}
-
-/* Wait (bounded by the limit) for any of `events` on fd; the revents. */
-static int wait_event(int fd, short events)
-{
-	struct pollfd p = { .fd = fd, .events = events };
-	int n = poll(&p, 1, ipct_wait_limit_ms());
-
-	if (n < 0)
-		IPCT_BROKEN("poll: %s", ipct_errname(errno));
-	return p.revents;
-}
-
-static int revents_now(int fd, short events)
-{
-	struct pollfd p = { .fd = fd, .events = events };
-
-	CHECK_RET(poll(&p, 1, 0), p.revents ? 1 : 0);
-	return p.revents;
 }
 
 static void tcp_listen_unbound_picks_port(void)
 {
 	struct sockaddr_in a;
 	socklen_t len = sizeof a;
-	int l = sk_xsocket(AF_INET, SOCK_STREAM), c, s;
+	int l = socket_xsocket(AF_INET, SOCK_STREAM), c, s;
 
 	CHECK_OK(listen(l, 4));
 	CHECK_OK(getsockname(l, (struct sockaddr *)&a, &len));
@@ -88,7 +69,7 @@ static void tcp_listen_unbound_picks_port(void)
 	/* Reached through the loopback address only. */
 	a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
 	c = tcp_xconnect(&a);
-	s = sk_xaccept(l);
+	s = socket_xaccept(l);
 	CHECK_RET(send(c, "p", 1, 0), 1);
 	CHECK_RET(recv(s, &c, 1, 0), 1);
 }
@@ -125,7 +106,7 @@ static void tcp_linger_zero_reset(void)
 	tcp_xpair(&c, &s);
 	CHECK_OK(setsockopt(s, SOL_SOCKET, SO_LINGER, &lg, sizeof lg));
 	ipct_xclose(s);
-	CHECK(wait_event(c, POLLIN) != 0);
+	CHECK(socket_xwait_event(c, POLLIN) != 0);
 	CHECK_FAILS(recv(c, &b, 1, 0), ECONNRESET);
 }
 IPCT_CASE(tcp_linger_zero_reset,
@@ -142,9 +123,9 @@ static void tcp_close_unread_reset(void)
 	tcp_xpair(&c, &s);
 	CHECK_RET(send(c, "unread", 6, 0), 6);
 	/* Wait until it is in s's receive queue, then close unread. */
-	CHECK(wait_event(s, POLLIN) & POLLIN);
+	CHECK(socket_xwait_event(s, POLLIN) & POLLIN);
 	ipct_xclose(s);
-	CHECK(wait_event(c, POLLIN) != 0);
+	CHECK(socket_xwait_event(c, POLLIN) != 0);
 	CHECK_FAILS(recv(c, &b, 1, 0), ECONNRESET);
 }
 IPCT_CASE(tcp_close_unread_reset,
@@ -161,11 +142,11 @@ static void tcp_reset_pollerr_so_error(void)
 	tcp_xpair(&c, &s);
 	CHECK_OK(setsockopt(s, SOL_SOCKET, SO_LINGER, &lg, sizeof lg));
 	ipct_xclose(s);
-	ev = wait_event(c, POLLIN);
+	ev = socket_xwait_event(c, POLLIN);
 	CHECK_EQ(POLLERR, ev & POLLERR);
 	CHECK_EQ(POLLHUP, ev & POLLHUP);
-	CHECK_EQ(ECONNRESET, sk_xgetint(c, SOL_SOCKET, SO_ERROR));
-	CHECK_EQ(0, sk_xgetint(c, SOL_SOCKET, SO_ERROR));
+	CHECK_EQ(ECONNRESET, socket_xgetint(c, SOL_SOCKET, SO_ERROR));
+	CHECK_EQ(0, socket_xgetint(c, SOL_SOCKET, SO_ERROR));
 }
 IPCT_CASE(tcp_reset_pollerr_so_error,
 	.id = "socket.tcp_reset_pollerr_so_error",
@@ -182,7 +163,7 @@ static void tcp_send_after_reset_epipe(void)
 	tcp_xpair(&c, &s);
 	CHECK_OK(setsockopt(s, SOL_SOCKET, SO_LINGER, &lg, sizeof lg));
 	ipct_xclose(s);
-	(void)wait_event(c, POLLIN);
+	(void)socket_xwait_event(c, POLLIN);
 	CHECK_FAILS(recv(c, &b, 1, 0), ECONNRESET);
 	CHECK_FAILS(send(c, "x", 1, MSG_NOSIGNAL), EPIPE);
 }
@@ -197,9 +178,9 @@ static void tcp_pollrdhup_peer_shut_wr(void)
 	int c, s;
 
 	tcp_xpair(&c, &s);
-	CHECK_EQ(0, revents_now(s, POLLIN | POLLRDHUP));
+	CHECK_EQ(0, socket_xpoll_now(s, POLLIN | POLLRDHUP));
 	CHECK_OK(shutdown(c, SHUT_WR));
-	CHECK_EQ(POLLRDHUP, wait_event(s, POLLRDHUP) & POLLRDHUP);
+	CHECK_EQ(POLLRDHUP, socket_xwait_event(s, POLLRDHUP) & POLLRDHUP);
 }
 IPCT_CASE(tcp_pollrdhup_peer_shut_wr,
 	.id = "socket.tcp_pollrdhup_peer_shut_wr",
@@ -212,7 +193,7 @@ IPCT_CASE(tcp_pollrdhup_peer_shut_wr,
 static void send_urgent(int c, int s)
 {
 	CHECK_RET(send(c, "abc", 3, MSG_OOB), 3);
-	CHECK_EQ(POLLPRI, wait_event(s, POLLPRI) & POLLPRI);
+	CHECK_EQ(POLLPRI, socket_xwait_event(s, POLLPRI) & POLLPRI);
 }
 
 static void tcp_oob_recv_last_byte(void)
@@ -239,9 +220,9 @@ static void tcp_oob_pollpri(void)
 	int c, s;
 
 	tcp_xpair(&c, &s);
-	CHECK_EQ(0, revents_now(s, POLLPRI));
+	CHECK_EQ(0, socket_xpoll_now(s, POLLPRI));
 	send_urgent(c, s);
-	CHECK_EQ(POLLPRI, revents_now(s, POLLPRI) & POLLPRI);
+	CHECK_EQ(POLLPRI, socket_xpoll_now(s, POLLPRI) & POLLPRI);
 }
 IPCT_CASE(tcp_oob_pollpri,
 	.id = "socket.tcp_oob_pollpri",
@@ -341,7 +322,7 @@ static void tcp_recv_oob_none_einval(void)
 
 	tcp_xpair(&c, &s);
 	CHECK_RET(send(c, "n", 1, 0), 1);
-	(void)wait_event(s, POLLIN);
+	(void)socket_xwait_event(s, POLLIN);
 	CHECK_FAILS(recv(s, &b, 1, MSG_OOB), EINVAL);
 }
 IPCT_CASE(tcp_recv_oob_none_einval,
@@ -391,7 +372,7 @@ static void tcp_oob_sigurg(void)
 	CHECK_EQ(0, ipct_caught(SIGURG));
 	CHECK_RET(send(c, "u", 1, MSG_OOB), 1);
 	/* The signal is sent as the urgent data arrives. */
-	CHECK_EQ(POLLPRI, wait_event(s, POLLPRI) & POLLPRI);
+	CHECK_EQ(POLLPRI, socket_xwait_event(s, POLLPRI) & POLLPRI);
 	CHECK(ipct_caught(SIGURG));
 }
 IPCT_CASE(tcp_oob_sigurg,
@@ -402,7 +383,7 @@ IPCT_CASE(tcp_oob_sigurg,
 static void tcp_reuseport_both(void)
 {
 	struct sockaddr_in a;
-	int on = 1, l1 = sk_xsocket(AF_INET, SOCK_STREAM), l2 = sk_xsocket(AF_INET, SOCK_STREAM);
+	int on = 1, l1 = socket_xsocket(AF_INET, SOCK_STREAM), l2 = socket_xsocket(AF_INET, SOCK_STREAM);
 	socklen_t len = sizeof a;
 
 	CHECK_OK(setsockopt(l1, SOL_SOCKET, SO_REUSEPORT, &on, sizeof on));
@@ -426,7 +407,7 @@ IPCT_CASE(tcp_reuseport_both,
 static void tcp_reuseport_needs_both(void)
 {
 	struct sockaddr_in a;
-	int on = 1, l1 = sk_xsocket(AF_INET, SOCK_STREAM), l2 = sk_xsocket(AF_INET, SOCK_STREAM);
+	int on = 1, l1 = socket_xsocket(AF_INET, SOCK_STREAM), l2 = socket_xsocket(AF_INET, SOCK_STREAM);
 	socklen_t len = sizeof a;
 
 	CHECK_OK(setsockopt(l1, SOL_SOCKET, SO_REUSEPORT, &on, sizeof on));
@@ -460,9 +441,9 @@ static void tcp_rcvlowat_poll(void)
 			ipct_backoff(&delay);
 		CHECK_EQ(2, v);
 	}
-	CHECK_EQ(0, revents_now(s, POLLIN) & POLLIN);
+	CHECK_EQ(0, socket_xpoll_now(s, POLLIN) & POLLIN);
 	CHECK_RET(send(c, "cd", 2, 0), 2);
-	CHECK_EQ(POLLIN, wait_event(s, POLLIN) & POLLIN);
+	CHECK_EQ(POLLIN, socket_xwait_event(s, POLLIN) & POLLIN);
 }
 IPCT_CASE(tcp_rcvlowat_poll,
 	.id = "socket.tcp_rcvlowat_poll",
@@ -486,7 +467,7 @@ static void tcp_siocinq_unread(void)
 	tcp_xpair(&c, &s);
 	CHECK_EQ(0, tcp_ioctl(s, FIONREAD));
 	CHECK_RET(send(c, "abcde", 5, 0), 5);
-	CHECK(wait_event(s, POLLIN) & POLLIN);
+	CHECK(socket_xwait_event(s, POLLIN) & POLLIN);
 	CHECK_EQ(5, tcp_ioctl(s, FIONREAD));
 	CHECK_RET(recv(s, b, 3, 0), 3);
 	CHECK_EQ(2, tcp_ioctl(s, FIONREAD));
@@ -520,7 +501,7 @@ static void tcp_siocoutq_drains(void)
 	tcp_xpair(&c, &s);
 	CHECK_EQ(0, tcp_ioctl(c, SIOCOUTQ));
 	CHECK_RET(send(c, "outq", 4, 0), 4);
-	CHECK(wait_event(s, POLLIN) & POLLIN);
+	CHECK(socket_xwait_event(s, POLLIN) & POLLIN);
 	CHECK_RET(recv(s, b, sizeof b, 0), 4);
 	/* Acknowledged by the peer: the send queue empties. */
 	end = ipct_now_ms() + ipct_wait_limit_ms();
@@ -558,11 +539,11 @@ IPCT_CASE(tcp_siocoutq_listen_einval,
 
 static void tcp_keepalive_option(void)
 {
-	int fd = sk_xsocket(AF_INET, SOCK_STREAM), on = 1;
+	int fd = socket_xsocket(AF_INET, SOCK_STREAM), on = 1;
 
-	CHECK_EQ(0, sk_xgetint(fd, SOL_SOCKET, SO_KEEPALIVE));
+	CHECK_EQ(0, socket_xgetint(fd, SOL_SOCKET, SO_KEEPALIVE));
 	CHECK_OK(setsockopt(fd, SOL_SOCKET, SO_KEEPALIVE, &on, sizeof on));
-	CHECK_NE(0, sk_xgetint(fd, SOL_SOCKET, SO_KEEPALIVE));
+	CHECK_NE(0, socket_xgetint(fd, SOL_SOCKET, SO_KEEPALIVE));
 }
 IPCT_CASE(tcp_keepalive_option,
 	.id = "socket.tcp_keepalive_option",
@@ -571,10 +552,10 @@ IPCT_CASE(tcp_keepalive_option,
 
 static void tcp_keepidle_roundtrip(void)
 {
-	int fd = sk_xsocket(AF_INET, SOCK_STREAM), v = 77, bad = 0;
+	int fd = socket_xsocket(AF_INET, SOCK_STREAM), v = 77, bad = 0;
 
 	CHECK_OK(setsockopt(fd, IPPROTO_TCP, TCP_KEEPIDLE, &v, sizeof v));
-	CHECK_EQ(77, sk_xgetint(fd, IPPROTO_TCP, TCP_KEEPIDLE));
+	CHECK_EQ(77, socket_xgetint(fd, IPPROTO_TCP, TCP_KEEPIDLE));
 	CHECK_FAILS(setsockopt(fd, IPPROTO_TCP, TCP_KEEPIDLE, &bad, sizeof bad), EINVAL);
 }
 IPCT_CASE(tcp_keepidle_roundtrip,
@@ -585,11 +566,11 @@ IPCT_CASE(tcp_keepidle_roundtrip,
 
 static void tcp_cork_roundtrip(void)
 {
-	int fd = sk_xsocket(AF_INET, SOCK_STREAM), on = 1;
+	int fd = socket_xsocket(AF_INET, SOCK_STREAM), on = 1;
 
-	CHECK_EQ(0, sk_xgetint(fd, IPPROTO_TCP, TCP_CORK));
+	CHECK_EQ(0, socket_xgetint(fd, IPPROTO_TCP, TCP_CORK));
 	CHECK_OK(setsockopt(fd, IPPROTO_TCP, TCP_CORK, &on, sizeof on));
-	CHECK_EQ(1, sk_xgetint(fd, IPPROTO_TCP, TCP_CORK));
+	CHECK_EQ(1, socket_xgetint(fd, IPPROTO_TCP, TCP_CORK));
 }
 IPCT_CASE(tcp_cork_roundtrip,
 	.id = "socket.tcp_cork_roundtrip",
@@ -608,7 +589,7 @@ static void tcp_info_established(void)
 	CHECK_OK(getsockopt(c, IPPROTO_TCP, TCP_INFO, &ti, &len));
 	CHECK_EQ(1 /* TCP_ESTABLISHED */, ti.tcpi_state);
 	ipct_xclose(s);
-	CHECK(wait_event(c, POLLIN) & POLLIN);
+	CHECK(socket_xwait_event(c, POLLIN) & POLLIN);
 	len = sizeof ti;
 	CHECK_OK(getsockopt(c, IPPROTO_TCP, TCP_INFO, &ti, &len));
 	CHECK_EQ(8 /* TCP_CLOSE_WAIT */, ti.tcpi_state);
@@ -624,7 +605,7 @@ static void tcp_maxseg_connected(void)
 	int c, s;
 
 	tcp_xpair(&c, &s);
-	CHECK(sk_xgetint(c, IPPROTO_TCP, TCP_MAXSEG) > 0);
+	CHECK(socket_xgetint(c, IPPROTO_TCP, TCP_MAXSEG) > 0);
 }
 IPCT_CASE(tcp_maxseg_connected,
 	.id = "socket.tcp_maxseg_connected",
@@ -635,14 +616,14 @@ IPCT_CASE(tcp_maxseg_connected,
 static void tcp_sendto_connected_ignores_addr(void)
 {
 	struct sockaddr_in other;
-	int c, s, l = sk_xloopback(SOCK_STREAM, &other);
+	int c, s, l = socket_xloopback(SOCK_STREAM, &other);
 	char b[4];
 
 	(void)l;
 	tcp_xpair(&c, &s);
 	/* An address that is not the peer's: ignored. */
 	CHECK_RET(sendto(c, "ign", 3, 0, (struct sockaddr *)&other, sizeof other), 3);
-	CHECK(wait_event(s, POLLIN) & POLLIN);
+	CHECK(socket_xwait_event(s, POLLIN) & POLLIN);
 	CHECK_RET(recv(s, b, sizeof b, 0), 3);
 }
 IPCT_CASE(tcp_sendto_connected_ignores_addr,
@@ -668,7 +649,7 @@ static void tcp_getpeername_enotconn(void)
 {
 	struct sockaddr_in a;
 	socklen_t len = sizeof a;
-	int fd = sk_xsocket(AF_INET, SOCK_STREAM);
+	int fd = socket_xsocket(AF_INET, SOCK_STREAM);
 
 	CHECK_FAILS(getpeername(fd, (struct sockaddr *)&a, &len), ENOTCONN);
 }
@@ -680,7 +661,7 @@ IPCT_CASE(tcp_getpeername_enotconn,
 static void tcp_bind_twice_einval(void)
 {
 	struct sockaddr_in a;
-	int fd = sk_xsocket(AF_INET, SOCK_STREAM);
+	int fd = socket_xsocket(AF_INET, SOCK_STREAM);
 
 	memset(&a, 0, sizeof a);
 	a.sin_family = AF_INET;

@@ -9,7 +9,7 @@
  */
 #define _GNU_SOURCE
 #include "ipct.h"
-#include "sockh.h"
+#include "socket.h"
 
 #include <fcntl.h>
 #include <poll.h>
@@ -46,7 +46,7 @@ static void fill(int fd)
 
 static void timeo_rcvtimeo_accept(void)
 {
-	int l = sk_xlistener(SOCK_STREAM, "s");
+	int l = socket_xlistener(SOCK_STREAM, "s");
 	int64_t t0;
 
 	set_timeo(l, SO_RCVTIMEO, TIMEO_MS);
@@ -65,7 +65,7 @@ static void timeo_sndtimeo_eagain(void)
 	int sv[2];
 	int64_t t0;
 
-	sk_xpair(SOCK_STREAM, sv);
+	socket_xpair(SOCK_STREAM, sv);
 	fill(sv[0]);
 	set_timeo(sv[0], SO_SNDTIMEO, TIMEO_MS);
 	t0 = ipct_now_ms();
@@ -83,7 +83,7 @@ static void timeo_sndtimeo_partial_count(void)
 	int sv[2];
 	ssize_t n;
 
-	sk_xpair(SOCK_STREAM, sv);
+	socket_xpair(SOCK_STREAM, sv);
 	set_timeo(sv[0], SO_SNDTIMEO, TIMEO_MS);
 	/* More than the buffers hold: part goes, then the timeout. */
 	n = send(sv[0], big, sizeof big, 0);
@@ -100,7 +100,7 @@ static void timeo_rcvtimeo_waitall_partial(void)
 	int sv[2];
 	char b[10];
 
-	sk_xpair(SOCK_STREAM, sv);
+	socket_xpair(SOCK_STREAM, sv);
 	CHECK_RET(send(sv[0], "abc", 3, 0), 3);
 	set_timeo(sv[1], SO_RCVTIMEO, TIMEO_MS);
 	CHECK_RET(recv(sv[1], b, sizeof b, MSG_WAITALL), 3);
@@ -117,7 +117,7 @@ static void timeo_rcvtimeo_dgram(void)
 	int64_t t0;
 	char b;
 
-	sk_xpair(SOCK_DGRAM, sv);
+	socket_xpair(SOCK_DGRAM, sv);
 	set_timeo(sv[1], SO_RCVTIMEO, TIMEO_MS);
 	t0 = ipct_now_ms();
 	CHECK_FAILS(recvfrom(sv[1], &b, 1, 0, NULL, NULL), EAGAIN);
@@ -130,22 +130,22 @@ IPCT_CASE(timeo_rcvtimeo_dgram,
 
 static void timeo_sndtimeo_unix_connect(void)
 {
-	int l = sk_xbound(SOCK_STREAM, "s"), c, i;
+	int l = socket_xbound(SOCK_STREAM, "s"), c, i;
 	struct sockaddr_un a;
-	socklen_t len = sk_unaddr(&a, "s");
+	socklen_t len = socket_xunaddr(&a, "s");
 	int64_t t0;
 
 	CHECK_OK(listen(l, 0));
 	/* Fill the backlog. */
 	for (i = 0; i < 64; i++) {
-		c = sk_xsocket(AF_UNIX, SOCK_STREAM);
+		c = socket_xsocket(AF_UNIX, SOCK_STREAM);
 		ipct_xsetnonblock(c);
 		if (connect(c, (struct sockaddr *)&a, len) != 0)
 			break;
 	}
 	if (i == 64 || errno != EAGAIN)
 		IPCT_BROKEN("backlog did not fill: %s", ipct_errname(errno));
-	c = sk_xsocket(AF_UNIX, SOCK_STREAM);
+	c = socket_xsocket(AF_UNIX, SOCK_STREAM);
 	set_timeo(c, SO_SNDTIMEO, TIMEO_MS);
 	t0 = ipct_now_ms();
 	CHECK_FAILS(connect(c, (struct sockaddr *)&a, len), EAGAIN);
@@ -160,7 +160,7 @@ IPCT_CASE(timeo_sndtimeo_unix_connect,
 static void timeo_rcvtimeo_usec_edom(void)
 {
 	struct timeval tv = { .tv_sec = 0, .tv_usec = 1000000 };
-	int fd = sk_xsocket(AF_UNIX, SOCK_STREAM);
+	int fd = socket_xsocket(AF_UNIX, SOCK_STREAM);
 
 	CHECK_FAILS(setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &tv, sizeof tv), EDOM);
 }
@@ -173,7 +173,7 @@ IPCT_CASE(timeo_rcvtimeo_usec_edom,
 static void timeo_sndtimeo_usec_negative_edom(void)
 {
 	struct timeval tv = { .tv_sec = 1, .tv_usec = -1 };
-	int fd = sk_xsocket(AF_UNIX, SOCK_STREAM);
+	int fd = socket_xsocket(AF_UNIX, SOCK_STREAM);
 
 	CHECK_FAILS(setsockopt(fd, SOL_SOCKET, SO_SNDTIMEO, &tv, sizeof tv), EDOM);
 }
@@ -186,7 +186,7 @@ IPCT_CASE(timeo_sndtimeo_usec_negative_edom,
 static void timeo_optlen_short_einval(void)
 {
 	struct timeval tv = { .tv_sec = 1, .tv_usec = 0 };
-	int fd = sk_xsocket(AF_UNIX, SOCK_STREAM);
+	int fd = socket_xsocket(AF_UNIX, SOCK_STREAM);
 
 	CHECK_FAILS(setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &tv, sizeof tv - 1), EINVAL);
 }
@@ -200,7 +200,7 @@ static void timeo_sndtimeo_roundtrip(void)
 {
 	struct timeval tv = { .tv_sec = 2, .tv_usec = 250000 }, got;
 	socklen_t len = sizeof got;
-	int fd = sk_xsocket(AF_UNIX, SOCK_STREAM);
+	int fd = socket_xsocket(AF_UNIX, SOCK_STREAM);
 
 	memset(&got, 0, sizeof got);
 	CHECK_OK(getsockopt(fd, SOL_SOCKET, SO_SNDTIMEO, &got, &len));
@@ -234,7 +234,7 @@ static void timeo_zero_never_expires(void)
 	struct pollfd none = { .fd = -1 };
 	int sv[2];
 
-	sk_xpair(SOCK_STREAM, sv);
+	socket_xpair(SOCK_STREAM, sv);
 	set_timeo(sv[1], SO_RCVTIMEO, TIMEO_MS);
 	CHECK_OK(setsockopt(sv[1], SOL_SOCKET, SO_RCVTIMEO, &tv, sizeof tv));
 	ipct_block_start(&b, recv_call, &sv[1]);
@@ -256,7 +256,7 @@ static void linger_roundtrip(void)
 {
 	struct linger lg = { .l_onoff = 1, .l_linger = 7 }, got;
 	socklen_t len = sizeof got;
-	int fd = sk_xsocket(AF_UNIX, SOCK_STREAM);
+	int fd = socket_xsocket(AF_UNIX, SOCK_STREAM);
 
 	memset(&got, 0x55, sizeof got);
 	CHECK_OK(getsockopt(fd, SOL_SOCKET, SO_LINGER, &got, &len));
@@ -280,7 +280,7 @@ static void linger_unix_close_returns(void)
 	int64_t t0;
 	char b[8];
 
-	sk_xpair(SOCK_STREAM, sv);
+	socket_xpair(SOCK_STREAM, sv);
 	CHECK_OK(setsockopt(sv[0], SOL_SOCKET, SO_LINGER, &lg, sizeof lg));
 	CHECK_RET(send(sv[0], "pending", 7, 0), 7);
 	/* Data already in the peer's queue: nothing to wait for. */

@@ -9,7 +9,7 @@
  */
 #define _GNU_SOURCE
 #include "ipct.h"
-#include "sockh.h"
+#include "socket.h"
 
 #include <net/if.h>
 #include <linux/errqueue.h>
@@ -17,15 +17,6 @@
 #include <sys/ioctl.h>
 #include <sys/time.h>
 #include <sys/uio.h>
-
-/* Wait (bounded) until fd is readable. */
-static void wait_readable(int fd)
-{
-	struct pollfd p = { .fd = fd, .events = POLLIN };
-
-	if (poll(&p, 1, ipct_wait_limit_ms()) != 1)
-		IPCT_BROKEN("no datagram arrived: %s", ipct_errname(errno));
-}
 
 static int fionread(int fd)
 {
@@ -38,11 +29,11 @@ static int fionread(int fd)
 static void udp_fionread_next_datagram(void)
 {
 	struct sockaddr_in a;
-	int r = sk_xloopback(SOCK_DGRAM, &a), s = sk_xsocket(AF_INET, SOCK_DGRAM);
+	int r = socket_xloopback(SOCK_DGRAM, &a), s = socket_xsocket(AF_INET, SOCK_DGRAM);
 
 	CHECK_RET(sendto(s, "123", 3, 0, (struct sockaddr *)&a, sizeof a), 3);
 	CHECK_RET(sendto(s, "1234567", 7, 0, (struct sockaddr *)&a, sizeof a), 7);
-	wait_readable(r);
+	CHECK(socket_xwait_event(r, POLLIN) & POLLIN);
 	/* The next datagram's size, not the 10 bytes queued. */
 	CHECK_EQ(3, fionread(r));
 }
@@ -55,7 +46,7 @@ IPCT_CASE(udp_fionread_next_datagram,
 static void udp_fionread_empty_zero(void)
 {
 	struct sockaddr_in a;
-	int r = sk_xloopback(SOCK_DGRAM, &a);
+	int r = socket_xloopback(SOCK_DGRAM, &a);
 
 	CHECK_EQ(0, fionread(r));
 }
@@ -68,12 +59,12 @@ IPCT_CASE(udp_fionread_empty_zero,
 static void udp_zero_length_datagram(void)
 {
 	struct sockaddr_in a;
-	int r = sk_xloopback(SOCK_DGRAM, &a), s = sk_xsocket(AF_INET, SOCK_DGRAM);
+	int r = socket_xloopback(SOCK_DGRAM, &a), s = socket_xsocket(AF_INET, SOCK_DGRAM);
 	char b[4];
 
 	CHECK_RET(sendto(s, "", 0, 0, (struct sockaddr *)&a, sizeof a), 0);
 	CHECK_RET(sendto(s, "x", 1, 0, (struct sockaddr *)&a, sizeof a), 1);
-	wait_readable(r);
+	CHECK(socket_xwait_event(r, POLLIN) & POLLIN);
 	/* The empty datagram is a datagram: received first, as 0 bytes. */
 	CHECK_RET(recv(r, b, sizeof b, 0), 0);
 	CHECK_RET(recv(r, b, sizeof b, 0), 1);
@@ -87,7 +78,7 @@ static void udp_disconnect_unspec(void)
 {
 	struct sockaddr_in a;
 	struct sockaddr u;
-	int r = sk_xloopback(SOCK_DGRAM, &a), s = sk_xsocket(AF_INET, SOCK_DGRAM);
+	int r = socket_xloopback(SOCK_DGRAM, &a), s = socket_xsocket(AF_INET, SOCK_DGRAM);
 
 	(void)r;
 	CHECK_OK(connect(s, (struct sockaddr *)&a, sizeof a));
@@ -105,14 +96,14 @@ IPCT_CASE(udp_disconnect_unspec,
 static void udp_reconnect(void)
 {
 	struct sockaddr_in a, b;
-	int ra = sk_xloopback(SOCK_DGRAM, &a), rb = sk_xloopback(SOCK_DGRAM, &b);
-	int s = sk_xsocket(AF_INET, SOCK_DGRAM);
+	int ra = socket_xloopback(SOCK_DGRAM, &a), rb = socket_xloopback(SOCK_DGRAM, &b);
+	int s = socket_xsocket(AF_INET, SOCK_DGRAM);
 	char c;
 
 	CHECK_OK(connect(s, (struct sockaddr *)&a, sizeof a));
 	CHECK_OK(connect(s, (struct sockaddr *)&b, sizeof b));
 	CHECK_RET(send(s, "2", 1, 0), 1);
-	wait_readable(rb);
+	CHECK(socket_xwait_event(rb, POLLIN) & POLLIN);
 	CHECK_RET(recv(rb, &c, 1, 0), 1);
 	CHECK_FAILS(recv(ra, &c, 1, MSG_DONTWAIT), EAGAIN);
 }
@@ -124,12 +115,12 @@ IPCT_CASE(udp_reconnect,
 static void udp_connect_self(void)
 {
 	struct sockaddr_in a;
-	int s = sk_xloopback(SOCK_DGRAM, &a);
+	int s = socket_xloopback(SOCK_DGRAM, &a);
 	char c;
 
 	CHECK_OK(connect(s, (struct sockaddr *)&a, sizeof a));
 	CHECK_RET(send(s, "m", 1, 0), 1);
-	wait_readable(s);
+	CHECK(socket_xwait_event(s, POLLIN) & POLLIN);
 	CHECK_RET(recv(s, &c, 1, 0), 1);
 	CHECK_EQ('m', c);
 }
@@ -142,8 +133,8 @@ static void udp_reuseport_bind(void)
 {
 	struct sockaddr_in a;
 	socklen_t len = sizeof a;
-	int on = 1, u1 = sk_xsocket(AF_INET, SOCK_DGRAM), u2 = sk_xsocket(AF_INET, SOCK_DGRAM);
-	int u3 = sk_xsocket(AF_INET, SOCK_DGRAM);
+	int on = 1, u1 = socket_xsocket(AF_INET, SOCK_DGRAM), u2 = socket_xsocket(AF_INET, SOCK_DGRAM);
+	int u3 = socket_xsocket(AF_INET, SOCK_DGRAM);
 
 	CHECK_OK(setsockopt(u1, SOL_SOCKET, SO_REUSEPORT, &on, sizeof on));
 	CHECK_OK(setsockopt(u2, SOL_SOCKET, SO_REUSEPORT, &on, sizeof on));
@@ -199,7 +190,7 @@ static struct cmsghdr *find_cmsg(struct msghdr *m, int level, int type)
 static void udp_ip_pktinfo(void)
 {
 	struct sockaddr_in a;
-	int r = sk_xloopback(SOCK_DGRAM, &a), s = sk_xsocket(AF_INET, SOCK_DGRAM), on = 1;
+	int r = socket_xloopback(SOCK_DGRAM, &a), s = socket_xsocket(AF_INET, SOCK_DGRAM), on = 1;
 	struct in_pktinfo pi;
 	struct cmsghdr *h;
 	struct iovec iov;
@@ -209,7 +200,7 @@ static void udp_ip_pktinfo(void)
 
 	CHECK_OK(setsockopt(r, IPPROTO_IP, IP_PKTINFO, &on, sizeof on));
 	CHECK_RET(sendto(s, "p", 1, 0, (struct sockaddr *)&a, sizeof a), 1);
-	wait_readable(r);
+	CHECK(socket_xwait_event(r, POLLIN) & POLLIN);
 	m = recv_with_ctl(r, b, sizeof b, &c, &iov);
 	h = find_cmsg(&m, IPPROTO_IP, IP_PKTINFO);
 	CHECK(h != NULL);
@@ -226,14 +217,14 @@ IPCT_CASE(udp_ip_pktinfo,
 static void udp_no_pktinfo_by_default(void)
 {
 	struct sockaddr_in a;
-	int r = sk_xloopback(SOCK_DGRAM, &a), s = sk_xsocket(AF_INET, SOCK_DGRAM);
+	int r = socket_xloopback(SOCK_DGRAM, &a), s = socket_xsocket(AF_INET, SOCK_DGRAM);
 	struct iovec iov;
 	struct msghdr m;
 	union ctl c;
 	char b[4];
 
 	CHECK_RET(sendto(s, "p", 1, 0, (struct sockaddr *)&a, sizeof a), 1);
-	wait_readable(r);
+	CHECK(socket_xwait_event(r, POLLIN) & POLLIN);
 	m = recv_with_ctl(r, b, sizeof b, &c, &iov);
 	CHECK(CMSG_FIRSTHDR(&m) == NULL);
 }
@@ -246,7 +237,7 @@ IPCT_CASE(udp_no_pktinfo_by_default,
 static void udp_ip_recvtos(void)
 {
 	struct sockaddr_in a;
-	int r = sk_xloopback(SOCK_DGRAM, &a), s = sk_xsocket(AF_INET, SOCK_DGRAM);
+	int r = socket_xloopback(SOCK_DGRAM, &a), s = socket_xsocket(AF_INET, SOCK_DGRAM);
 	int on = 1, tos = 0x20;
 	struct cmsghdr *h;
 	struct iovec iov;
@@ -258,7 +249,7 @@ static void udp_ip_recvtos(void)
 	CHECK_OK(setsockopt(r, IPPROTO_IP, IP_RECVTOS, &on, sizeof on));
 	CHECK_OK(setsockopt(s, IPPROTO_IP, IP_TOS, &tos, sizeof tos));
 	CHECK_RET(sendto(s, "t", 1, 0, (struct sockaddr *)&a, sizeof a), 1);
-	wait_readable(r);
+	CHECK(socket_xwait_event(r, POLLIN) & POLLIN);
 	m = recv_with_ctl(r, b, sizeof b, &c, &iov);
 	h = find_cmsg(&m, IPPROTO_IP, IP_TOS);
 	CHECK(h != NULL);
@@ -274,7 +265,7 @@ IPCT_CASE(udp_ip_recvtos,
 static void udp_ip_recvttl(void)
 {
 	struct sockaddr_in a;
-	int r = sk_xloopback(SOCK_DGRAM, &a), s = sk_xsocket(AF_INET, SOCK_DGRAM);
+	int r = socket_xloopback(SOCK_DGRAM, &a), s = socket_xsocket(AF_INET, SOCK_DGRAM);
 	int on = 1, ttl = 33, got = 0;
 	struct cmsghdr *h;
 	struct iovec iov;
@@ -285,7 +276,7 @@ static void udp_ip_recvttl(void)
 	CHECK_OK(setsockopt(r, IPPROTO_IP, IP_RECVTTL, &on, sizeof on));
 	CHECK_OK(setsockopt(s, IPPROTO_IP, IP_TTL, &ttl, sizeof ttl));
 	CHECK_RET(sendto(s, "t", 1, 0, (struct sockaddr *)&a, sizeof a), 1);
-	wait_readable(r);
+	CHECK(socket_xwait_event(r, POLLIN) & POLLIN);
 	m = recv_with_ctl(r, b, sizeof b, &c, &iov);
 	h = find_cmsg(&m, IPPROTO_IP, IP_TTL);
 	CHECK(h != NULL);
@@ -301,7 +292,7 @@ IPCT_CASE(udp_ip_recvttl,
 
 static void udp_ip_ttl_range(void)
 {
-	int s = sk_xsocket(AF_INET, SOCK_DGRAM), v;
+	int s = socket_xsocket(AF_INET, SOCK_DGRAM), v;
 
 	v = 0;
 	CHECK_FAILS(setsockopt(s, IPPROTO_IP, IP_TTL, &v, sizeof v), EINVAL);
@@ -309,7 +300,7 @@ static void udp_ip_ttl_range(void)
 	CHECK_FAILS(setsockopt(s, IPPROTO_IP, IP_TTL, &v, sizeof v), EINVAL);
 	v = 255;
 	CHECK_OK(setsockopt(s, IPPROTO_IP, IP_TTL, &v, sizeof v));
-	CHECK_EQ(255, sk_xgetint(s, IPPROTO_IP, IP_TTL));
+	CHECK_EQ(255, socket_xgetint(s, IPPROTO_IP, IP_TTL));
 }
 IPCT_CASE(udp_ip_ttl_range,
 	.id = "socket.udp_ip_ttl_range",
@@ -320,7 +311,7 @@ IPCT_CASE(udp_ip_ttl_range,
 static void udp_so_timestamp(void)
 {
 	struct sockaddr_in a;
-	int r = sk_xloopback(SOCK_DGRAM, &a), s = sk_xsocket(AF_INET, SOCK_DGRAM), on = 1;
+	int r = socket_xloopback(SOCK_DGRAM, &a), s = socket_xsocket(AF_INET, SOCK_DGRAM), on = 1;
 	struct timeval before, after, ts;
 	struct cmsghdr *h;
 	struct iovec iov;
@@ -331,7 +322,7 @@ static void udp_so_timestamp(void)
 	CHECK_OK(setsockopt(r, SOL_SOCKET, SO_TIMESTAMP, &on, sizeof on));
 	CHECK_OK(gettimeofday(&before, NULL));
 	CHECK_RET(sendto(s, "t", 1, 0, (struct sockaddr *)&a, sizeof a), 1);
-	wait_readable(r);
+	CHECK(socket_xwait_event(r, POLLIN) & POLLIN);
 	m = recv_with_ctl(r, b, sizeof b, &c, &iov);
 	CHECK_OK(gettimeofday(&after, NULL));
 	h = find_cmsg(&m, SOL_SOCKET, SCM_TIMESTAMP);
@@ -350,7 +341,7 @@ IPCT_CASE(udp_so_timestamp,
 static void udp_recverr_errqueue(void)
 {
 	struct sockaddr_in a;
-	int gone = sk_xloopback(SOCK_DGRAM, &a), s = sk_xsocket(AF_INET, SOCK_DGRAM), on = 1;
+	int gone = socket_xloopback(SOCK_DGRAM, &a), s = socket_xsocket(AF_INET, SOCK_DGRAM), on = 1;
 	struct sock_extended_err ee;
 	struct pollfd p;
 	struct cmsghdr *h;
@@ -394,12 +385,12 @@ IPCT_CASE(udp_recverr_errqueue,
 static void udp_peek_then_recv(void)
 {
 	struct sockaddr_in a;
-	int r = sk_xloopback(SOCK_DGRAM, &a), s = sk_xsocket(AF_INET, SOCK_DGRAM);
+	int r = socket_xloopback(SOCK_DGRAM, &a), s = socket_xsocket(AF_INET, SOCK_DGRAM);
 	char b[8];
 
 	CHECK_RET(sendto(s, "first", 5, 0, (struct sockaddr *)&a, sizeof a), 5);
 	CHECK_RET(sendto(s, "2nd", 3, 0, (struct sockaddr *)&a, sizeof a), 3);
-	wait_readable(r);
+	CHECK(socket_xwait_event(r, POLLIN) & POLLIN);
 	CHECK_RET(recv(r, b, sizeof b, MSG_PEEK), 5);
 	CHECK_RET(recv(r, b, sizeof b, MSG_PEEK), 5);
 	CHECK_RET(recv(r, b, sizeof b, 0), 5);
@@ -414,11 +405,11 @@ static void udp_recvfrom_source(void)
 {
 	struct sockaddr_in a, me, from;
 	socklen_t len = sizeof from;
-	int r = sk_xloopback(SOCK_DGRAM, &a), s = sk_xloopback(SOCK_DGRAM, &me);
+	int r = socket_xloopback(SOCK_DGRAM, &a), s = socket_xloopback(SOCK_DGRAM, &me);
 	char b;
 
 	CHECK_RET(sendto(s, "f", 1, 0, (struct sockaddr *)&a, sizeof a), 1);
-	wait_readable(r);
+	CHECK(socket_xwait_event(r, POLLIN) & POLLIN);
 	memset(&from, 0, sizeof from);
 	CHECK_RET(recvfrom(r, &b, 1, 0, (struct sockaddr *)&from, &len), 1);
 	CHECK_EQU(sizeof from, len);
@@ -434,15 +425,15 @@ IPCT_CASE(udp_recvfrom_source,
 static void udp_sendto_connected_other(void)
 {
 	struct sockaddr_in a, b;
-	int ra = sk_xloopback(SOCK_DGRAM, &a), rb = sk_xloopback(SOCK_DGRAM, &b);
-	int s = sk_xsocket(AF_INET, SOCK_DGRAM);
+	int ra = socket_xloopback(SOCK_DGRAM, &a), rb = socket_xloopback(SOCK_DGRAM, &b);
+	int s = socket_xsocket(AF_INET, SOCK_DGRAM);
 	char c;
 
 	(void)ra;
 	CHECK_OK(connect(s, (struct sockaddr *)&a, sizeof a));
 	/* Linux lets a connected UDP socket name another destination. */
 	CHECK_RET(sendto(s, "o", 1, 0, (struct sockaddr *)&b, sizeof b), 1);
-	wait_readable(rb);
+	CHECK(socket_xwait_event(rb, POLLIN) & POLLIN);
 	CHECK_RET(recv(rb, &c, 1, 0), 1);
 }
 IPCT_CASE(udp_sendto_connected_other,
@@ -455,7 +446,7 @@ static void udp_send_emsgsize(void)
 {
 	static char big[70000];
 	struct sockaddr_in a;
-	int r = sk_xloopback(SOCK_DGRAM, &a), s = sk_xsocket(AF_INET, SOCK_DGRAM);
+	int r = socket_xloopback(SOCK_DGRAM, &a), s = socket_xsocket(AF_INET, SOCK_DGRAM);
 
 	(void)r;
 	/* More than fits in an IPv4 datagram. */
