@@ -15,9 +15,11 @@
 #include <poll.h>
 #include <sys/time.h>
 
-#define TIMEO_MS 60
-/* One-sided lower bound: timer granularity may end a wait slightly early. */
-#define TIMEO_FLOOR_MS 50
+#define TIMEO_MS 50
+/* One-sided lower bound: the millisecond clock may round a wait down. */
+#define TIMEO_FLOOR_MS 45
+/* For cases about what a call returns at expiry, not about time. */
+#define SHORT_MS 10
 
 static void set_timeo(int fd, int opt, long ms)
 {
@@ -84,7 +86,7 @@ static void timeo_sndtimeo_partial_count(void)
 	ssize_t n;
 
 	socket_xpair(SOCK_STREAM, sv);
-	set_timeo(sv[0], SO_SNDTIMEO, TIMEO_MS);
+	set_timeo(sv[0], SO_SNDTIMEO, SHORT_MS);
 	/* More than the buffers hold: part goes, then the timeout. */
 	n = send(sv[0], big, sizeof big, 0);
 	CHECK(n > 0);
@@ -102,7 +104,7 @@ static void timeo_rcvtimeo_waitall_partial(void)
 
 	socket_xpair(SOCK_STREAM, sv);
 	CHECK_RET(send(sv[0], "abc", 3, 0), 3);
-	set_timeo(sv[1], SO_RCVTIMEO, TIMEO_MS);
+	set_timeo(sv[1], SO_RCVTIMEO, SHORT_MS);
 	CHECK_RET(recv(sv[1], b, sizeof b, MSG_WAITALL), 3);
 	CHECK_MEM("abc", b, 3);
 }
@@ -110,23 +112,6 @@ IPCT_CASE(timeo_rcvtimeo_waitall_partial,
 	.id = "socket.timeo_rcvtimeo_waitall_partial",
 	.asserts = "recv() with MSG_WAITALL on a socket with SO_RCVTIMEO returns the bytes received so far when the timeout expires",
 	.spec = "POSIX.1-2024 XSH 2.10.16 Use of Options (SO_RCVTIMEO: returns with the amount transferred); Linux socket(7)");
-
-static void timeo_rcvtimeo_dgram(void)
-{
-	int sv[2];
-	int64_t t0;
-	char b;
-
-	socket_xpair(SOCK_DGRAM, sv);
-	set_timeo(sv[1], SO_RCVTIMEO, TIMEO_MS);
-	t0 = ipct_now_ms();
-	CHECK_FAILS(recvfrom(sv[1], &b, 1, 0, NULL, NULL), EAGAIN);
-	CHECK(ipct_now_ms() - t0 >= TIMEO_FLOOR_MS);
-}
-IPCT_CASE(timeo_rcvtimeo_dgram,
-	.id = "socket.timeo_rcvtimeo_dgram",
-	.asserts = "recvfrom() on an empty datagram socket with SO_RCVTIMEO fails with EAGAIN after waiting at least the timeout",
-	.spec = "POSIX.1-2024 XSH 2.10.16 Use of Options (SO_RCVTIMEO); recvfrom(), ERRORS [EAGAIN]");
 
 static void timeo_sndtimeo_unix_connect(void)
 {
@@ -235,12 +220,12 @@ static void timeo_zero_never_expires(void)
 	int sv[2];
 
 	socket_xpair(SOCK_STREAM, sv);
-	set_timeo(sv[1], SO_RCVTIMEO, TIMEO_MS);
+	set_timeo(sv[1], SO_RCVTIMEO, SHORT_MS);
 	CHECK_OK(setsockopt(sv[1], SOL_SOCKET, SO_RCVTIMEO, &tv, sizeof tv));
 	ipct_block_start(&b, recv_call, &sv[1]);
 	ipct_block_prove(&b);
 	/* Past the old timeout the call still waits. */
-	(void)poll(&none, 1, 3 * TIMEO_MS);
+	(void)poll(&none, 1, 5 * SHORT_MS);
 	ipct_block_prove(&b);
 	CHECK_RET(send(sv[0], "z", 1, 0), 1);
 	r = ipct_block_finish(&b);
@@ -299,7 +284,6 @@ IPCT_CASES(&ipct_case_timeo_rcvtimeo_accept,
 	&ipct_case_timeo_sndtimeo_eagain,
 	&ipct_case_timeo_sndtimeo_partial_count,
 	&ipct_case_timeo_rcvtimeo_waitall_partial,
-	&ipct_case_timeo_rcvtimeo_dgram,
 	&ipct_case_timeo_sndtimeo_unix_connect,
 	&ipct_case_timeo_rcvtimeo_usec_edom,
 	&ipct_case_timeo_sndtimeo_usec_negative_edom,
