@@ -12,7 +12,9 @@
 #include "socket.h"
 
 #include <net/if.h>
+#ifdef HAVE_LINUX_ERRQUEUE_H
 #include <linux/errqueue.h>
+#endif
 #include <poll.h>
 #include <sys/ioctl.h>
 #include <sys/time.h>
@@ -338,6 +340,7 @@ IPCT_CASE(udp_so_timestamp,
 	.spec = "Linux socket(7), SO_TIMESTAMP",
 	.needs = IPCT_LINUX_ONLY);
 
+#ifdef HAVE_LINUX_ERRQUEUE_H
 static void udp_recverr_errqueue(void)
 {
 	struct sockaddr_in a;
@@ -376,11 +379,17 @@ static void udp_recverr_errqueue(void)
 	CHECK_EQ(ECONNREFUSED, ee.ee_errno);
 	CHECK_EQ(SO_EE_ORIGIN_ICMP, ee.ee_origin);
 }
+#else
+static void udp_recverr_errqueue(void)
+{
+}
+#endif
 IPCT_CASE(udp_recverr_errqueue,
 	.id = "socket.udp_recverr_errqueue",
 	.asserts = "with IP_RECVERR set, a datagram to a closed loopback port queues an error: POLLERR, and recvmsg(MSG_ERRQUEUE) returns an IP_RECVERR sock_extended_err with ECONNREFUSED from ICMP",
 	.spec = "Linux ip(7), IP_RECVERR; recvmsg(2) (MSG_ERRQUEUE)",
-	.needs = IPCT_LINUX_ONLY);
+	.needs = IPCT_LINUX_ONLY,
+	.requires = { IPCT_HAVE(HAVE_LINUX_ERRQUEUE_H) });
 
 static void udp_peek_then_recv(void)
 {
