@@ -22,4 +22,5 @@ IPCCONF_SOCKET_PROBE([RECVMMSG], [recvmmsg and sendmmsg in <sys/socket.h>],
   [#include <sys/socket.h>],
   [struct mmsghdr m; (void)recvmmsg(0, &m, 1, 0, 0); (void)sendmmsg(0, &m, 1, 0);])
 IPCCONF_SOCKET_PROBE([LINUX_ERRQUEUE_H], [struct sock_extended_err in <linux/errqueue.h>],
-  [#include <linux/errqueue.h>], [struct sock_extended_err e; e.ee_origin = SO_EE_ORIGIN_ICMP; (void)e;])
+  [#include <time.h>
+#include <linux/errqueue.h>], [struct sock_extended_err e; e.ee_origin = SO_EE_ORIGIN_ICMP; (void)e;])
