@@ -462,16 +462,24 @@ IPCT_CASE(anc_inflight_closed_with_socket,
 	.needs = IPCT_LINUX_ONLY);
 
 /* Wait (bounded, no sleep: poll on the pipe) until pipe p has no writer
- * left; returns 1 when it got end-of-file. */
+ * left; returns 1 when it got end-of-file.  Between polls it closes a
+ * fresh socketpair: closing an AF_UNIX socket while descriptors are in
+ * flight runs the collector again, so a collection that was already under
+ * way (started by another process) when the cycle became garbage is not
+ * the last one. */
 static int eventually_eof(int rfd)
 {
 	int64_t end = ipct_now_ms() + ipct_wait_limit_ms();
 	struct pollfd pfd = { .fd = rfd, .events = POLLIN };
+	int sv[2];
 	char c;
 
 	while (ipct_now_ms() < end) {
-		if (poll(&pfd, 1, 100) > 0 && (pfd.revents & (POLLIN | POLLHUP)))
+		if (poll(&pfd, 1, 50) > 0 && (pfd.revents & (POLLIN | POLLHUP)))
 			return read(rfd, &c, 1) == 0;
+		socket_xpair(SOCK_DGRAM, sv);
+		ipct_xclose(sv[0]);
+		ipct_xclose(sv[1]);
 	}
 	return 0;
 }
