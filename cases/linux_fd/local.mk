@@ -3,6 +3,6 @@
 # and the syscall() fallbacks.  The event-loop reference (lib/ref/linux_fd.c:
 # signalfd, eventfd and pidfd in one poll()) goes into libipct; its demo
 # program prints expected/ref/linux_fd_event_loop.txt.
-nobase_pkglibexec_PROGRAMS += %reldir%/eventfd %reldir%/signalfd %reldir%/pidfd #TMP \
-	#TMP
+nobase_pkglibexec_PROGRAMS += %reldir%/eventfd %reldir%/signalfd \
+	%reldir%/pidfd %reldir%/memfd
 EXTRA_DIST += %reldir%/linux_fd.h

@@ -308,10 +308,8 @@ static void pidfd_send_signal_reaped_esrch(void)
 	pid_t pid = ipct_fork();
 	int fd;
 
-	if (pid == 0) {
-		/* Wait for the parent's pidfd: it closes the pipe by exiting. */
-		ipct_child_exit();
-	}
+	if (pid == 0)
+		ipct_child_exit(); /* until reaped, a zombie can still be opened */
 	fd = linux_fd_xpidfd_open(pid, 0);
 	ipct_wait_ok(pid);
 	CHECK_FAILS(send_(fd, SIGTERM, NULL, 0), ESRCH);
