@@ -6,3 +6,9 @@
 nobase_pkglibexec_PROGRAMS += %reldir%/eventfd %reldir%/signalfd \
 	%reldir%/pidfd %reldir%/memfd
 EXTRA_DIST += %reldir%/linux_fd.h
+nobase_pkglibexec_PROGRAMS += %reldir%/reference
+
+lib_libipct_a_SOURCES += lib/ref/linux_fd.c lib/ref/linux_fd.h
+refdemo_PROGRAMS += lib/ref/demo_linux_fd
+lib_ref_demo_linux_fd_SOURCES = lib/ref/demo_linux_fd.c
+lib_ref_demo_linux_fd_LDADD = lib/libipct.a
