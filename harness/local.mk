@@ -3,3 +3,9 @@
 # and asserts on its real TAP output.
 check_PROGRAMS += harness/selftest_cases
 dist_check_SCRIPTS += harness/selftest.sh
+# ipcconf report / compare: the HTML conformance report and the man page.
+dist_man1_MANS = harness/ipcconf.1
+dist_check_SCRIPTS += harness/report-test.sh
+report: harness/ipcconf
+	@IPCCONF_LIBEXECDIR=$(abs_top_builddir) harness/ipcconf report -o report $(REPORT_FLAGS) .
+.PHONY: report
