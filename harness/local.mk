@@ -7,7 +7,7 @@ dist_check_SCRIPTS += harness/selftest.sh
 dist_man1_MANS = harness/ipcconf.1
 # report-test.sh runs real suites (seconds): ci/report.sh runs it, not make check.
 EXTRA_DIST += harness/report-test.sh
-CLEANFILES += report.html report.txt
+MOSTLYCLEANFILES = report.html report.txt
 report: harness/ipcconf
 	@IPCCONF_LIBEXECDIR=$(abs_top_builddir) harness/ipcconf report -o report $(REPORT_FLAGS) .
 .PHONY: report
