@@ -128,6 +128,13 @@ bad out_of_sequence "2: result 7 out of sequence (expected 1)"
 bad empty "1: empty log"
 sed '1d' "$work/good.log" >"$work/bad.log"
 bad no_plan "9: no TAP plan"
+# A binary that died mid-run, as ipcconf run records it, is a result (a
+# failure on the page), not a malformed log.
+mkdir -p "$work/died"
+{ head -n 3 "$work/good.log"; echo "Bail out! cases/x/y exited with status 139"; } >"$work/died/cases_x_y.log"
+"$ipcconf" report -o "$work/died" "$work/died" >"$work/out" 2>&1; st=$?
+expect_status "a log ending in Bail out!: the page is written" 0
+expect "a log ending in Bail out!: a cause on the page" "a binary stopped: Bail out! cases/x/y exited with status 139" "$work/died.html"
 "$ipcconf" compare "$work/bad-truncated" "$work/nonexistent" >"$work/out" 2>&1; st=$?
 expect_status "compare of a truncated log: exit status 2" 2
 "$ipcconf" report >"$work/out" 2>&1; st=$?
