@@ -140,6 +140,18 @@ expect_status "compare of a truncated log: exit status 2" 2
 "$ipcconf" report >"$work/out" 2>&1; st=$?
 expect_status "report without a run: usage, exit status 2" 2
 
+# --- baseline layers: the platform file and the layers it includes ----------
+mkdir -p "$work/L" "$work/layers"
+printf 'include gnu.txt\ninclude linux.txt\n' >"$work/layers/top.txt"
+echo 'x.a todo test: a Linux deviation' >"$work/layers/linux.txt"
+echo '# nothing' >"$work/layers/gnu.txt"
+printf 'platform: test-linux-gnu\nbaseline: %s\n' "$work/layers/top.txt" >"$work/L/ipcconf-run.txt"
+printf '1..1\nnot ok 1 - x.a: a # TODO %s:1: test: a Linux deviation\n' "$work/layers/linux.txt" >"$work/L/x.log"
+"$ipcconf" report -o "$work/L" "$work/L" >"$work/out" 2>&1; st=$?
+expect_status "layers: the page is written" 0
+expect "layers: the platform key from ipcconf-run.txt" "test-linux-gnu" "$work/L.html"
+expect "layers: each layer with the entries it supplied" "baseline layers: top.txt (0 used), gnu.txt (0 used), linux.txt (1 used)" "$work/L.txt"
+
 # --- the man page: no warnings ------------------------------------------------
 if command -v groff >/dev/null 2>&1; then
 	groff -ww -z -man "$srcdir/harness/ipcconf.1" >"$work/out" 2>&1; st=$?
