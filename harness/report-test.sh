@@ -140,6 +140,34 @@ expect_status "compare of a truncated log: exit status 2" 2
 "$ipcconf" report >"$work/out" 2>&1; st=$?
 expect_status "report without a run: usage, exit status 2" 2
 
+# --- grouping by cause: one call, one errno; a family answering ENOSYS -----
+mkdir -p "$work/G"
+cat >"$work/G/x.log" <<'EOF'
+1..5
+not ok 1 - posix_mq.a: a
+# cases/posix_mq/open.c:10: mq_open(name, O_RDWR)
+#   expected: success (not -1)
+#   actual:   -1, errno ENOSYS (Function not implemented)
+not ok 2 - posix_mq.b: b
+# cases/posix_mq/sendrecv.c:20: mq_send(q, "x", 1, 0)
+#   expected: 0
+#   actual:   -1, errno ENOSYS (Function not implemented)
+not ok 3 - socket.c: c
+# cases/socket/named.c:30: listen(fd, 1)
+#   expected: -1, errno EDESTADDRREQ
+#   actual:   -1, errno EINVAL (Invalid argument)
+not ok 4 - socket.d: d
+# cases/socket/named.c:40: listen(fd, 5)
+#   expected: -1, errno EDESTADDRREQ
+#   actual:   -1, errno EINVAL (Invalid argument)
+not ok 5 - socket.e: e # killed by SIGSEGV
+EOF
+"$ipcconf" report -o "$work/G" "$work/G" >"$work/out" 2>&1; st=$?
+expect "causes: 5 failures, 3 causes" "5 failure(s) from 3 cause(s)"
+expect "causes: a family answering ENOSYS is one cause" "posix_mq: calls fail with ENOSYS (interface not implemented): mq_open(), mq_send()  (2)" "$work/G.txt"
+expect "causes: the same call with the same errno is one cause" "listen() fails with EINVAL (expected EDESTADDRREQ)  (2)" "$work/G.txt"
+expect "causes: a crash is its own cause" "the case crashed (SIGSEGV)  (1)" "$work/G.txt"
+
 # --- baseline layers: the platform file and the layers it includes ----------
 mkdir -p "$work/L" "$work/layers"
 printf 'include gnu.txt\ninclude linux.txt\n' >"$work/layers/top.txt"
