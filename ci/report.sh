@@ -28,9 +28,14 @@ check() {	# check DESCRIPTION COMMAND...: one result line
 has() { grep -qF -- "$2" "$1" || { echo "missing: $2 (in $1)"; return 1; }; }
 
 # --- 1. the report of the gate's platform runs -----------------------------
+# A platform run is a build tree after make check ($ci_dir/NAME), or the log
+# directory of a suite run inside a sandbox or VM ($ci_dir/NAME/run).
+# IPCCONF_REPORT_RUNS lists other names under $ci_dir (e.g. adding clang).
 runs=
-for t in gcc clang sanitizers m32 musl aarch64-qemu armhf-qemu ppc64le-qemu riscv64-qemu s390x-qemu gvisor uml unpriv; do
-	[ -f "$ci_dir/$t/test-suite.log" ] && [ -d "$ci_dir/$t/cases" ] && runs="$runs $ci_dir/$t"
+for t in ${IPCCONF_REPORT_RUNS:-gcc musl m32 aarch64 armhf ppc64le riscv64 s390x gvisor uml}; do
+	if [ -f "$ci_dir/$t/test-suite.log" ] && [ -d "$ci_dir/$t/cases" ]; then runs="$runs $ci_dir/$t"
+	elif ls "$ci_dir/$t/run/"*.log >/dev/null 2>&1; then runs="$runs $ci_dir/$t/run"
+	fi
 done
 if [ ! -f "$ci_dir/gcc/test-suite.log" ]; then
 	say "no gcc run under $ci_dir: running ci/gcc.sh first"
