@@ -190,5 +190,16 @@ else
 	ok "ipcconf.1: groff -ww -man # SKIP no groff"
 fi
 
+if command -v man >/dev/null 2>&1; then
+	MANWIDTH=80 man --warnings -l "$srcdir/harness/ipcconf.1" 2>"$work/out" >"$work/man.txt"; st=$?
+	[ -s "$work/out" ] && st=1
+	expect_status "ipcconf.1: man --warnings -l has no warnings" 0
+	for c in run list summary report compare IPCCONF_CASES IPCCONF_TIMEOUT_MUL 'EXIT STATUS'; do
+		expect "ipcconf.1 covers $c" "$c" "$work/man.txt"
+	done
+else
+	ok "ipcconf.1: man -l # SKIP no man"
+fi
+
 echo "1..$n"
 [ "$failed" -eq 0 ]
