@@ -63,11 +63,13 @@ echo "report-test.sh: $(grep -c '^ok' "$out/report-test.tap") ok, $(grep -c '^no
 
 # --- 3. a second real run with failures; compare ---------------------------
 say "the gcc binaries again, without their baseline (socket posix_sem sysv_msg)"
-snapshot "$out/before"
-IPCCONF_LIBEXECDIR="$ci_dir/gcc" IPCCONF_EXPECTED_DIR="$srcdir/expected" \
+# Its own TMPDIR: the private folders of other runs on this machine are not ours.
+mkdir -p "$out/tmp"
+TMPDIR="$out/tmp" snapshot "$out/before"
+TMPDIR="$out/tmp" IPCCONF_LIBEXECDIR="$ci_dir/gcc" IPCCONF_EXPECTED_DIR="$srcdir/expected" \
 	"$ipcconf" -o "$out/no-baseline" --no-baseline socket posix_sem sysv_msg >"$out/no-baseline.out" 2>&1 || true
 tail -n 1 "$out/no-baseline.out"
-snapshot "$out/after"
+TMPDIR="$out/tmp" snapshot "$out/after"
 check "the no-baseline run left nothing behind" leftovers "$out/before" "$out/after"
 say "ipcconf compare gcc no-baseline"
 st=0; "$ipcconf" compare "$ci_dir/gcc" "$out/no-baseline" >"$out/compare.txt" 2>&1 || st=$?
