@@ -9,8 +9,8 @@
  * whose name starts with x end the case: skipped when the kernel answers
  * ENOSYS (the interface is missing, not misbehaving), broken otherwise.
  */
-#ifndef LINUX_FD_H
-#define LINUX_FD_H
+#ifndef CASES_LINUX_FD_LINUX_FD_H
+#define CASES_LINUX_FD_LINUX_FD_H
 
 #include "ipct.h"
 
@@ -239,4 +239,4 @@ static inline short linux_fd_xpoll1_at(int fd, short events, int timeout_ms,
 }
 #define linux_fd_xpoll1(...) linux_fd_xpoll1_at(__VA_ARGS__, __FILE__, __LINE__)
 
-#endif /* LINUX_FD_H */
+#endif /* CASES_LINUX_FD_LINUX_FD_H */

@@ -10,27 +10,20 @@
 #include "linux_fd.h"
 #include "ref/linux_fd.h"
 
-#include <stdlib.h>
 
 #define REF_REQUIRES .requires = { IPCT_HAVE(LINUX_FD_HAVE_SIGNALFD), \
 	IPCT_HAVE(LINUX_FD_HAVE_EVENTFD), IPCT_HAVE(LINUX_FD_HAVE_PIDFD_OPEN) }
 
 static void reference_event_loop(void)
 {
-	char *buf = NULL;
-	size_t len = 0;
-	FILE *out;
+	struct ipct_demo d;
+	int rc, err;
 
 	/* Skips where the kernel (or valgrind) has no pidfd_open(). */
 	ipct_xclose(linux_fd_xpidfd_open(getpid(), 0));
-	out = open_memstream(&buf, &len);
-	if (!out)
-		IPCT_BROKEN("open_memstream(): %s", ipct_errname(errno));
-	CHECK_RET(ref_linux_fd_demo_event_loop(out), 0);
-	if (fclose(out) != 0)
-		IPCT_BROKEN("fclose(memstream): %s", ipct_errname(errno));
-	CHECK_TRANSCRIPT("ref/linux_fd_event_loop.txt", buf);
-	free(buf);
+	rc = ref_linux_fd_demo_event_loop(ipct_xdemo_begin(&d));
+	err = errno;
+	ipct_demo_check(&d, rc, err, "ref/linux_fd_event_loop.txt");
 }
 IPCT_CASE(reference_event_loop,
 	.id = "linux_fd.reference_event_loop",

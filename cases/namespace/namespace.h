@@ -12,8 +12,8 @@
  * sandbox, EINVAL from a kernel built without the namespace, ENOSYS.  The
  * case is then skipped, naming the refusal; it never fails for that.
  */
-#ifndef NAMESPACE_H
-#define NAMESPACE_H
+#ifndef CASES_NAMESPACE_NAMESPACE_H
+#define CASES_NAMESPACE_NAMESPACE_H
 
 #include "ipct.h"
 
@@ -119,4 +119,4 @@ static inline void namespace_xwrite_sysctl(const char *path, long value)
 		IPCT_BROKEN("write %ld to %s: %s", value, path, ipct_errname(errno));
 }
 
-#endif /* NAMESPACE_H */
+#endif /* CASES_NAMESPACE_NAMESPACE_H */
