@@ -218,7 +218,7 @@ static long timed_wait_flag(void *p)
 	int err;
 	long v;
 
-	pshared_deadline(CLOCK_MONOTONIC, &dl, ipct_wait_limit_ms());
+	dl = ipct_xdeadline(CLOCK_MONOTONIC, ipct_wait_limit_ms());
 	err = pthread_mutex_lock(&a->mutex);
 	if (err != 0)
 		return -1000 - err;
@@ -241,12 +241,12 @@ static void cond_timedwait_monotonic_times_out(void)
 	if (pid == 0) {
 		/* 30 ms away on the monotonic clock: read as CLOCK_REALTIME
 		 * this would lie decades in the past. */
-		pshared_deadline(CLOCK_MONOTONIC, &dl, 30);
+		dl = ipct_xdeadline(CLOCK_MONOTONIC, 30);
 		CHECK_PT(pthread_mutex_lock(&a->mutex), 0);
 		while (a->flag == 0 && err == 0)
 			err = pthread_cond_timedwait(&a->cond, &a->mutex, &dl);
 		CHECK_ERRNO(err, ETIMEDOUT);
-		CHECK(pshared_reached(CLOCK_MONOTONIC, &dl));
+		CHECK(ipct_xclock_reached(CLOCK_MONOTONIC, &dl));
 		CHECK_PT(pthread_mutex_unlock(&a->mutex), 0);
 		ipct_child_exit();
 	}
@@ -281,8 +281,7 @@ static void cond_timedwait_past_deadline_etimedout(void)
 	struct timespec dl;
 
 	pshared_xmutex_cond(a, CLOCK_MONOTONIC);
-	pshared_deadline(CLOCK_MONOTONIC, &dl, 0);
-	dl.tv_sec -= 1;
+	dl = ipct_xdeadline(CLOCK_MONOTONIC, -1000);
 	CHECK_PT(pthread_mutex_lock(&a->mutex), 0);
 	CHECK_PT(pthread_cond_timedwait(&a->cond, &a->mutex, &dl), ETIMEDOUT);
 	/* It returns owning the mutex, as after any wait. */

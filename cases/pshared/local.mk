@@ -7,6 +7,7 @@ nobase_pkglibexec_PROGRAMS += %reldir%/mutex %reldir%/robust %reldir%/cond \
 	%reldir%/reference
 EXTRA_DIST += %reldir%/pshared.h
 
+# Reference implementation (lib/ref/pshared.*) and its demo program.
 lib_libipct_a_SOURCES += lib/ref/pshared.c lib/ref/pshared.h
 refdemo_PROGRAMS += lib/ref/demo_pshared
 lib_ref_demo_pshared_SOURCES = lib/ref/demo_pshared.c

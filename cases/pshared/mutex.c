@@ -398,9 +398,9 @@ static void mutex_timedlock_held_etimedout(void)
 		ipct_child_exit();
 	}
 	ipct_sync_wait(&s, 1);
-	pshared_deadline(CLOCK_REALTIME, &dl, 20);
+	dl = ipct_xdeadline(CLOCK_REALTIME, 20);
 	CHECK_PT(pthread_mutex_timedlock(&a->mutex, &dl), ETIMEDOUT);
-	CHECK(pshared_reached(CLOCK_REALTIME, &dl));
+	CHECK(ipct_xclock_reached(CLOCK_REALTIME, &dl));
 	ipct_post(&s, 2);
 	ipct_wait_ok(pid);
 #endif

@@ -270,31 +270,6 @@ static inline int pshared_await(volatile int *v, int want)
 	return __atomic_load_n(v, __ATOMIC_ACQUIRE);
 }
 
-/* tp = now on `clock` plus ms milliseconds. */
-static inline void pshared_deadline(clockid_t clock, struct timespec *tp,
-				    long ms)
-{
-	if (clock_gettime(clock, tp) != 0)
-		IPCT_BROKEN("clock_gettime(): %s", ipct_errname(errno));
-	tp->tv_sec += ms / 1000;
-	tp->tv_nsec += (ms % 1000) * 1000000L;
-	if (tp->tv_nsec >= 1000000000L) {
-		tp->tv_sec++;
-		tp->tv_nsec -= 1000000000L;
-	}
-}
-
-/* Has `clock` reached *tp? */
-static inline int pshared_reached(clockid_t clock, const struct timespec *tp)
-{
-	struct timespec now;
-
-	if (clock_gettime(clock, &now) != 0)
-		IPCT_BROKEN("clock_gettime(): %s", ipct_errname(errno));
-	return now.tv_sec > tp->tv_sec ||
-	       (now.tv_sec == tp->tv_sec && now.tv_nsec >= tp->tv_nsec);
-}
-
 /* ------------------------------------------------------------ exec'd helpers */
 
 /* An exec'd helper process and the pipe it reports on: 'b' before the

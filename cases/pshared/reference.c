@@ -14,28 +14,18 @@
 
 static void reference_jobqueue(void)
 {
-	char *buf = NULL;
-	size_t len = 0;
-	FILE *out = open_memstream(&buf, &len);
+	struct ipct_demo d;
 	int rc, err;
 
-	if (!out)
-		IPCT_BROKEN("open_memstream(): %s", ipct_errname(errno));
-	errno = 0;
-	rc = ref_pshared_demo_jobqueue(out);
+	rc = ref_pshared_demo_jobqueue(ipct_xdemo_begin(&d));
 	err = errno;
-	if (fclose(out) != 0)
-		IPCT_BROKEN("fclose(memstream): %s", ipct_errname(errno));
-	if (rc != 0 && (err == ENOTSUP || err == ENOSYS))
-		ipct_skip("robust process-shared mutex refused: %s (no robust futex list here)",
+	if (rc != 0 && (err == ENOTSUP || err == ENOSYS)) {
+		ipct_xdemo_end(&d);
+		free(d.text);
+		ipct_skip("robust process-shared mutex refused: %s",
 			  ipct_errname(err));
-	/* The transcript first: where it stops or differs says what went
-	 * wrong better than the return value. */
-	CHECK_TRANSCRIPT("ref/pshared_jobqueue.txt", buf);
-	free(buf);
-	if (rc != 0)
-		ipct_note("demo failed: %s", ipct_errname(err));
-	CHECK_EQ(0, rc);
+	}
+	ipct_demo_check(&d, rc, err, "ref/pshared_jobqueue.txt");
 }
 IPCT_CASE(reference_jobqueue,
 	.id = "pshared.reference_jobqueue",

@@ -266,9 +266,9 @@ static void rwlock_timedwrlock_etimedout(void)
 	struct ipct_sync s;
 	pid_t pid = hold_in_child(a, 0, &s);
 
-	pshared_deadline(CLOCK_REALTIME, &dl, 20);
+	dl = ipct_xdeadline(CLOCK_REALTIME, 20);
 	CHECK_PT(pthread_rwlock_timedwrlock(&a->rwlock, &dl), ETIMEDOUT);
-	CHECK(pshared_reached(CLOCK_REALTIME, &dl));
+	CHECK(ipct_xclock_reached(CLOCK_REALTIME, &dl));
 	release_child(&s, pid);
 #endif
 }
