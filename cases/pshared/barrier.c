@@ -234,7 +234,7 @@ IPCT_CASE(barrier_unrelated_process_completes,
 	.id = "pshared.barrier_unrelated_process_completes",
 	.asserts = "an unrelated (exec'd) process that maps the POSIX shared memory object completes a shared barrier of count 2 that a forked process is blocked at; exactly one of the two gets PTHREAD_BARRIER_SERIAL_THREAD",
 	.spec = "POSIX.1-2024 pthread_barrierattr_setpshared(), DESCRIPTION (any thread that has access to the memory); pthread_barrier_wait(), RETURN VALUE",
-	.requires = { BAR_REQS });
+	.requires = { IPCT_HAVE(HAVE_SHM_OPEN), BAR_REQS });
 
 IPCT_CASES(&ipct_case_barrier_serial_to_exactly_one,
 	   &ipct_case_barrier_blocks_until_count,

@@ -382,7 +382,8 @@ static void cond_unrelated_signal_wakes_waiter(void)
 IPCT_CASE(cond_unrelated_signal_wakes_waiter,
 	.id = "pshared.cond_unrelated_signal_wakes_waiter",
 	.asserts = "pthread_cond_signal() by an unrelated (exec'd) process that maps the POSIX shared memory object unblocks a process waiting on the shared condition variable",
-	.spec = "POSIX.1-2024 pthread_condattr_setpshared(), DESCRIPTION (any thread that has access to the memory); pthread_cond_signal(), DESCRIPTION");
+	.spec = "POSIX.1-2024 pthread_condattr_setpshared(), DESCRIPTION (any thread that has access to the memory); pthread_cond_signal(), DESCRIPTION",
+	.requires = { IPCT_HAVE(HAVE_SHM_OPEN) });
 
 static void cond_killed_waiter_takes_no_signal(void)
 {

@@ -103,7 +103,8 @@ static void mutex_unrelated_lock_blocks_until_unlock(void)
 IPCT_CASE(mutex_unrelated_lock_blocks_until_unlock,
 	.id = "pshared.mutex_unrelated_lock_blocks_until_unlock",
 	.asserts = "an unrelated (exec'd) process that maps the POSIX shared memory object holding a PTHREAD_PROCESS_SHARED mutex blocks in pthread_mutex_lock() while this process holds it, and gets it after the unlock",
-	.spec = "POSIX.1-2024 pthread_mutexattr_setpshared(), DESCRIPTION (any thread with access to the memory); pthread_mutex_lock(), DESCRIPTION");
+	.spec = "POSIX.1-2024 pthread_mutexattr_setpshared(), DESCRIPTION (any thread with access to the memory); pthread_mutex_lock(), DESCRIPTION",
+	.requires = { IPCT_HAVE(HAVE_SHM_OPEN) });
 
 static void mutex_unrelated_trylock_ebusy(void)
 {
