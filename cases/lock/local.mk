@@ -2,6 +2,5 @@
 # their shared helpers.  The reference record file (lib/ref/lock.c) goes
 # into libipct; its demo program prints expected/ref/lock_counter.txt.
 nobase_pkglibexec_PROGRAMS += %reldir%/fcntl %reldir%/owner \
-	%reldir%/setlkw %reldir%/getlk %reldir%/lockf %reldir%/flock \
-	%reldir%/ofd
+	%reldir%/setlkw %reldir%/getlk %reldir%/lockf
 EXTRA_DIST += %reldir%/lock.h
