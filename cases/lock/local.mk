@@ -2,5 +2,6 @@
 # their shared helpers.  The reference record file (lib/ref/lock.c) goes
 # into libipct; its demo program prints expected/ref/lock_counter.txt.
 nobase_pkglibexec_PROGRAMS += %reldir%/fcntl %reldir%/owner \
-	%reldir%/setlkw %reldir%/getlk %reldir%/lockf
+	%reldir%/setlkw %reldir%/getlk %reldir%/lockf %reldir%/flock \
+	%reldir%/ofd
 EXTRA_DIST += %reldir%/lock.h
