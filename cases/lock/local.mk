@@ -5,3 +5,9 @@ nobase_pkglibexec_PROGRAMS += %reldir%/fcntl %reldir%/owner \
 	%reldir%/setlkw %reldir%/getlk %reldir%/lockf %reldir%/flock \
 	%reldir%/ofd
 EXTRA_DIST += %reldir%/lock.h
+nobase_pkglibexec_PROGRAMS += %reldir%/reference
+
+lib_libipct_a_SOURCES += lib/ref/lock.c lib/ref/lock.h
+refdemo_PROGRAMS += lib/ref/demo_lock
+lib_ref_demo_lock_SOURCES = lib/ref/demo_lock.c
+lib_ref_demo_lock_LDADD = lib/libipct.a
