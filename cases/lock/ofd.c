@@ -297,6 +297,12 @@ static void ofd_setlkw_eintr(void)
 	struct ofd_call c = { -1 };
 	int fd = lock_xfile(100);
 
+	/* Seen with valgrind 3.19: F_SETLKW waits are interrupted (setlkw_eintr
+	 * passes under it) but an F_OFD_SETLKW wait never is: its fcntl wrapper
+	 * does not treat command 38 as one that may block, so it runs the call
+	 * with signals held off and the handler cannot run before it returns. */
+	if (ipct_under_valgrind())
+		ipct_skip("valgrind holds signals off during F_OFD_SETLKW, so a caught signal cannot interrupt it");
 	CHECK_OK(ofd_setlk(fd, F_WRLCK, 0, 10));
 	ipct_catch(SIGUSR1, 0);
 	ipct_block_start(&b, do_ofd_setlkw, &c);
