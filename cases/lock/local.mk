@@ -1,12 +1,12 @@
-# cases/lock: record locks, one binary per behaviour group; lock.h holds
-# their shared helpers.  The reference record file (lib/ref/lock.c) goes
-# into libipct; its demo program prints expected/ref/lock_counter.txt.
+# cases/lock: one binary per behaviour group; lock.h holds their shared
+# helpers.  The reference record file (lib/ref/lock.c) goes into libipct;
+# its demo program prints expected/ref/lock_counter.txt.
 nobase_pkglibexec_PROGRAMS += %reldir%/fcntl %reldir%/owner \
 	%reldir%/setlkw %reldir%/getlk %reldir%/lockf %reldir%/flock \
-	%reldir%/ofd
+	%reldir%/ofd %reldir%/reference
 EXTRA_DIST += %reldir%/lock.h
-nobase_pkglibexec_PROGRAMS += %reldir%/reference
 
+# Reference implementation (lib/ref/lock.*) and its demo program.
 lib_libipct_a_SOURCES += lib/ref/lock.c lib/ref/lock.h
 refdemo_PROGRAMS += lib/ref/demo_lock
 lib_ref_demo_lock_SOURCES = lib/ref/demo_lock.c

@@ -21,28 +21,15 @@ static void worker_waits(pid_t pid)
 
 static void reference_counter(void)
 {
-	char *buf = NULL;
-	size_t len = 0;
-	FILE *out = open_memstream(&buf, &len);
+	struct ipct_demo d;
 	int rc, err;
 
-	if (!out)
-		IPCT_BROKEN("open_memstream(): %s", ipct_errname(errno));
+	ref_lock_waiting_hook = worker_waits;
 	/* The file lives in the private dir, which the harness removes
 	 * whatever happens; the demo must have removed it itself. */
-	ref_lock_waiting_hook = worker_waits;
-	errno = 0;
-	rc = ref_lock_demo_counter(out, ipct_tmpdir());
+	rc = ref_lock_demo_counter(ipct_xdemo_begin(&d), ipct_tmpdir());
 	err = errno;
-	if (fclose(out) != 0)
-		IPCT_BROKEN("fclose(memstream): %s", ipct_errname(errno));
-	/* The transcript first: where it stops or differs says what went
-	 * wrong better than the return value. */
-	CHECK_TRANSCRIPT("ref/lock_counter.txt", buf);
-	free(buf);
-	if (rc != 0)
-		ipct_note("demo failed: %s", ipct_errname(err));
-	CHECK_EQ(0, rc);
+	ipct_demo_check(&d, rc, err, "ref/lock_counter.txt");
 }
 IPCT_CASE(reference_counter,
 	.id = "lock.reference_counter",
