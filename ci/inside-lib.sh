@@ -3,7 +3,9 @@
 # the host; inside, `harness/ipcconf run` writes one TAP log per case binary
 # to a run directory on the host file system, which the host then reads with
 # `harness/ipcconf summary`.  The run directory also holds `platform` (the
-# baseline key) and `console.log` (what the sandbox printed).
+# baseline key), `console.txt` (what the sandbox printed), `status` (the
+# runner's exit status) and `leftovers.txt` (IPC objects and case
+# directories still there after the run, looked up inside).
 
 # inside_build NAME PLATFORM-KEY: fresh out-of-tree build in $ci_dir/NAME;
 # sets b (the build tree) and run (its run directory, emptied).
@@ -16,7 +18,7 @@ inside_build() {
 	make -C "$b" -j"$jobs" >"$b/make.out" 2>&1 || { cat "$b/make.out"; die "$1: build failed"; }
 	make -C "$b" harness/ipcconf >/dev/null
 	run="$b/run"
-	mkdir -p "$run"
+	mkdir -p "$run" "$b/tmp"
 	echo "$2" >"$run/platform"
 }
 
@@ -33,11 +35,16 @@ mkdir -p /dev/shm /dev/mqueue
 mount -t tmpfs -o mode=1777 shm /dev/shm || echo "inside: cannot mount a tmpfs on /dev/shm"
 mount -t mqueue mqueue /dev/mqueue 2>/dev/null || echo "inside: no mqueue file system"
 IPCCONF_LIBEXECDIR='$b' IPCCONF_EXPECTED_DIR='$srcdir/expected' IPCCONF_TIMEOUT_MUL=\${IPCCONF_TIMEOUT_MUL:-3}
-export IPCCONF_LIBEXECDIR IPCCONF_EXPECTED_DIR IPCCONF_TIMEOUT_MUL
+TMPDIR='$b/tmp'
+export IPCCONF_LIBEXECDIR IPCCONF_EXPECTED_DIR IPCCONF_TIMEOUT_MUL TMPDIR
 start=\$(date +%s)
 '$b/harness/ipcconf' run -j$jobs -o '$run' >'$run/inside-summary.txt' 2>&1
 echo "\$?" >'$run/status'
 echo "inside: suite took \$((\$(date +%s) - start)) s"
+{
+	ipcs -q -s -m 2>/dev/null | awk '\$2 ~ /^[0-9]+\$/ { print "sysv", \$2 }'
+	find /dev/shm /dev/mqueue "\$TMPDIR" -mindepth 1 -maxdepth 1 2>/dev/null
+} >'$run/leftovers.txt'
 $3
 EOS
 	chmod +x "$1"
@@ -46,7 +53,11 @@ EOS
 # inside_report NAME SECONDS: the summary of the run directory; fails the
 # step when the suite did not finish or a case failed.
 inside_report() {
-	[ -f "$run/status" ] || { cat "$run/console.log" 2>/dev/null | tail -40; die "$1: the suite did not finish inside (no $run/status)"; }
+	[ -f "$run/status" ] || { tail -n 40 "$run/console.txt" 2>/dev/null; die "$1: the suite did not finish inside (no $run/status)"; }
+	if [ -s "$run/leftovers.txt" ]; then
+		printf 'left behind by the run (inside):\n' >&2; cat "$run/leftovers.txt" >&2
+		die "$1: objects left behind"
+	fi
 	st=0
 	"$b/harness/ipcconf" summary "$run" >"$b/summary.txt" 2>&1 || st=$?
 	cat "$b/summary.txt"

@@ -37,10 +37,10 @@ start=$(date +%s)
 # UML keeps its memory in a file under TMPDIR; umid keeps ~/.uml clean.
 TMPDIR=$b timeout -k 10 900 "$uml" mem=1G rootfstype=hostfs rootflags=/ rw \
 	init="$b/init.sh" con=null con0=null,fd:1 uml_dir="$b" umid=ipcconf \
-	</dev/null >"$run/console.log" 2>&1 ||
-	echo "uml: linux.uml exited with status $?" >>"$run/console.log"
+	</dev/null >"$run/console.txt" 2>&1 ||
+	echo "uml: linux.uml exited with status $?" >>"$run/console.txt"
 t=$(( $(date +%s) - start ))
-grep '^inside:' "$run/console.log" || true
+grep '^inside:' "$run/console.txt" || true
 snapshot "$b/after"
 leftovers "$b/before" "$b/after" || die "uml: objects left behind"
 inside_report uml "$t"
