@@ -7,7 +7,7 @@
  */
 #define _GNU_SOURCE
 #include "ipct.h"
-#include "pipeh.h"
+#include "pipe.h"
 
 #include <stdio.h>
 #include <sys/ioctl.h>
@@ -22,23 +22,14 @@
 #define F_SETPIPE_SZ (-1)
 #endif
 
-static long page_size(void)
-{
-	long p = sysconf(_SC_PAGESIZE);
-
-	if (p <= 0)
-		IPCT_BROKEN("sysconf(_SC_PAGESIZE): %s", ipct_errname(errno));
-	return p;
-}
-
 static void getpipe_sz_default(void)
 {
 	int fd[2];
 
 	NEED_PIPE_SZ();
 	ipct_xpipe(fd);
-	CHECK_RET(fcntl(fd[0], F_GETPIPE_SZ), 16 * page_size());
-	CHECK_RET(fcntl(fd[1], F_GETPIPE_SZ), 16 * page_size());
+	CHECK_RET(fcntl(fd[0], F_GETPIPE_SZ), 16 * (long)ipct_xpagesize());
+	CHECK_RET(fcntl(fd[1], F_GETPIPE_SZ), 16 * (long)ipct_xpagesize());
 }
 IPCT_CASE(getpipe_sz_default,
 	.id = "pipe.getpipe_sz_default",
@@ -59,7 +50,7 @@ static void capacity_is_getpipe_sz(void)
 	ipct_xpipe(fd);
 	cap = fcntl(fd[0], F_GETPIPE_SZ);
 	CHECK(cap > 0);
-	CHECK_EQU((size_t)cap, pipe_fill(fd[1]));
+	CHECK_EQU((size_t)cap, pipe_xfill(fd[1]));
 }
 IPCT_CASE(capacity_is_getpipe_sz,
 	.id = "pipe.capacity_is_getpipe_sz",
@@ -74,10 +65,10 @@ static void setpipe_sz_rounds_up(void)
 
 	NEED_PIPE_SZ();
 	ipct_xpipe(fd);
-	want = 3 * page_size() + 1;
+	want = 3 * (long)ipct_xpagesize() + 1;
 	got = fcntl(fd[1], F_SETPIPE_SZ, (int)want);
 	CHECK(got >= want);
-	CHECK_EQ(0, got % page_size());
+	CHECK_EQ(0, got % (long)ipct_xpagesize());
 	CHECK_RET(fcntl(fd[0], F_GETPIPE_SZ), got);
 }
 IPCT_CASE(setpipe_sz_rounds_up,
@@ -92,8 +83,8 @@ static void setpipe_sz_below_page(void)
 
 	NEED_PIPE_SZ();
 	ipct_xpipe(fd);
-	CHECK_RET(fcntl(fd[1], F_SETPIPE_SZ, 1), page_size());
-	CHECK_RET(fcntl(fd[1], F_GETPIPE_SZ), page_size());
+	CHECK_RET(fcntl(fd[1], F_SETPIPE_SZ, 1), (long)ipct_xpagesize());
+	CHECK_RET(fcntl(fd[1], F_GETPIPE_SZ), (long)ipct_xpagesize());
 }
 IPCT_CASE(setpipe_sz_below_page,
 	.id = "pipe.setpipe_sz_below_page",
@@ -108,9 +99,9 @@ static void setpipe_sz_capacity_used(void)
 
 	NEED_PIPE_SZ();
 	ipct_xpipe(fd);
-	cap = fcntl(fd[1], F_SETPIPE_SZ, (int)(2 * page_size()));
-	CHECK_EQ(2 * page_size(), cap);
-	CHECK_EQU((size_t)cap, pipe_fill(fd[1]));
+	cap = fcntl(fd[1], F_SETPIPE_SZ, (int)(2 * (long)ipct_xpagesize()));
+	CHECK_EQ(2 * (long)ipct_xpagesize(), cap);
+	CHECK_EQU((size_t)cap, pipe_xfill(fd[1]));
 }
 IPCT_CASE(setpipe_sz_capacity_used,
 	.id = "pipe.setpipe_sz_capacity_used",
@@ -125,15 +116,15 @@ static void setpipe_sz_ebusy(void)
 	size_t n;
 
 	NEED_PIPE_SZ();
-	n = 3 * (size_t)page_size();
+	n = 3 * (size_t)(long)ipct_xpagesize();
 	if (n > sizeof buf)
-		ipct_skip("page size %ld too large for this case", page_size());
+		ipct_skip("page size %ld too large for this case", (long)ipct_xpagesize());
 	ipct_xpipe(fd);
 	ipct_xwrite_all(fd[1], buf, n);
-	CHECK_FAILS(fcntl(fd[1], F_SETPIPE_SZ, (int)page_size()), EBUSY);
+	CHECK_FAILS(fcntl(fd[1], F_SETPIPE_SZ, (int)(long)ipct_xpagesize()), EBUSY);
 	/* The failed call changed nothing. */
-	CHECK_RET(fcntl(fd[1], F_GETPIPE_SZ), 16 * page_size());
-	CHECK_EQU(n, pipe_drain(fd[0]));
+	CHECK_RET(fcntl(fd[1], F_GETPIPE_SZ), 16 * (long)ipct_xpagesize());
+	CHECK_EQU(n, pipe_xdrain(fd[0]));
 }
 IPCT_CASE(setpipe_sz_ebusy,
 	.id = "pipe.setpipe_sz_ebusy",
@@ -168,7 +159,7 @@ static void setpipe_sz_eperm_unpriv(void)
 		ipct_child_exit();
 	}
 	ipct_wait_ok(pid);
-	CHECK_RET(fcntl(fd[1], F_GETPIPE_SZ), 16 * page_size());
+	CHECK_RET(fcntl(fd[1], F_GETPIPE_SZ), 16 * (long)ipct_xpagesize());
 }
 IPCT_CASE(setpipe_sz_eperm_unpriv,
 	.id = "pipe.setpipe_sz_eperm_unpriv",

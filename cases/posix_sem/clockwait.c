@@ -9,7 +9,7 @@
  */
 #define _GNU_SOURCE
 #include "ipct.h"
-#include "psem.h"
+#include "posix_sem.h"
 
 #ifndef HAVE_SEM_CLOCKWAIT
 static int no_clockwait(sem_t *s, clockid_t c, const struct timespec *t)
@@ -32,15 +32,15 @@ static void require_clockwait(void)
 
 static void clockwait_monotonic_times_out_at_deadline(void)
 {
-	sem_t *s = psem_xshared(0);
+	sem_t *s = posix_sem_xshared(0);
 	struct timespec deadline;
 
 	require_clockwait();
-	psem_deadline(CLOCK_MONOTONIC, &deadline, 20);
+	deadline = ipct_xdeadline(CLOCK_MONOTONIC, 20);
 	CHECK_FAILS(sem_clockwait(s, CLOCK_MONOTONIC, &deadline), ETIMEDOUT);
 	/* One-sided: never before the deadline, however late after it. */
-	CHECK(psem_reached(CLOCK_MONOTONIC, &deadline));
-	CHECK_EQ(0, psem_value(s));
+	CHECK(ipct_xclock_reached(CLOCK_MONOTONIC, &deadline));
+	CHECK_EQ(0, posix_sem_xvalue(s));
 }
 IPCT_CASE(clockwait_monotonic_times_out_at_deadline,
 	.id = "posix_sem.clockwait_monotonic_times_out_at_deadline",
@@ -49,11 +49,11 @@ IPCT_CASE(clockwait_monotonic_times_out_at_deadline,
 
 static void clockwait_past_deadline_etimedout(void)
 {
-	sem_t *s = psem_xshared(0);
+	sem_t *s = posix_sem_xshared(0);
 	struct timespec past;
 
 	require_clockwait();
-	psem_deadline(CLOCK_MONOTONIC, &past, 0);
+	past = ipct_xdeadline(CLOCK_MONOTONIC, 0);
 	past.tv_sec -= 1;
 	CHECK_FAILS(sem_clockwait(s, CLOCK_MONOTONIC, &past), ETIMEDOUT);
 }
@@ -64,12 +64,12 @@ IPCT_CASE(clockwait_past_deadline_etimedout,
 
 static void clockwait_available_returns_at_once(void)
 {
-	sem_t *s = psem_xshared(1);
+	sem_t *s = posix_sem_xshared(1);
 	struct timespec past = { 0, 0 };
 
 	require_clockwait();
 	CHECK_RET(sem_clockwait(s, CLOCK_MONOTONIC, &past), 0);
-	CHECK_EQ(0, psem_value(s));
+	CHECK_EQ(0, posix_sem_xvalue(s));
 }
 IPCT_CASE(clockwait_available_returns_at_once,
 	.id = "posix_sem.clockwait_available_returns_at_once",
@@ -80,13 +80,13 @@ static long call_clockwait_long(void *p)
 {
 	struct timespec deadline;
 
-	psem_deadline(CLOCK_MONOTONIC, &deadline, 10L * ipct_wait_limit_ms());
+	deadline = ipct_xdeadline(CLOCK_MONOTONIC, 10L * ipct_wait_limit_ms());
 	return sem_clockwait(p, CLOCK_MONOTONIC, &deadline);
 }
 
 static void clockwait_released_by_post(void)
 {
-	sem_t *s = psem_xshared(0);
+	sem_t *s = posix_sem_xshared(0);
 	struct ipct_blocker b;
 
 	require_clockwait();
@@ -94,7 +94,7 @@ static void clockwait_released_by_post(void)
 	ipct_block_prove(&b);
 	CHECK_OK(sem_post(s));
 	CHECK_RESULT(ipct_block_finish(&b), 0);
-	CHECK_EQ(0, psem_value(s));
+	CHECK_EQ(0, posix_sem_xvalue(s));
 }
 IPCT_CASE(clockwait_released_by_post,
 	.id = "posix_sem.clockwait_released_by_post",
@@ -103,11 +103,11 @@ IPCT_CASE(clockwait_released_by_post,
 
 static void clockwait_bad_clock_einval(void)
 {
-	sem_t *s = psem_xshared(0);
+	sem_t *s = posix_sem_xshared(0);
 	struct timespec deadline;
 
 	require_clockwait();
-	psem_deadline(CLOCK_MONOTONIC, &deadline, 1000);
+	deadline = ipct_xdeadline(CLOCK_MONOTONIC, 1000);
 	CHECK_FAILS(sem_clockwait(s, (clockid_t)123456, &deadline), EINVAL);
 }
 IPCT_CASE(clockwait_bad_clock_einval,
@@ -117,11 +117,11 @@ IPCT_CASE(clockwait_bad_clock_einval,
 
 static void clockwait_bad_nsec_einval(void)
 {
-	sem_t *s = psem_xshared(0);
+	sem_t *s = posix_sem_xshared(0);
 	struct timespec bad;
 
 	require_clockwait();
-	psem_deadline(CLOCK_MONOTONIC, &bad, 1000);
+	bad = ipct_xdeadline(CLOCK_MONOTONIC, 1000);
 	bad.tv_nsec = 1000000000L;
 	CHECK_FAILS(sem_clockwait(s, CLOCK_MONOTONIC, &bad), EINVAL);
 }

@@ -7,7 +7,7 @@
  */
 #define _XOPEN_SOURCE 700
 #include "ipct.h"
-#include "psem.h"
+#include "posix_sem.h"
 
 #include <sys/wait.h>
 
@@ -36,7 +36,7 @@ static void open_creat_initial_value(void)
 	sem_t *s;
 	int v = -1;
 
-	psem_require_named();
+	posix_sem_require_named();
 	CHECK_OK_PTR(s = sem_open(name, O_CREAT | O_EXCL, 0600, 3), SEM_FAILED);
 	CHECK_OK(sem_getvalue(s, &v));
 	CHECK_EQ(3, v);
@@ -50,7 +50,7 @@ static void open_excl_existing_eexist(void)
 {
 	const char *name = ipct_posix_name(IPCT_POSIX_SEM);
 
-	psem_xcreate(name, 0);
+	posix_sem_xcreate(name, 0);
 	CHECK_FAILS_PTR(sem_open(name, O_CREAT | O_EXCL, 0600, 0), SEM_FAILED,
 			EEXIST);
 }
@@ -63,7 +63,7 @@ static void open_missing_enoent(void)
 {
 	const char *name = ipct_posix_name(IPCT_POSIX_SEM);
 
-	psem_require_named();
+	posix_sem_require_named();
 	CHECK_FAILS_PTR(sem_open(name, 0), SEM_FAILED, ENOENT);
 }
 IPCT_CASE(open_missing_enoent,
@@ -76,7 +76,7 @@ static void open_value_above_max_einval(void)
 	const char *name = ipct_posix_name(IPCT_POSIX_SEM);
 	unsigned over = (unsigned)SEM_VALUE_MAX + 1u;
 
-	psem_require_named();
+	posix_sem_require_named();
 	if (over == 0)
 		ipct_skip("SEM_VALUE_MAX is UINT_MAX: no unsigned value exceeds it");
 	CHECK_FAILS_PTR(open_expect_fail(name, O_CREAT | O_EXCL, over),
@@ -89,7 +89,7 @@ IPCT_CASE(open_value_above_max_einval,
 
 static void open_name_too_long_rejected(void)
 {
-	psem_require_named();
+	posix_sem_require_named();
 	/* ENAMETOOLONG is a "may fail" error; EINVAL ("not supported for
 	 * the given name") is the other answer the page allows. */
 	CHECK_FAILS_ONEOF(open_expect_fail(ipct_long_posix_name(IPCT_POSIX_SEM, NAME_MAX + 1),
@@ -107,7 +107,7 @@ IPCT_CASE(open_name_too_long_rejected,
 
 static void open_name_over_linux_limit_enametoolong(void)
 {
-	psem_require_named();
+	posix_sem_require_named();
 	CHECK_FAILS_PTR(open_expect_fail(ipct_long_posix_name(IPCT_POSIX_SEM, PSEM_LINUX_NAME_MAX + 1),
 					 O_CREAT | O_EXCL, 0),
 			SEM_FAILED, ENAMETOOLONG);
@@ -123,7 +123,7 @@ static void open_name_at_linux_limit_accepted(void)
 	const char *name = ipct_long_posix_name(IPCT_POSIX_SEM, PSEM_LINUX_NAME_MAX);
 	sem_t *s;
 
-	psem_require_named();
+	posix_sem_require_named();
 	CHECK_OK_PTR(s = sem_open(name, O_CREAT | O_EXCL, 0600, 0), SEM_FAILED);
 	/* The name is too long for the journal: remove it here. */
 	CHECK_OK(sem_unlink(name));
@@ -140,9 +140,9 @@ static void open_creat_existing_keeps_value(void)
 	const char *name = ipct_posix_name(IPCT_POSIX_SEM);
 	sem_t *s;
 
-	psem_xcreate(name, 2);
+	posix_sem_xcreate(name, 2);
 	CHECK_OK_PTR(s = sem_open(name, O_CREAT, 0600, 9), SEM_FAILED);
-	CHECK_EQ(2, psem_value(s));
+	CHECK_EQ(2, posix_sem_xvalue(s));
 }
 IPCT_CASE(open_creat_existing_keeps_value,
 	.id = "posix_sem.open_creat_existing_keeps_value",
@@ -152,7 +152,7 @@ IPCT_CASE(open_creat_existing_keeps_value,
 static void open_twice_same_address(void)
 {
 	const char *name = ipct_posix_name(IPCT_POSIX_SEM);
-	sem_t *a = psem_xcreate(name, 0), *b;
+	sem_t *a = posix_sem_xcreate(name, 0), *b;
 
 	CHECK_OK_PTR(b = sem_open(name, 0), SEM_FAILED);
 	CHECK(a == b);
@@ -167,7 +167,7 @@ static void open_no_permission_eacces(void)
 	const char *name = ipct_posix_name(IPCT_POSIX_SEM);
 	pid_t pid;
 
-	psem_xcreate(name, 1);
+	posix_sem_xcreate(name, 1);
 	pid = ipct_fork();
 	if (pid == 0) {
 		ipct_drop_privileges();
@@ -199,12 +199,12 @@ IPCT_HELPER(post_main, "post");
 static void open_name_shared_with_unrelated_process(void)
 {
 	const char *name = ipct_posix_name(IPCT_POSIX_SEM);
-	sem_t *s = psem_xcreate(name, 0);
+	sem_t *s = posix_sem_xcreate(name, 0);
 	pid_t pid;
 
 	pid = ipct_exec_helper("post", name, (char *)NULL);
 	CHECK_EXITED(ipct_wait(pid), 0);
-	CHECK_EQ(1, psem_value(s));
+	CHECK_EQ(1, posix_sem_xvalue(s));
 	CHECK_OK(sem_trywait(s));
 }
 IPCT_CASE(open_name_shared_with_unrelated_process,
@@ -218,7 +218,7 @@ static void open_survives_creator_exit(void)
 	sem_t *s;
 	pid_t pid;
 
-	psem_require_named();
+	posix_sem_require_named();
 	pid = ipct_fork();
 	if (pid == 0) {
 		CHECK_OK_PTR(s = sem_open(name, O_CREAT | O_EXCL, 0600, 5),
@@ -228,7 +228,7 @@ static void open_survives_creator_exit(void)
 	}
 	ipct_wait_ok(pid);
 	CHECK_OK_PTR(s = sem_open(name, 0), SEM_FAILED);
-	CHECK_EQ(6, psem_value(s));
+	CHECK_EQ(6, posix_sem_xvalue(s));
 }
 IPCT_CASE(open_survives_creator_exit,
 	.id = "posix_sem.open_survives_creator_exit",
@@ -238,12 +238,12 @@ IPCT_CASE(open_survives_creator_exit,
 static void close_keeps_value(void)
 {
 	const char *name = ipct_posix_name(IPCT_POSIX_SEM);
-	sem_t *s = psem_xcreate(name, 4);
+	sem_t *s = posix_sem_xcreate(name, 4);
 
 	CHECK_OK(sem_wait(s));
 	CHECK_RET(sem_close(s), 0);
 	CHECK_OK_PTR(s = sem_open(name, 0), SEM_FAILED);
-	CHECK_EQ(3, psem_value(s));
+	CHECK_EQ(3, posix_sem_xvalue(s));
 }
 IPCT_CASE(close_keeps_value,
 	.id = "posix_sem.close_keeps_value",
@@ -254,7 +254,7 @@ static void unlink_removes_name(void)
 {
 	const char *name = ipct_posix_name(IPCT_POSIX_SEM);
 
-	psem_xcreate(name, 1);
+	posix_sem_xcreate(name, 1);
 	CHECK_RET(sem_unlink(name), 0);
 	CHECK_FAILS_PTR(sem_open(name, 0), SEM_FAILED, ENOENT);
 }
@@ -266,11 +266,11 @@ IPCT_CASE(unlink_removes_name,
 static void unlink_open_handle_keeps_working(void)
 {
 	const char *name = ipct_posix_name(IPCT_POSIX_SEM);
-	sem_t *s = psem_xcreate(name, 1);
+	sem_t *s = posix_sem_xcreate(name, 1);
 
 	CHECK_OK(sem_unlink(name));
 	CHECK_OK(sem_post(s));
-	CHECK_EQ(2, psem_value(s));
+	CHECK_EQ(2, posix_sem_xvalue(s));
 	CHECK_OK(sem_wait(s));
 	CHECK_OK(sem_trywait(s));
 	CHECK_FAILS(sem_trywait(s), EAGAIN);
@@ -283,15 +283,15 @@ IPCT_CASE(unlink_open_handle_keeps_working,
 static void unlink_then_creat_is_new_semaphore(void)
 {
 	const char *name = ipct_posix_name(IPCT_POSIX_SEM);
-	sem_t *old = psem_xcreate(name, 1), *s;
+	sem_t *old = posix_sem_xcreate(name, 1), *s;
 
 	CHECK_OK(sem_unlink(name));
 	CHECK_OK_PTR(s = sem_open(name, O_CREAT | O_EXCL, 0600, 7), SEM_FAILED);
 	CHECK(s != old);
-	CHECK_EQ(7, psem_value(s));
+	CHECK_EQ(7, posix_sem_xvalue(s));
 	CHECK_OK(sem_post(old));
-	CHECK_EQ(7, psem_value(s));
-	CHECK_EQ(2, psem_value(old));
+	CHECK_EQ(7, posix_sem_xvalue(s));
+	CHECK_EQ(2, posix_sem_xvalue(old));
 }
 IPCT_CASE(unlink_then_creat_is_new_semaphore,
 	.id = "posix_sem.unlink_then_creat_is_new_semaphore",
@@ -302,7 +302,7 @@ static void unlink_missing_enoent(void)
 {
 	const char *name = ipct_posix_name(IPCT_POSIX_SEM);
 
-	psem_xcreate(name, 0);
+	posix_sem_xcreate(name, 0);
 	CHECK_OK(sem_unlink(name));
 	CHECK_FAILS(sem_unlink(name), ENOENT);
 }
@@ -313,7 +313,7 @@ IPCT_CASE(unlink_missing_enoent,
 
 static void unlink_name_too_long_enametoolong(void)
 {
-	psem_require_named();
+	posix_sem_require_named();
 	CHECK_FAILS(sem_unlink(ipct_long_posix_name(IPCT_POSIX_SEM, PSEM_LINUX_NAME_MAX + 1)), ENAMETOOLONG);
 }
 IPCT_CASE(unlink_name_too_long_enametoolong,
@@ -325,7 +325,7 @@ IPCT_CASE(unlink_name_too_long_enametoolong,
 static void unlink_no_permission_eacces(void)
 {
 	const char *name = ipct_posix_name(IPCT_POSIX_SEM);
-	sem_t *s = psem_xcreate(name, 0);
+	sem_t *s = posix_sem_xcreate(name, 0);
 	pid_t pid;
 
 	pid = ipct_fork();
@@ -346,7 +346,7 @@ IPCT_CASE(unlink_no_permission_eacces,
 
 static void fork_child_inherits_open_semaphore(void)
 {
-	sem_t *s = psem_xcreate(ipct_posix_name(IPCT_POSIX_SEM), 0);
+	sem_t *s = posix_sem_xcreate(ipct_posix_name(IPCT_POSIX_SEM), 0);
 	pid_t pid;
 
 	pid = ipct_fork();
@@ -355,7 +355,7 @@ static void fork_child_inherits_open_semaphore(void)
 		ipct_child_exit();
 	}
 	ipct_wait_ok(pid);
-	CHECK_EQ(1, psem_value(s));
+	CHECK_EQ(1, posix_sem_xvalue(s));
 }
 IPCT_CASE(fork_child_inherits_open_semaphore,
 	.id = "posix_sem.fork_child_inherits_open_semaphore",
@@ -380,7 +380,7 @@ IPCT_CASE(sem_value_max_at_least_posix_minimum,
 
 static void open_name_slash_only_einval(void)
 {
-	psem_require_named();
+	posix_sem_require_named();
 	CHECK_FAILS_PTR(open_expect_fail("/", O_CREAT, 0), SEM_FAILED, EINVAL);
 }
 IPCT_CASE(open_name_slash_only_einval,
@@ -393,7 +393,7 @@ static void open_interior_slash_rejected(void)
 {
 	char name[NAME_MAX];
 
-	psem_require_named();
+	posix_sem_require_named();
 	snprintf(name, sizeof name, "%s/x", ipct_posix_name(IPCT_POSIX_SEM));
 	/* sem_open(3) says ENOENT for a badly formed name with O_CREAT;
 	 * glibc 2.34 and later answer EINVAL.  Either is a rejection. */
@@ -413,7 +413,7 @@ static void open_mode_masked_by_umask(void)
 	char path[NAME_MAX + 32];
 	struct stat st;
 
-	psem_require_named();
+	posix_sem_require_named();
 	umask(066);
 	CHECK_OK_PTR(sem_open(name, O_CREAT | O_EXCL, 0660, 0), SEM_FAILED);
 	snprintf(path, sizeof path, "/dev/shm/sem.%s", name + 1);

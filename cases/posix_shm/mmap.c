@@ -7,12 +7,12 @@
  */
 #define _XOPEN_SOURCE 700
 #include "ipct.h"
-#include "pshm.h"
+#include "posix_shm.h"
 
 static void map_shared_visible_both_ways(void)
 {
 	const char *name = ipct_posix_name(IPCT_POSIX_SHM);
-	unsigned char *p = pshm_xcreate_map(name, 4096);
+	unsigned char *p = posix_shm_xcreate_map(name, 4096);
 	struct ipct_sync s;
 	pid_t pid;
 
@@ -46,12 +46,12 @@ IPCT_CASE(map_shared_visible_both_ways,
 static void map_shared_visible_after_remap(void)
 {
 	const char *name = ipct_posix_name(IPCT_POSIX_SHM);
-	int fd = pshm_xcreate(name, 8192);
-	unsigned char *p = pshm_xmap(fd, 8192, PROT_READ | PROT_WRITE, MAP_SHARED);
+	int fd = posix_shm_xcreate(name, 8192);
+	unsigned char *p = posix_shm_xmap(fd, 8192, PROT_READ | PROT_WRITE, MAP_SHARED);
 
 	memcpy(p + 5000, "stays", 6);
 	CHECK_OK(munmap(p, 8192));
-	p = pshm_xmap(fd, 8192, PROT_READ, MAP_SHARED);
+	p = posix_shm_xmap(fd, 8192, PROT_READ, MAP_SHARED);
 	CHECK_STR("stays", (char *)p + 5000);
 }
 IPCT_CASE(map_shared_visible_after_remap,
@@ -61,9 +61,9 @@ IPCT_CASE(map_shared_visible_after_remap,
 
 static void mapping_survives_close(void)
 {
-	int fd = pshm_xcreate(ipct_posix_name(IPCT_POSIX_SHM), 4096);
-	unsigned char *p = pshm_xmap(fd, 4096, PROT_READ | PROT_WRITE, MAP_SHARED);
-	unsigned char *q = pshm_xmap(fd, 4096, PROT_READ, MAP_SHARED);
+	int fd = posix_shm_xcreate(ipct_posix_name(IPCT_POSIX_SHM), 4096);
+	unsigned char *p = posix_shm_xmap(fd, 4096, PROT_READ | PROT_WRITE, MAP_SHARED);
+	unsigned char *q = posix_shm_xmap(fd, 4096, PROT_READ, MAP_SHARED);
 
 	ipct_xclose(fd);
 	memcpy(p, "open", 5);
@@ -77,9 +77,9 @@ IPCT_CASE(mapping_survives_close,
 static void map_private_writes_stay_private(void)
 {
 	const char *name = ipct_posix_name(IPCT_POSIX_SHM);
-	int fd = pshm_xcreate(name, 4096);
-	unsigned char *shared = pshm_xmap(fd, 4096, PROT_READ | PROT_WRITE, MAP_SHARED);
-	unsigned char *priv = pshm_xmap(fd, 4096, PROT_READ | PROT_WRITE, MAP_PRIVATE);
+	int fd = posix_shm_xcreate(name, 4096);
+	unsigned char *shared = posix_shm_xmap(fd, 4096, PROT_READ | PROT_WRITE, MAP_SHARED);
+	unsigned char *priv = posix_shm_xmap(fd, 4096, PROT_READ | PROT_WRITE, MAP_PRIVATE);
 	char buf[8];
 
 	memcpy(shared, "orig", 5);
@@ -97,8 +97,8 @@ IPCT_CASE(map_private_writes_stay_private,
 
 static void fork_map_private_parent_write_unseen(void)
 {
-	int fd = pshm_xcreate(ipct_posix_name(IPCT_POSIX_SHM), 4096);
-	unsigned char *p = pshm_xmap(fd, 4096, PROT_READ | PROT_WRITE, MAP_PRIVATE);
+	int fd = posix_shm_xcreate(ipct_posix_name(IPCT_POSIX_SHM), 4096);
+	unsigned char *p = posix_shm_xmap(fd, 4096, PROT_READ | PROT_WRITE, MAP_PRIVATE);
 	struct ipct_sync s;
 	pid_t pid;
 
@@ -121,9 +121,9 @@ IPCT_CASE(fork_map_private_parent_write_unseen,
 
 static void partial_last_page_zero_filled(void)
 {
-	size_t pg = pshm_page(), i;
-	int fd = pshm_xcreate(ipct_posix_name(IPCT_POSIX_SHM), pg);
-	unsigned char *full = pshm_xmap(fd, pg, PROT_READ | PROT_WRITE, MAP_SHARED);
+	size_t pg = ipct_xpagesize(), i;
+	int fd = posix_shm_xcreate(ipct_posix_name(IPCT_POSIX_SHM), pg);
+	unsigned char *full = posix_shm_xmap(fd, pg, PROT_READ | PROT_WRITE, MAP_SHARED);
 	unsigned char *p;
 
 	/* Data where the tail of the page will be, then cut the object to
@@ -131,7 +131,7 @@ static void partial_last_page_zero_filled(void)
 	memset(full, 0x5a, pg);
 	CHECK_OK(munmap(full, pg));
 	CHECK_OK(ftruncate(fd, 100));
-	p = pshm_xmap(fd, pg, PROT_READ, MAP_SHARED);
+	p = posix_shm_xmap(fd, pg, PROT_READ, MAP_SHARED);
 	CHECK_EQ(0x5a, p[99]);
 	for (i = 100; i < pg; i++)
 		if (p[i] != 0)
@@ -169,9 +169,9 @@ static void load_byte(volatile unsigned char *p)
 
 static void access_past_object_end_sigbus(void)
 {
-	size_t pg = pshm_page();
-	int fd = pshm_xcreate(ipct_posix_name(IPCT_POSIX_SHM), pg);
-	unsigned char *p = pshm_xmap(fd, 2 * pg, PROT_READ | PROT_WRITE, MAP_SHARED);
+	size_t pg = ipct_xpagesize();
+	int fd = posix_shm_xcreate(ipct_posix_name(IPCT_POSIX_SHM), pg);
+	unsigned char *p = posix_shm_xmap(fd, 2 * pg, PROT_READ | PROT_WRITE, MAP_SHARED);
 
 	p[pg - 1] = 7; /* the last byte of the object is fine */
 	child_dies_of(load_byte, p + pg, SIGBUS);
@@ -183,9 +183,9 @@ IPCT_CASE(access_past_object_end_sigbus,
 
 static void shrink_while_mapped_sigbus(void)
 {
-	size_t pg = pshm_page();
-	int fd = pshm_xcreate(ipct_posix_name(IPCT_POSIX_SHM), 2 * pg);
-	unsigned char *p = pshm_xmap(fd, 2 * pg, PROT_READ | PROT_WRITE, MAP_SHARED);
+	size_t pg = ipct_xpagesize();
+	int fd = posix_shm_xcreate(ipct_posix_name(IPCT_POSIX_SHM), 2 * pg);
+	unsigned char *p = posix_shm_xmap(fd, 2 * pg, PROT_READ | PROT_WRITE, MAP_SHARED);
 
 	p[pg] = 1; /* inside the object now */
 	CHECK_OK(ftruncate(fd, (off_t)pg));
@@ -198,9 +198,9 @@ IPCT_CASE(shrink_while_mapped_sigbus,
 
 static void munmap_then_access_sigsegv(void)
 {
-	size_t pg = pshm_page();
-	int fd = pshm_xcreate(ipct_posix_name(IPCT_POSIX_SHM), pg);
-	unsigned char *p = pshm_xmap(fd, pg, PROT_READ | PROT_WRITE, MAP_SHARED);
+	size_t pg = ipct_xpagesize();
+	int fd = posix_shm_xcreate(ipct_posix_name(IPCT_POSIX_SHM), pg);
+	unsigned char *p = posix_shm_xmap(fd, pg, PROT_READ | PROT_WRITE, MAP_SHARED);
 
 	p[0] = 1;
 	CHECK_RET(munmap(p, pg), 0);
@@ -213,9 +213,9 @@ IPCT_CASE(munmap_then_access_sigsegv,
 
 static void mprotect_readonly_write_sigsegv(void)
 {
-	size_t pg = pshm_page();
-	int fd = pshm_xcreate(ipct_posix_name(IPCT_POSIX_SHM), pg);
-	unsigned char *p = pshm_xmap(fd, pg, PROT_READ | PROT_WRITE, MAP_SHARED);
+	size_t pg = ipct_xpagesize();
+	int fd = posix_shm_xcreate(ipct_posix_name(IPCT_POSIX_SHM), pg);
+	unsigned char *p = posix_shm_xmap(fd, pg, PROT_READ | PROT_WRITE, MAP_SHARED);
 
 	p[0] = 1;
 	CHECK_RET(mprotect(p, pg, PROT_READ), 0);
@@ -229,9 +229,9 @@ IPCT_CASE(mprotect_readonly_write_sigsegv,
 
 static void prot_read_mapping_write_sigsegv(void)
 {
-	size_t pg = pshm_page();
-	int fd = pshm_xcreate(ipct_posix_name(IPCT_POSIX_SHM), pg);
-	unsigned char *p = pshm_xmap(fd, pg, PROT_READ, MAP_SHARED);
+	size_t pg = ipct_xpagesize();
+	int fd = posix_shm_xcreate(ipct_posix_name(IPCT_POSIX_SHM), pg);
+	unsigned char *p = posix_shm_xmap(fd, pg, PROT_READ, MAP_SHARED);
 
 	child_dies_of(store_byte, p, SIGSEGV);
 }
@@ -242,7 +242,7 @@ IPCT_CASE(prot_read_mapping_write_sigsegv,
 
 static void mmap_zero_length_einval(void)
 {
-	int fd = pshm_xcreate(ipct_posix_name(IPCT_POSIX_SHM), 4096);
+	int fd = posix_shm_xcreate(ipct_posix_name(IPCT_POSIX_SHM), 4096);
 
 	CHECK_FAILS_PTR(mmap(NULL, 0, PROT_READ, MAP_SHARED, fd, 0), MAP_FAILED,
 			EINVAL);
@@ -254,8 +254,8 @@ IPCT_CASE(mmap_zero_length_einval,
 
 static void mmap_unaligned_offset_einval(void)
 {
-	size_t pg = pshm_page();
-	int fd = pshm_xcreate(ipct_posix_name(IPCT_POSIX_SHM), 2 * pg);
+	size_t pg = ipct_xpagesize();
+	int fd = posix_shm_xcreate(ipct_posix_name(IPCT_POSIX_SHM), 2 * pg);
 
 	CHECK_FAILS_PTR(mmap(NULL, pg, PROT_READ, MAP_SHARED, fd, 1), MAP_FAILED,
 			EINVAL);
@@ -267,7 +267,7 @@ IPCT_CASE(mmap_unaligned_offset_einval,
 
 static void mmap_no_share_type_einval(void)
 {
-	int fd = pshm_xcreate(ipct_posix_name(IPCT_POSIX_SHM), 4096);
+	int fd = posix_shm_xcreate(ipct_posix_name(IPCT_POSIX_SHM), 4096);
 
 	CHECK_FAILS_PTR(mmap(NULL, 4096, PROT_READ, 0, fd, 0), MAP_FAILED, EINVAL);
 }
@@ -278,7 +278,7 @@ IPCT_CASE(mmap_no_share_type_einval,
 
 static void mmap_closed_fd_ebadf(void)
 {
-	int fd = pshm_xcreate(ipct_posix_name(IPCT_POSIX_SHM), 4096);
+	int fd = posix_shm_xcreate(ipct_posix_name(IPCT_POSIX_SHM), 4096);
 
 	ipct_xclose(fd);
 	CHECK_FAILS_PTR(mmap(NULL, 4096, PROT_READ, MAP_SHARED, fd, 0), MAP_FAILED,
@@ -294,7 +294,7 @@ static void mmap_rdonly_fd_shared_write_eacces(void)
 	const char *name = ipct_posix_name(IPCT_POSIX_SHM);
 	int fd;
 
-	pshm_xcreate(name, 4096);
+	posix_shm_xcreate(name, 4096);
 	CHECK_OK(fd = shm_open(name, O_RDONLY, 0));
 	CHECK_FAILS_PTR(mmap(NULL, 4096, PROT_READ | PROT_WRITE, MAP_SHARED, fd, 0),
 			MAP_FAILED, EACCES);
@@ -309,7 +309,7 @@ static void mmap_rdonly_fd_private_write_allowed(void)
 	const char *name = ipct_posix_name(IPCT_POSIX_SHM);
 	unsigned char *p;
 	char buf[4];
-	int fd, wfd = pshm_xcreate(name, 4096);
+	int fd, wfd = posix_shm_xcreate(name, 4096);
 
 	CHECK_OK(fd = shm_open(name, O_RDONLY, 0));
 	CHECK_OK_PTR(p = mmap(NULL, 4096, PROT_READ | PROT_WRITE, MAP_PRIVATE,
@@ -325,9 +325,9 @@ IPCT_CASE(mmap_rdonly_fd_private_write_allowed,
 
 static void munmap_unaligned_einval(void)
 {
-	size_t pg = pshm_page();
-	int fd = pshm_xcreate(ipct_posix_name(IPCT_POSIX_SHM), pg);
-	unsigned char *p = pshm_xmap(fd, pg, PROT_READ, MAP_SHARED);
+	size_t pg = ipct_xpagesize();
+	int fd = posix_shm_xcreate(ipct_posix_name(IPCT_POSIX_SHM), pg);
+	unsigned char *p = posix_shm_xmap(fd, pg, PROT_READ, MAP_SHARED);
 
 	CHECK_FAILS(munmap(p + 1, pg - 1), EINVAL);
 	CHECK_EQ(0, p[0]); /* still mapped */
@@ -340,8 +340,8 @@ IPCT_CASE(munmap_unaligned_einval,
 static void msync_sync_returns_zero(void)
 {
 	const char *name = ipct_posix_name(IPCT_POSIX_SHM);
-	int fd = pshm_xcreate(name, 4096);
-	unsigned char *p = pshm_xmap(fd, 4096, PROT_READ | PROT_WRITE, MAP_SHARED);
+	int fd = posix_shm_xcreate(name, 4096);
+	unsigned char *p = posix_shm_xmap(fd, 4096, PROT_READ | PROT_WRITE, MAP_SHARED);
 	char buf[8];
 
 	memcpy(p, "synced", 7);
@@ -357,7 +357,7 @@ IPCT_CASE(msync_sync_returns_zero,
 
 static void msync_sync_and_async_einval(void)
 {
-	unsigned char *p = pshm_xcreate_map(ipct_posix_name(IPCT_POSIX_SHM), 4096);
+	unsigned char *p = posix_shm_xcreate_map(ipct_posix_name(IPCT_POSIX_SHM), 4096);
 
 	CHECK_FAILS(msync(p, 4096, MS_SYNC | MS_ASYNC), EINVAL);
 }
@@ -368,7 +368,7 @@ IPCT_CASE(msync_sync_and_async_einval,
 
 static void msync_unaligned_einval(void)
 {
-	unsigned char *p = pshm_xcreate_map(ipct_posix_name(IPCT_POSIX_SHM), 4096);
+	unsigned char *p = posix_shm_xcreate_map(ipct_posix_name(IPCT_POSIX_SHM), 4096);
 
 	CHECK_FAILS(msync(p + 1, 100, MS_SYNC), EINVAL);
 }
@@ -383,7 +383,7 @@ IPCT_CASE(msync_unaligned_einval,
  * unaddressable memory as an error before the kernel sees the call. */
 static int msync_unmapped_main(int argc, char **argv)
 {
-	size_t pg = pshm_page();
+	size_t pg = ipct_xpagesize();
 	void *p;
 	int fd;
 
@@ -402,7 +402,7 @@ static void msync_unmapped_enomem(void)
 {
 	const char *name = ipct_posix_name(IPCT_POSIX_SHM);
 
-	pshm_xcreate(name, pshm_page());
+	posix_shm_xcreate(name, ipct_xpagesize());
 	CHECK_EXITED(ipct_wait(ipct_exec_helper("msync-unmapped", name,
 						(char *)NULL)), 0);
 }

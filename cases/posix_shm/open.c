@@ -7,7 +7,7 @@
  */
 #define _XOPEN_SOURCE 700
 #include "ipct.h"
-#include "pshm.h"
+#include "posix_shm.h"
 
 /* shm_open() that is expected to fail: if it unexpectedly creates the
  * object, remove it here (the name may be too long for the journal). */
@@ -33,7 +33,7 @@ static void open_creat_new_object_empty(void)
 	struct stat st;
 	int fd;
 
-	pshm_require();
+	posix_shm_require();
 	CHECK_OK(fd = shm_open(name, O_CREAT | O_EXCL | O_RDWR, 0600));
 	CHECK_OK(fstat(fd, &st));
 	CHECK_EQ(0, st.st_size);
@@ -48,7 +48,7 @@ static void open_lowest_free_descriptor(void)
 	const char *name = ipct_posix_name(IPCT_POSIX_SHM);
 	int fd[2], hole;
 
-	pshm_require();
+	posix_shm_require();
 	ipct_xpipe(fd);
 	hole = fd[0];
 	ipct_xclose(hole);
@@ -62,7 +62,7 @@ IPCT_CASE(open_lowest_free_descriptor,
 
 static void open_sets_cloexec(void)
 {
-	int fd = pshm_xcreate(ipct_posix_name(IPCT_POSIX_SHM), 0);
+	int fd = posix_shm_xcreate(ipct_posix_name(IPCT_POSIX_SHM), 0);
 	int flags;
 
 	CHECK_OK(flags = fcntl(fd, F_GETFD));
@@ -79,7 +79,7 @@ static void open_owner_and_mode(void)
 	struct stat st;
 	int fd;
 
-	pshm_require();
+	posix_shm_require();
 	umask(066);
 	CHECK_OK(fd = shm_open(name, O_CREAT | O_EXCL | O_RDWR, 0660));
 	CHECK_OK(fstat(fd, &st));
@@ -94,7 +94,7 @@ IPCT_CASE(open_owner_and_mode,
 static void open_same_name_same_object(void)
 {
 	const char *name = ipct_posix_name(IPCT_POSIX_SHM);
-	int a = pshm_xcreate(name, 4096), b;
+	int a = posix_shm_xcreate(name, 4096), b;
 	struct stat sa, sb;
 	char c = 0;
 
@@ -116,7 +116,7 @@ static void open_excl_existing_eexist(void)
 {
 	const char *name = ipct_posix_name(IPCT_POSIX_SHM);
 
-	pshm_xcreate(name, 0);
+	posix_shm_xcreate(name, 0);
 	CHECK_FAILS(shm_open(name, O_CREAT | O_EXCL | O_RDWR, 0600), EEXIST);
 }
 IPCT_CASE(open_excl_existing_eexist,
@@ -126,7 +126,7 @@ IPCT_CASE(open_excl_existing_eexist,
 
 static void open_missing_enoent(void)
 {
-	pshm_require();
+	posix_shm_require();
 	CHECK_FAILS(shm_open(ipct_posix_name(IPCT_POSIX_SHM), O_RDWR, 0), ENOENT);
 }
 IPCT_CASE(open_missing_enoent,
@@ -140,7 +140,7 @@ static void open_creat_existing_opens_it(void)
 	struct stat st;
 	int fd;
 
-	pshm_xcreate(name, 4096);
+	posix_shm_xcreate(name, 4096);
 	CHECK_OK(fd = shm_open(name, O_CREAT | O_RDWR, 0600));
 	CHECK_OK(fstat(fd, &st));
 	CHECK_EQ(4096, st.st_size);
@@ -156,7 +156,7 @@ static void open_trunc_sets_size_zero(void)
 	struct stat st;
 	int fd;
 
-	pshm_xcreate(name, 8192);
+	posix_shm_xcreate(name, 8192);
 	CHECK_OK(fd = shm_open(name, O_RDWR | O_TRUNC, 0));
 	CHECK_OK(fstat(fd, &st));
 	CHECK_EQ(0, st.st_size);
@@ -170,7 +170,7 @@ IPCT_CASE(open_trunc_sets_size_zero,
 
 static void open_name_too_long_rejected(void)
 {
-	pshm_require();
+	posix_shm_require();
 	/* ENAMETOOLONG is a "may fail" error; EINVAL ("not supported for
 	 * the given name") is the other answer the page allows. */
 	CHECK_FAILS_ONEOF(open_expect_fail(ipct_long_posix_name(IPCT_POSIX_SHM, NAME_MAX + 1),
@@ -187,7 +187,7 @@ static void open_name_max_length_accepted(void)
 	const char *name = ipct_long_posix_name(IPCT_POSIX_SHM, NAME_MAX);
 	int fd;
 
-	pshm_require();
+	posix_shm_require();
 	CHECK_OK(fd = shm_open(name, O_CREAT | O_EXCL | O_RDWR, 0600));
 	/* The name is too long for the journal: remove it here. */
 	CHECK_OK(shm_unlink(name));
@@ -203,7 +203,7 @@ static void open_interior_slash_einval(void)
 {
 	char name[NAME_MAX];
 
-	pshm_require();
+	posix_shm_require();
 	snprintf(name, sizeof name, "%s/x", ipct_posix_name(IPCT_POSIX_SHM));
 	CHECK_FAILS(open_expect_fail(name, O_CREAT | O_EXCL | O_RDWR), EINVAL);
 }
@@ -218,7 +218,7 @@ static void open_no_permission_eacces(void)
 	const char *name = ipct_posix_name(IPCT_POSIX_SHM);
 	pid_t pid;
 
-	pshm_xcreate(name, 4096);
+	posix_shm_xcreate(name, 4096);
 	pid = ipct_fork();
 	if (pid == 0) {
 		ipct_drop_privileges();
@@ -237,7 +237,7 @@ IPCT_CASE(open_no_permission_eacces,
 static void open_trunc_no_write_permission_eacces(void)
 {
 	const char *name = ipct_posix_name(IPCT_POSIX_SHM);
-	int fd = pshm_xcreate(name, 4096);
+	int fd = posix_shm_xcreate(name, 4096);
 	struct stat st;
 	pid_t pid;
 
@@ -261,7 +261,7 @@ IPCT_CASE(open_trunc_no_write_permission_eacces,
 
 static void ftruncate_sets_size(void)
 {
-	int fd = pshm_xcreate(ipct_posix_name(IPCT_POSIX_SHM), 0);
+	int fd = posix_shm_xcreate(ipct_posix_name(IPCT_POSIX_SHM), 0);
 	struct stat st;
 
 	CHECK_RET(ftruncate(fd, 8192), 0);
@@ -278,8 +278,8 @@ IPCT_CASE(ftruncate_sets_size,
 
 static void ftruncate_grown_bytes_zero(void)
 {
-	int fd = pshm_xcreate(ipct_posix_name(IPCT_POSIX_SHM), 4096);
-	unsigned char *p = pshm_xmap(fd, 4096, PROT_READ | PROT_WRITE, MAP_SHARED);
+	int fd = posix_shm_xcreate(ipct_posix_name(IPCT_POSIX_SHM), 4096);
+	unsigned char *p = posix_shm_xmap(fd, 4096, PROT_READ | PROT_WRITE, MAP_SHARED);
 	static const unsigned char zero[4096];
 
 	memset(p, 0xa5, 4096);
@@ -298,7 +298,7 @@ static void ftruncate_rdonly_fails(void)
 	const char *name = ipct_posix_name(IPCT_POSIX_SHM);
 	int fd;
 
-	pshm_xcreate(name, 4096);
+	posix_shm_xcreate(name, 4096);
 	CHECK_OK(fd = shm_open(name, O_RDONLY, 0));
 	/* The page lists both errors for a descriptor not open for writing. */
 	CHECK_FAILS_ONEOF(ftruncate(fd, 8192), EBADF, EINVAL);
@@ -312,7 +312,7 @@ static void unlink_removes_name(void)
 {
 	const char *name = ipct_posix_name(IPCT_POSIX_SHM);
 
-	pshm_xcreate(name, 0);
+	posix_shm_xcreate(name, 0);
 	CHECK_RET(shm_unlink(name), 0);
 	CHECK_FAILS(shm_open(name, O_RDWR, 0), ENOENT);
 }
@@ -324,8 +324,8 @@ IPCT_CASE(unlink_removes_name,
 static void unlink_mapping_and_fd_keep_working(void)
 {
 	const char *name = ipct_posix_name(IPCT_POSIX_SHM);
-	int fd = pshm_xcreate(name, 4096);
-	unsigned char *p = pshm_xmap(fd, 4096, PROT_READ | PROT_WRITE, MAP_SHARED);
+	int fd = posix_shm_xcreate(name, 4096);
+	unsigned char *p = posix_shm_xmap(fd, 4096, PROT_READ | PROT_WRITE, MAP_SHARED);
 	struct stat st;
 	char buf[5];
 
@@ -347,7 +347,7 @@ IPCT_CASE(unlink_mapping_and_fd_keep_working,
 static void unlink_then_creat_is_new_object(void)
 {
 	const char *name = ipct_posix_name(IPCT_POSIX_SHM);
-	unsigned char *old = pshm_xcreate_map(name, 4096);
+	unsigned char *old = posix_shm_xcreate_map(name, 4096);
 	struct stat st;
 	int fd;
 
@@ -367,7 +367,7 @@ static void unlink_missing_enoent(void)
 {
 	const char *name = ipct_posix_name(IPCT_POSIX_SHM);
 
-	pshm_xcreate(name, 0);
+	posix_shm_xcreate(name, 0);
 	CHECK_OK(shm_unlink(name));
 	CHECK_FAILS(shm_unlink(name), ENOENT);
 }
@@ -378,7 +378,7 @@ IPCT_CASE(unlink_missing_enoent,
 
 static void unlink_name_too_long_enametoolong(void)
 {
-	pshm_require();
+	posix_shm_require();
 	CHECK_FAILS(shm_unlink(ipct_long_posix_name(IPCT_POSIX_SHM, NAME_MAX + 1)), ENAMETOOLONG);
 }
 IPCT_CASE(unlink_name_too_long_enametoolong,
@@ -391,7 +391,7 @@ static void unlink_no_permission_eacces(void)
 	const char *name = ipct_posix_name(IPCT_POSIX_SHM);
 	pid_t pid;
 
-	pshm_xcreate(name, 0);
+	posix_shm_xcreate(name, 0);
 	pid = ipct_fork();
 	if (pid == 0) {
 		ipct_drop_privileges();
@@ -410,13 +410,13 @@ IPCT_CASE(unlink_no_permission_eacces,
 static void object_persists_without_users(void)
 {
 	const char *name = ipct_posix_name(IPCT_POSIX_SHM);
-	unsigned char *p = pshm_xcreate_map(name, 4096);
+	unsigned char *p = posix_shm_xcreate_map(name, 4096);
 	int fd;
 
 	memcpy(p, "kept", 5);
 	CHECK_OK(munmap(p, 4096));
 	CHECK_OK(fd = shm_open(name, O_RDONLY, 0));
-	p = pshm_xmap(fd, 4096, PROT_READ, MAP_SHARED);
+	p = posix_shm_xmap(fd, 4096, PROT_READ, MAP_SHARED);
 	CHECK_STR("kept", (char *)p);
 }
 IPCT_CASE(object_persists_without_users,
@@ -430,7 +430,7 @@ static void object_in_dev_shm(void)
 	char path[NAME_MAX + 16];
 	struct stat st;
 
-	pshm_xcreate(name, 12288);
+	posix_shm_xcreate(name, 12288);
 	snprintf(path, sizeof path, "/dev/shm/%s", name + 1);
 	CHECK_OK(stat(path, &st));
 	CHECK(S_ISREG(st.st_mode));
@@ -454,7 +454,7 @@ IPCT_HELPER(fdclosed_main, "fdclosed");
 
 static void exec_closes_descriptor(void)
 {
-	int fd = pshm_xcreate(ipct_posix_name(IPCT_POSIX_SHM), 0);
+	int fd = posix_shm_xcreate(ipct_posix_name(IPCT_POSIX_SHM), 0);
 	char num[16];
 
 	snprintf(num, sizeof num, "%d", fd);

@@ -7,7 +7,7 @@
  */
 #define _XOPEN_SOURCE 700
 #include "ipct.h"
-#include "pshm.h"
+#include "posix_shm.h"
 
 #include <pthread.h>
 
@@ -40,7 +40,7 @@ static struct shared_sync *shared_sync_new(void)
 	pthread_condattr_t ca;
 
 	require_pshared();
-	ss = (struct shared_sync *)pshm_xcreate_map(
+	ss = (struct shared_sync *)posix_shm_xcreate_map(
 		ipct_posix_name(IPCT_POSIX_SHM), sizeof *ss);
 	xcheck(pthread_mutexattr_init(&ma), "pthread_mutexattr_init");
 	xcheck(pthread_mutexattr_setpshared(&ma, PTHREAD_PROCESS_SHARED),

@@ -7,7 +7,7 @@
  */
 #define _GNU_SOURCE
 #include "ipct.h"
-#include "sockh.h"
+#include "socket.h"
 
 #include <fcntl.h>
 #include <sys/uio.h>
@@ -15,8 +15,8 @@
 static void socket_cloexec(void)
 {
 #if defined(SOCK_CLOEXEC)
-	int a = sk_xsocket(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC);
-	int b = sk_xsocket(AF_UNIX, SOCK_STREAM);
+	int a = socket_xsocket(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC);
+	int b = socket_xsocket(AF_UNIX, SOCK_STREAM);
 
 	CHECK_EQ(FD_CLOEXEC, fcntl(a, F_GETFD) & FD_CLOEXEC);
 	CHECK_EQ(0, fcntl(b, F_GETFD) & FD_CLOEXEC);
@@ -32,7 +32,7 @@ IPCT_CASE(socket_cloexec,
 static void socket_nonblock(void)
 {
 #if defined(SOCK_NONBLOCK)
-	int a = sk_xsocket(AF_UNIX, SOCK_DGRAM | SOCK_NONBLOCK);
+	int a = socket_xsocket(AF_UNIX, SOCK_DGRAM | SOCK_NONBLOCK);
 	char c;
 
 	CHECK_EQ(O_NONBLOCK, fcntl(a, F_GETFL) & O_NONBLOCK);
@@ -69,10 +69,10 @@ IPCT_CASE(socketpair_flags,
 static void accept4_flags(void)
 {
 #if defined(HAVE_ACCEPT4) && defined(SOCK_CLOEXEC) && defined(SOCK_NONBLOCK)
-	int l = sk_xlistener(SOCK_STREAM, "s"), a;
+	int l = socket_xlistener(SOCK_STREAM, "s"), a;
 
-	(void)sk_xconnect(SOCK_STREAM, "s");
-	(void)sk_xconnect(SOCK_STREAM, "s");
+	(void)socket_xconnect(SOCK_STREAM, "s");
+	(void)socket_xconnect(SOCK_STREAM, "s");
 	a = accept4(l, NULL, NULL, SOCK_CLOEXEC | SOCK_NONBLOCK);
 	CHECK(a >= 0);
 	CHECK_EQ(FD_CLOEXEC, fcntl(a, F_GETFD) & FD_CLOEXEC);
@@ -94,9 +94,9 @@ IPCT_CASE(accept4_flags,
 static void accept4_einval(void)
 {
 #ifdef HAVE_ACCEPT4
-	int l = sk_xlistener(SOCK_STREAM, "s");
+	int l = socket_xlistener(SOCK_STREAM, "s");
 
-	(void)sk_xconnect(SOCK_STREAM, "s");
+	(void)socket_xconnect(SOCK_STREAM, "s");
 	CHECK_FAILS(accept4(l, NULL, NULL, 0x7f), EINVAL);
 #else
 	ipct_skip("no accept4() on this platform (HAVE_ACCEPT4)");
@@ -109,10 +109,10 @@ IPCT_CASE(accept4_einval,
 
 static void accept_no_inherit_nonblock(void)
 {
-	int l = sk_xlistener(SOCK_STREAM, "s"), a;
+	int l = socket_xlistener(SOCK_STREAM, "s"), a;
 
 	ipct_xsetnonblock(l);
-	(void)sk_xconnect(SOCK_STREAM, "s");
+	(void)socket_xconnect(SOCK_STREAM, "s");
 	a = accept(l, NULL, NULL);
 	CHECK(a >= 0);
 	CHECK_EQ(0, fcntl(a, F_GETFL) & O_NONBLOCK);
@@ -149,27 +149,7 @@ static int recv_fd_flags(int sock, int flags)
 
 static void send_fd(int sock, int fd)
 {
-	union {
-		struct cmsghdr h;
-		char buf[CMSG_SPACE(sizeof(int))];
-	} c;
-	struct iovec iov = { .iov_base = "F", .iov_len = 1 };
-	struct msghdr m;
-	struct cmsghdr *h;
-
-	memset(&c, 0, sizeof c);
-	memset(&m, 0, sizeof m);
-	m.msg_iov = &iov;
-	m.msg_iovlen = 1;
-	m.msg_control = c.buf;
-	m.msg_controllen = sizeof c.buf;
-	h = CMSG_FIRSTHDR(&m);
-	h->cmsg_level = SOL_SOCKET;
-	h->cmsg_type = SCM_RIGHTS;
-	h->cmsg_len = CMSG_LEN(sizeof fd);
-	memcpy(CMSG_DATA(h), &fd, sizeof fd);
-	if (sendmsg(sock, &m, 0) != 1)
-		IPCT_BROKEN("sendmsg(SCM_RIGHTS): %s", ipct_errname(errno));
+	socket_xsend_cmsg(sock, SCM_RIGHTS, &fd, sizeof fd);
 }
 
 #endif
@@ -179,7 +159,7 @@ static void msg_cmsg_cloexec(void)
 #if defined(MSG_CMSG_CLOEXEC)
 	int sv[2], fd[2], a, b;
 
-	sk_xpair(SOCK_STREAM, sv);
+	socket_xpair(SOCK_STREAM, sv);
 	ipct_xpipe(fd);
 	send_fd(sv[0], fd[0]);
 	send_fd(sv[0], fd[0]);
@@ -202,7 +182,7 @@ static void msg_dontwait(void)
 	int sv[2];
 	char c;
 
-	sk_xpair(SOCK_STREAM, sv);
+	socket_xpair(SOCK_STREAM, sv);
 	CHECK_FAILS(recv(sv[0], &c, 1, MSG_DONTWAIT), EAGAIN);
 	/* Only that call was nonblocking: the descriptor is unchanged. */
 	CHECK_EQ(0, fcntl(sv[0], F_GETFL) & O_NONBLOCK);

@@ -6,7 +6,7 @@
  */
 #define _GNU_SOURCE
 #include "ipct.h"
-#include "semh.h"
+#include "sysv_sem.h"
 
 #include <time.h>
 
@@ -16,7 +16,7 @@ static struct timespec *blocking_timeout;
 
 static long blocking_timedop(void *arg)
 {
-	struct sv_call *c = arg;
+	struct sysv_sem_call *c = arg;
 
 	return semtimedop(c->id, c->ops, c->nops, blocking_timeout);
 }
@@ -35,7 +35,7 @@ static void semtimedop_timeout_eagain(void)
 	elapsed = ipct_now_ms() - t0;
 	/* One-sided: it waited (at least most of the interval). */
 	CHECK(elapsed >= 15);
-	CHECK_RET(sv_getval(id, 0), 0);
+	CHECK_RET(sysv_sem_getval(id, 0), 0);
 	CHECK_RET(semctl(id, 0, GETNCNT), 0);
 #else
 	ipct_skip("semtimedop() not found by configure");
@@ -50,16 +50,16 @@ IPCT_CASE(semtimedop_timeout_eagain,
 static void semtimedop_null_blocks(void)
 {
 #ifdef HAVE_SEMTIMEDOP
-	struct sv_call c;
+	struct sysv_sem_call c;
 	struct ipct_blocker b;
 	int id = ipct_xsemget(IPC_PRIVATE, 1, 0600);
 
 	blocking_timeout = NULL;
-	sv_call1(&c, id, 0, -1, 0);
+	sysv_sem_call1(&c, id, 0, -1, 0);
 	ipct_block_start(&b, blocking_timedop, &c);
 	ipct_block_prove(&b);
 	CHECK_RET(semctl(id, 0, GETNCNT), 1);
-	CHECK_OK(sv_op1(id, 0, 1, 0));
+	CHECK_OK(sysv_sem_op1(id, 0, 1, 0));
 	CHECK_RESULT(ipct_block_finish(&b), 0);
 #else
 	ipct_skip("semtimedop() not found by configure");
@@ -97,7 +97,7 @@ static void semop_array_order(void)
 
 	/* +1 then -1 on 0 works; -1 first cannot. */
 	CHECK_OK(semop(id, ops, 2));
-	CHECK_RET(sv_getval(id, 0), 0);
+	CHECK_RET(sysv_sem_getval(id, 0), 0);
 	CHECK_FAILS(semop(id, rev, 2), EAGAIN);
 }
 IPCT_CASE(semop_array_order,
@@ -124,15 +124,15 @@ static void semctl_ipc_info_limits(void)
 	struct seminfo si;
 	union semun u;
 	int id = ipct_xsemget(IPC_PRIVATE, 1, 0600);
-	int semvmx = sv_find_semvmx(id, 0);
+	int semvmx = sysv_sem_xfind_semvmx(id, 0);
 
 	memset(&si, 0, sizeof si);
 	u.buf = (struct semid_ds *)(void *)&si;
 	CHECK_OK(semctl(0, 0, IPC_INFO, u));
 	CHECK_EQ(semvmx, si.semvmx);
-	CHECK_EQ(sv_need_limit(0, "SEMMSL"), si.semmsl);
-	CHECK_EQ(sv_need_limit(2, "SEMOPM"), si.semopm);
-	CHECK_EQ(sv_need_limit(3, "SEMMNI"), si.semmni);
+	CHECK_EQ((long)ipct_need_limit("/proc/sys/kernel/sem", 0), si.semmsl);
+	CHECK_EQ((long)ipct_need_limit("/proc/sys/kernel/sem", 2), si.semopm);
+	CHECK_EQ((long)ipct_need_limit("/proc/sys/kernel/sem", 3), si.semmni);
 }
 IPCT_CASE(semctl_ipc_info_limits,
 	.id = "sysv_sem.semctl_ipc_info_limits",

@@ -1,12 +1,12 @@
 /* SPDX-License-Identifier: MIT
- * cases/posix_sem/psem.h - helpers shared by the posix_sem case files.
+ * cases/posix_sem/posix_sem.h - helpers shared by the posix_sem case files.
  *
  * Included after ipct.h.  Setup helpers are fatal through IPCT_BROKEN (a
  * failed setup is not the behaviour under test); a platform whose
  * sem_open() answers ENOSYS skips the case instead.
  */
-#ifndef CASES_POSIX_SEM_PSEM_H
-#define CASES_POSIX_SEM_PSEM_H
+#ifndef CASES_POSIX_SEM_POSIX_SEM_H
+#define CASES_POSIX_SEM_POSIX_SEM_H
 
 #include <fcntl.h>
 #include <limits.h>
@@ -19,7 +19,7 @@
 #include <unistd.h>
 
 /* Skip a named-semaphore case where configure found no sem_open(). */
-static inline void psem_require_named(void)
+static inline void posix_sem_require_named(void)
 {
 #ifndef HAVE_SEM_OPEN
 	ipct_skip("sem_open: not found by configure (no named semaphores)");
@@ -27,11 +27,11 @@ static inline void psem_require_named(void)
 }
 
 /* A new named semaphore (O_CREAT|O_EXCL, mode 0600) with `value`. */
-static inline sem_t *psem_xcreate(const char *name, unsigned value)
+static inline sem_t *posix_sem_xcreate(const char *name, unsigned value)
 {
 	sem_t *s;
 
-	psem_require_named();
+	posix_sem_require_named();
 	s = sem_open(name, O_CREAT | O_EXCL, 0600, value);
 	if (s == SEM_FAILED) {
 		ipct_skip_if_unsupported("sem_open", errno);
@@ -43,7 +43,7 @@ static inline sem_t *psem_xcreate(const char *name, unsigned value)
 
 /* An unnamed process-shared semaphore in memory shared with children
  * forked afterwards. */
-static inline sem_t *psem_xshared(unsigned value)
+static inline sem_t *posix_sem_xshared(unsigned value)
 {
 	sem_t *s = ipct_shared_alloc(sizeof *s);
 
@@ -56,7 +56,7 @@ static inline sem_t *psem_xshared(unsigned value)
 }
 
 /* The current value as sem_getvalue() reports it (setup: fatal). */
-static inline int psem_value(sem_t *s)
+static inline int posix_sem_xvalue(sem_t *s)
 {
 	int v;
 
@@ -66,33 +66,9 @@ static inline int psem_value(sem_t *s)
 }
 
 /* Calls for blocker children (ipct_block_start). */
-static inline long psem_call_wait(void *s)
+static inline long posix_sem_call_wait(void *s)
 {
 	return sem_wait(s);
 }
 
-/* tp = now on `clock` plus ms milliseconds. */
-static inline void psem_deadline(clockid_t clock, struct timespec *tp, long ms)
-{
-	if (clock_gettime(clock, tp) != 0)
-		IPCT_BROKEN("clock_gettime(): %s", ipct_errname(errno));
-	tp->tv_sec += ms / 1000;
-	tp->tv_nsec += (ms % 1000) * 1000000L;
-	if (tp->tv_nsec >= 1000000000L) {
-		tp->tv_sec++;
-		tp->tv_nsec -= 1000000000L;
-	}
-}
-
-/* Has `clock` reached *tp? */
-static inline int psem_reached(clockid_t clock, const struct timespec *tp)
-{
-	struct timespec now;
-
-	if (clock_gettime(clock, &now) != 0)
-		IPCT_BROKEN("clock_gettime(): %s", ipct_errname(errno));
-	return now.tv_sec > tp->tv_sec ||
-	       (now.tv_sec == tp->tv_sec && now.tv_nsec >= tp->tv_nsec);
-}
-
-#endif /* CASES_POSIX_SEM_PSEM_H */
+#endif /* CASES_POSIX_SEM_POSIX_SEM_H */
