@@ -22,6 +22,9 @@ inside_build() {
 	echo "$2" >"$run/platform"
 }
 
+# IPCCONF_INSIDE_ARGS (families or case globs for `ipcconf run`, default
+# all) narrows a run, e.g. IPCCONF_INSIDE_ARGS=socket sh ci/uml.sh.
+#
 # inside_script FILE: the script the sandbox runs (as its init, or its
 # command): mounts what the suite needs, then runs it into $run.
 # $1 is extra shell run first (mounts); the suite runs with 2 jobs.
@@ -38,7 +41,7 @@ IPCCONF_LIBEXECDIR='$b' IPCCONF_EXPECTED_DIR='$srcdir/expected' IPCCONF_TIMEOUT_
 TMPDIR='$b/tmp'
 export IPCCONF_LIBEXECDIR IPCCONF_EXPECTED_DIR IPCCONF_TIMEOUT_MUL TMPDIR
 start=\$(date +%s)
-'$b/harness/ipcconf' run -j$jobs -o '$run' >'$run/inside-summary.txt' 2>&1
+'$b/harness/ipcconf' run -j$jobs -o '$run' ${IPCCONF_INSIDE_ARGS:-} >'$run/inside-summary.txt' 2>&1
 echo "\$?" >'$run/status'
 echo "inside: suite took \$((\$(date +%s) - start)) s"
 {

@@ -18,6 +18,8 @@ mkdir -p "$b/tmp"
 pre="mount -t proc proc /proc
 mount -t sysfs sysfs /sys
 mount -t tmpfs -o mode=1777 tmp '$b/tmp'
+# the loopback interface is down in a fresh kernel (the inet cases use it)
+ip link set lo up 2>/dev/null || ifconfig lo up 2>/dev/null || echo 'inside: cannot bring lo up'
 TMPDIR='$b/tmp'; export TMPDIR
 echo \"inside: \$(uname -sr), \$(nproc) cpu\"
 # cases run without CAP_SYS_RESOURCE, as on the host
