@@ -17,5 +17,6 @@ qemu_check() {
 	export QEMU_LD_PREFIX IPCCONF_EXEC_WRAPPER IPCCONF_TIMEOUT_MUL
 	CHECK_ARGS="LOG_COMPILER=$qemu"
 	cpu=${triplet%%-*}
-	build_check "$name" --host="$triplet" --with-platform="$cpu-linux-gnu-qemu" --enable-werror
+	# shellcheck disable=SC2086
+	build_check "$name" --host="$triplet" --with-platform="$cpu-linux-gnu-qemu" --enable-werror ${QEMU_CONFIGURE_ARGS:-}
 }
