@@ -5,6 +5,7 @@ nobase_pkglibexec_PROGRAMS += %reldir%/open %reldir%/sendrecv \
 	%reldir%/notify %reldir%/descriptor %reldir%/linux %reldir%/reference
 EXTRA_DIST += %reldir%/posix_mq.h
 
+# Reference implementation (lib/ref/posix_mq.*) and its demo program.
 lib_libipct_a_SOURCES += lib/ref/posix_mq.c lib/ref/posix_mq.h
 refdemo_PROGRAMS += lib/ref/demo_posix_mq
 lib_ref_demo_posix_mq_SOURCES = lib/ref/demo_posix_mq.c

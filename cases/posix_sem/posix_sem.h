@@ -3,7 +3,8 @@
  *
  * Included after ipct.h.  Setup helpers are fatal through IPCT_BROKEN (a
  * failed setup is not the behaviour under test); a platform whose
- * sem_open() answers ENOSYS skips the case instead.
+ * sem_open() answers ENOSYS skips the case instead.  Cases on named
+ * semaphores declare .requires = { IPCT_HAVE(HAVE_SEM_OPEN) }.
  */
 #ifndef CASES_POSIX_SEM_POSIX_SEM_H
 #define CASES_POSIX_SEM_POSIX_SEM_H
@@ -18,20 +19,11 @@
 #include <time.h>
 #include <unistd.h>
 
-/* Skip a named-semaphore case where configure found no sem_open(). */
-static inline void posix_sem_require_named(void)
-{
-#ifndef HAVE_SEM_OPEN
-	ipct_skip("sem_open: not found by configure (no named semaphores)");
-#endif
-}
-
 /* A new named semaphore (O_CREAT|O_EXCL, mode 0600) with `value`. */
 static inline sem_t *posix_sem_xcreate(const char *name, unsigned value)
 {
 	sem_t *s;
 
-	posix_sem_require_named();
 	s = sem_open(name, O_CREAT | O_EXCL, 0600, value);
 	if (s == SEM_FAILED) {
 		ipct_skip_if_unsupported("sem_open", errno);

@@ -132,9 +132,6 @@ static void init_pshared1_in_shm_object_unrelated(void)
 	sem_t *s;
 	int fd;
 
-#ifndef HAVE_SHM_OPEN
-	ipct_skip("shm_open: not found by configure (no POSIX shared memory objects)");
-#endif
 	fd = shm_open(name, O_CREAT | O_EXCL | O_RDWR, 0600);
 	if (fd < 0) {
 		ipct_skip_if_unsupported("shm_open", errno);
@@ -153,7 +150,8 @@ static void init_pshared1_in_shm_object_unrelated(void)
 IPCT_CASE(init_pshared1_in_shm_object_unrelated,
 	.id = "posix_sem.init_pshared1_in_shm_object_unrelated",
 	.asserts = "an unnamed pshared semaphore placed in a POSIX shared memory object is shared with an unrelated process that maps the object: its sem_post() raises the value",
-	.spec = "POSIX.1-2024 sem_init(), DESCRIPTION; shm_open(), DESCRIPTION");
+	.spec = "POSIX.1-2024 sem_init(), DESCRIPTION; shm_open(), DESCRIPTION",
+	.requires = { IPCT_HAVE(HAVE_SHM_OPEN) });
 
 static void wait_positive_decrements(void)
 {
@@ -181,7 +179,8 @@ static void wait_named_blocks_until_post(void)
 IPCT_CASE(wait_named_blocks_until_post,
 	.id = "posix_sem.wait_named_blocks_until_post",
 	.asserts = "sem_wait() on a named semaphore with value 0 blocks until another process calls sem_post(), then returns 0 having taken the unit",
-	.spec = "POSIX.1-2024 sem_wait(), DESCRIPTION; sem_post(), DESCRIPTION");
+	.spec = "POSIX.1-2024 sem_wait(), DESCRIPTION; sem_post(), DESCRIPTION",
+	.requires = { IPCT_HAVE(HAVE_SEM_OPEN) });
 
 static void trywait_zero_eagain(void)
 {

@@ -41,7 +41,8 @@ static void map_shared_visible_both_ways(void)
 IPCT_CASE(map_shared_visible_both_ways,
 	.id = "posix_shm.map_shared_visible_both_ways",
 	.asserts = "stores through a MAP_SHARED mapping of a shared memory object are visible to another process mapping the same object, in both directions",
-	.spec = "POSIX.1-2024 mmap(), DESCRIPTION (MAP_SHARED); shm_open(), DESCRIPTION");
+	.spec = "POSIX.1-2024 mmap(), DESCRIPTION (MAP_SHARED); shm_open(), DESCRIPTION",
+	.requires = { IPCT_HAVE(HAVE_SHM_OPEN) });
 
 static void map_shared_visible_after_remap(void)
 {
@@ -57,7 +58,8 @@ static void map_shared_visible_after_remap(void)
 IPCT_CASE(map_shared_visible_after_remap,
 	.id = "posix_shm.map_shared_visible_after_remap",
 	.asserts = "data stored through a MAP_SHARED mapping is in the object after munmap() and is seen by a new mapping",
-	.spec = "POSIX.1-2024 mmap(), DESCRIPTION (MAP_SHARED); munmap(), DESCRIPTION");
+	.spec = "POSIX.1-2024 mmap(), DESCRIPTION (MAP_SHARED); munmap(), DESCRIPTION",
+	.requires = { IPCT_HAVE(HAVE_SHM_OPEN) });
 
 static void mapping_survives_close(void)
 {
@@ -72,7 +74,8 @@ static void mapping_survives_close(void)
 IPCT_CASE(mapping_survives_close,
 	.id = "posix_shm.mapping_survives_close",
 	.asserts = "mappings of a shared memory object stay valid and shared after the descriptor used to create them is closed",
-	.spec = "POSIX.1-2024 mmap(), DESCRIPTION (the mapping adds a reference)");
+	.spec = "POSIX.1-2024 mmap(), DESCRIPTION (the mapping adds a reference)",
+	.requires = { IPCT_HAVE(HAVE_SHM_OPEN) });
 
 static void map_private_writes_stay_private(void)
 {
@@ -93,7 +96,8 @@ static void map_private_writes_stay_private(void)
 IPCT_CASE(map_private_writes_stay_private,
 	.id = "posix_shm.map_private_writes_stay_private",
 	.asserts = "stores through a MAP_PRIVATE mapping change only the caller's copy: the object and its MAP_SHARED mappings keep the old data",
-	.spec = "POSIX.1-2024 mmap(), DESCRIPTION (MAP_PRIVATE)");
+	.spec = "POSIX.1-2024 mmap(), DESCRIPTION (MAP_PRIVATE)",
+	.requires = { IPCT_HAVE(HAVE_SHM_OPEN) });
 
 static void fork_map_private_parent_write_unseen(void)
 {
@@ -117,7 +121,8 @@ static void fork_map_private_parent_write_unseen(void)
 IPCT_CASE(fork_map_private_parent_write_unseen,
 	.id = "posix_shm.fork_map_private_parent_write_unseen",
 	.asserts = "after fork() a MAP_PRIVATE mapping is private to each process: the parent's later stores are not seen by the child",
-	.spec = "POSIX.1-2024 fork(), DESCRIPTION; mmap(), DESCRIPTION (MAP_PRIVATE)");
+	.spec = "POSIX.1-2024 fork(), DESCRIPTION; mmap(), DESCRIPTION (MAP_PRIVATE)",
+	.requires = { IPCT_HAVE(HAVE_SHM_OPEN) });
 
 static void partial_last_page_zero_filled(void)
 {
@@ -141,7 +146,8 @@ static void partial_last_page_zero_filled(void)
 IPCT_CASE(partial_last_page_zero_filled,
 	.id = "posix_shm.partial_last_page_zero_filled",
 	.asserts = "the part of the last page of a mapping that lies beyond the end of the object reads as zero, without SIGBUS",
-	.spec = "POSIX.1-2024 mmap(), DESCRIPTION (zero-fill of the partial page at the end of an object)");
+	.spec = "POSIX.1-2024 mmap(), DESCRIPTION (zero-fill of the partial page at the end of an object)",
+	.requires = { IPCT_HAVE(HAVE_SHM_OPEN) });
 
 /* Run touch(p) in a child that must die of `sig`. */
 static void child_dies_of(void (*touch)(volatile unsigned char *),
@@ -179,7 +185,8 @@ static void access_past_object_end_sigbus(void)
 IPCT_CASE(access_past_object_end_sigbus,
 	.id = "posix_shm.access_past_object_end_sigbus",
 	.asserts = "a reference to a whole page of a mapping that lies beyond the end of the shared memory object raises SIGBUS",
-	.spec = "POSIX.1-2024 mmap(), DESCRIPTION (references beyond the end of the object)");
+	.spec = "POSIX.1-2024 mmap(), DESCRIPTION (references beyond the end of the object)",
+	.requires = { IPCT_HAVE(HAVE_SHM_OPEN) });
 
 static void shrink_while_mapped_sigbus(void)
 {
@@ -194,7 +201,8 @@ static void shrink_while_mapped_sigbus(void)
 IPCT_CASE(shrink_while_mapped_sigbus,
 	.id = "posix_shm.shrink_while_mapped_sigbus",
 	.asserts = "after ftruncate() shrinks a mapped shared memory object, a reference to a mapped page past the new end raises SIGBUS",
-	.spec = "POSIX.1-2024 mmap(), DESCRIPTION; ftruncate(), DESCRIPTION");
+	.spec = "POSIX.1-2024 mmap(), DESCRIPTION; ftruncate(), DESCRIPTION",
+	.requires = { IPCT_HAVE(HAVE_SHM_OPEN) });
 
 static void munmap_then_access_sigsegv(void)
 {
@@ -209,7 +217,8 @@ static void munmap_then_access_sigsegv(void)
 IPCT_CASE(munmap_then_access_sigsegv,
 	.id = "posix_shm.munmap_then_access_sigsegv",
 	.asserts = "after munmap() a reference to the removed range raises SIGSEGV",
-	.spec = "POSIX.1-2024 munmap(), DESCRIPTION");
+	.spec = "POSIX.1-2024 munmap(), DESCRIPTION",
+	.requires = { IPCT_HAVE(HAVE_SHM_OPEN) });
 
 static void mprotect_readonly_write_sigsegv(void)
 {
@@ -225,7 +234,8 @@ static void mprotect_readonly_write_sigsegv(void)
 IPCT_CASE(mprotect_readonly_write_sigsegv,
 	.id = "posix_shm.mprotect_readonly_write_sigsegv",
 	.asserts = "after mprotect() to PROT_READ a store to the page raises SIGSEGV while loads still work",
-	.spec = "POSIX.1-2024 mprotect(), DESCRIPTION");
+	.spec = "POSIX.1-2024 mprotect(), DESCRIPTION",
+	.requires = { IPCT_HAVE(HAVE_SHM_OPEN) });
 
 static void prot_read_mapping_write_sigsegv(void)
 {
@@ -238,7 +248,8 @@ static void prot_read_mapping_write_sigsegv(void)
 IPCT_CASE(prot_read_mapping_write_sigsegv,
 	.id = "posix_shm.prot_read_mapping_write_sigsegv",
 	.asserts = "a store to a mapping created with PROT_READ only raises SIGSEGV",
-	.spec = "POSIX.1-2024 mmap(), DESCRIPTION (prot)");
+	.spec = "POSIX.1-2024 mmap(), DESCRIPTION (prot)",
+	.requires = { IPCT_HAVE(HAVE_SHM_OPEN) });
 
 static void mmap_zero_length_einval(void)
 {
@@ -250,7 +261,8 @@ static void mmap_zero_length_einval(void)
 IPCT_CASE(mmap_zero_length_einval,
 	.id = "posix_shm.mmap_zero_length_einval",
 	.asserts = "mmap() with len 0 fails with EINVAL",
-	.spec = "POSIX.1-2024 mmap(), ERRORS [EINVAL]");
+	.spec = "POSIX.1-2024 mmap(), ERRORS [EINVAL]",
+	.requires = { IPCT_HAVE(HAVE_SHM_OPEN) });
 
 static void mmap_unaligned_offset_einval(void)
 {
@@ -263,7 +275,8 @@ static void mmap_unaligned_offset_einval(void)
 IPCT_CASE(mmap_unaligned_offset_einval,
 	.id = "posix_shm.mmap_unaligned_offset_einval",
 	.asserts = "mmap() with an offset that is not a multiple of the page size fails with EINVAL",
-	.spec = "POSIX.1-2024 mmap(), ERRORS [EINVAL]");
+	.spec = "POSIX.1-2024 mmap(), ERRORS [EINVAL]",
+	.requires = { IPCT_HAVE(HAVE_SHM_OPEN) });
 
 static void mmap_no_share_type_einval(void)
 {
@@ -274,7 +287,8 @@ static void mmap_no_share_type_einval(void)
 IPCT_CASE(mmap_no_share_type_einval,
 	.id = "posix_shm.mmap_no_share_type_einval",
 	.asserts = "mmap() with flags naming neither MAP_SHARED nor MAP_PRIVATE fails with EINVAL",
-	.spec = "POSIX.1-2024 mmap(), ERRORS [EINVAL]");
+	.spec = "POSIX.1-2024 mmap(), ERRORS [EINVAL]",
+	.requires = { IPCT_HAVE(HAVE_SHM_OPEN) });
 
 static void mmap_closed_fd_ebadf(void)
 {
@@ -287,7 +301,8 @@ static void mmap_closed_fd_ebadf(void)
 IPCT_CASE(mmap_closed_fd_ebadf,
 	.id = "posix_shm.mmap_closed_fd_ebadf",
 	.asserts = "mmap() of a closed file descriptor fails with EBADF",
-	.spec = "POSIX.1-2024 mmap(), ERRORS [EBADF]");
+	.spec = "POSIX.1-2024 mmap(), ERRORS [EBADF]",
+	.requires = { IPCT_HAVE(HAVE_SHM_OPEN) });
 
 static void mmap_rdonly_fd_shared_write_eacces(void)
 {
@@ -302,7 +317,8 @@ static void mmap_rdonly_fd_shared_write_eacces(void)
 IPCT_CASE(mmap_rdonly_fd_shared_write_eacces,
 	.id = "posix_shm.mmap_rdonly_fd_shared_write_eacces",
 	.asserts = "mmap() with PROT_WRITE and MAP_SHARED of a shared memory object opened O_RDONLY fails with EACCES",
-	.spec = "POSIX.1-2024 mmap(), ERRORS [EACCES]");
+	.spec = "POSIX.1-2024 mmap(), ERRORS [EACCES]",
+	.requires = { IPCT_HAVE(HAVE_SHM_OPEN) });
 
 static void mmap_rdonly_fd_private_write_allowed(void)
 {
@@ -321,7 +337,8 @@ static void mmap_rdonly_fd_private_write_allowed(void)
 IPCT_CASE(mmap_rdonly_fd_private_write_allowed,
 	.id = "posix_shm.mmap_rdonly_fd_private_write_allowed",
 	.asserts = "mmap() with PROT_WRITE and MAP_PRIVATE of an object opened O_RDONLY succeeds, and stores do not reach the object",
-	.spec = "POSIX.1-2024 mmap(), ERRORS [EACCES] (only MAP_SHARED needs write access)");
+	.spec = "POSIX.1-2024 mmap(), ERRORS [EACCES] (only MAP_SHARED needs write access)",
+	.requires = { IPCT_HAVE(HAVE_SHM_OPEN) });
 
 static void munmap_unaligned_einval(void)
 {
@@ -335,7 +352,8 @@ static void munmap_unaligned_einval(void)
 IPCT_CASE(munmap_unaligned_einval,
 	.id = "posix_shm.munmap_unaligned_einval",
 	.asserts = "munmap() with an address that is not a multiple of the page size fails with EINVAL and leaves the mapping",
-	.spec = "POSIX.1-2024 munmap(), ERRORS [EINVAL]");
+	.spec = "POSIX.1-2024 munmap(), ERRORS [EINVAL]",
+	.requires = { IPCT_HAVE(HAVE_SHM_OPEN) });
 
 static void msync_sync_returns_zero(void)
 {
@@ -353,7 +371,8 @@ static void msync_sync_returns_zero(void)
 IPCT_CASE(msync_sync_returns_zero,
 	.id = "posix_shm.msync_sync_returns_zero",
 	.asserts = "msync() of a MAP_SHARED mapping with MS_SYNC or MS_ASYNC|MS_INVALIDATE returns 0, and the stores are in the object as read() sees it",
-	.spec = "POSIX.1-2024 msync(), DESCRIPTION and RETURN VALUE");
+	.spec = "POSIX.1-2024 msync(), DESCRIPTION and RETURN VALUE",
+	.requires = { IPCT_HAVE(HAVE_SHM_OPEN) });
 
 static void msync_sync_and_async_einval(void)
 {
@@ -364,7 +383,8 @@ static void msync_sync_and_async_einval(void)
 IPCT_CASE(msync_sync_and_async_einval,
 	.id = "posix_shm.msync_sync_and_async_einval",
 	.asserts = "msync() with both MS_SYNC and MS_ASYNC fails with EINVAL",
-	.spec = "POSIX.1-2024 msync(), ERRORS [EINVAL]");
+	.spec = "POSIX.1-2024 msync(), ERRORS [EINVAL]",
+	.requires = { IPCT_HAVE(HAVE_SHM_OPEN) });
 
 static void msync_unaligned_einval(void)
 {
@@ -375,7 +395,8 @@ static void msync_unaligned_einval(void)
 IPCT_CASE(msync_unaligned_einval,
 	.id = "posix_shm.msync_unaligned_einval",
 	.asserts = "msync() with an address that is not a multiple of the page size fails with EINVAL",
-	.spec = "POSIX.1-2024 msync(), ERRORS [EINVAL]");
+	.spec = "POSIX.1-2024 msync(), ERRORS [EINVAL]",
+	.requires = { IPCT_HAVE(HAVE_SHM_OPEN) });
 
 /* Helper mode "msync-unmapped NAME": map a page of object NAME, unmap
  * it, msync() it.  It runs in an exec'd image because valgrind's memcheck
@@ -409,7 +430,8 @@ static void msync_unmapped_enomem(void)
 IPCT_CASE(msync_unmapped_enomem,
 	.id = "posix_shm.msync_unmapped_enomem",
 	.asserts = "msync() of a range that is not mapped fails with ENOMEM",
-	.spec = "POSIX.1-2024 msync(), ERRORS [ENOMEM]");
+	.spec = "POSIX.1-2024 msync(), ERRORS [ENOMEM]",
+	.requires = { IPCT_HAVE(HAVE_SHM_OPEN) });
 
 IPCT_CASES(&ipct_case_map_shared_visible_both_ways,
 	   &ipct_case_partial_last_page_zero_filled,

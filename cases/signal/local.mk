@@ -3,10 +3,11 @@
 # (lib/ref/signal.c) goes into libipct; its demo program prints
 # expected/ref/signal_self_pipe.txt.
 nobase_pkglibexec_PROGRAMS += %reldir%/kill %reldir%/sigaction %reldir%/mask \
-	%reldir%/wait %reldir%/inherit %reldir%/action
+	%reldir%/wait %reldir%/inherit %reldir%/action \
+	%reldir%/reference
 EXTRA_DIST += %reldir%/signal.h
-nobase_pkglibexec_PROGRAMS += %reldir%/reference
 
+# Reference implementation (lib/ref/signal.*) and its demo program.
 lib_libipct_a_SOURCES += lib/ref/signal.c lib/ref/signal.h
 refdemo_PROGRAMS += lib/ref/demo_signal
 lib_ref_demo_signal_SOURCES = lib/ref/demo_signal.c

@@ -53,7 +53,7 @@ IPCT_CASE(reference_self_pipe_restores,
 	.asserts = "after the self-pipe demo every caught signal has its previous action back and the self-pipe can be opened again",
 	.spec = "POSIX.1-2024 sigaction(), DESCRIPTION (oact)");
 
-static void reference_selfpipe_flags(void)
+static void reference_selfpipe_api(void)
 {
 	int fd, fl;
 
@@ -73,11 +73,11 @@ static void reference_selfpipe_flags(void)
 	CHECK_FAILS(ref_signal_selfpipe_catch(SIGKILL), EINVAL);
 	ref_signal_selfpipe_close();
 }
-IPCT_CASE(reference_selfpipe_flags,
+IPCT_CASE(reference_selfpipe_api,
 	.id = "signal.reference_selfpipe_api",
 	.asserts = "the reference self-pipe is non-blocking and close-on-exec, reads 0 when empty without blocking, and reports a raised signal as one readable event",
 	.spec = "POSIX.1-2024 fcntl(), pipe(), sigaction(), raise()");
 
 IPCT_CASES(&ipct_case_reference_self_pipe,
 	   &ipct_case_reference_self_pipe_restores,
-	   &ipct_case_reference_selfpipe_flags);
+	   &ipct_case_reference_selfpipe_api);

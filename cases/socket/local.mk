@@ -7,6 +7,7 @@ nobase_pkglibexec_PROGRAMS += %reldir%/pair %reldir%/message \
 	%reldir%/nonblock %reldir%/inet %reldir%/reference
 EXTRA_DIST += %reldir%/socket.h
 
+# Reference implementation (lib/ref/socket.*) and its demo program.
 lib_libipct_a_SOURCES += lib/ref/socket.c lib/ref/socket.h
 refdemo_PROGRAMS += lib/ref/demo_socket
 lib_ref_demo_socket_SOURCES = lib/ref/demo_socket.c

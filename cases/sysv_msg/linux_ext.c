@@ -19,7 +19,8 @@
 		CHECK_MEM((text), m_.mtext, strlen(text));                 \
 	} while (0)
 
-/* Without the declarations the cases still build and skip at run time. */
+/* The cases name the declarations they need in .requires; where configure
+ * found none they are never run, and these stubs keep them compiling. */
 #if !HAVE_DECL_MSG_EXCEPT
 #define MSG_EXCEPT 0
 #endif
@@ -32,8 +33,6 @@ static void msgrcv_except(void)
 	struct sysv_msg_buf m;
 	int q;
 
-	if (!HAVE_DECL_MSG_EXCEPT)
-		ipct_skip("MSG_EXCEPT is not declared by <sys/msg.h>");
 	q = ipct_xmsgget(IPC_PRIVATE, 0600);
 
 	sysv_msg_xputs(q, 2, "two");
@@ -49,7 +48,8 @@ IPCT_CASE(msgrcv_except,
 	.id = "sysv_msg.msgrcv_except",
 	.asserts = "on Linux msgrcv() with MSG_EXCEPT and msgtyp greater than 0 receives the first message whose type differs from msgtyp",
 	.spec = "Linux msgop(2)",
-	.needs = IPCT_LINUX_ONLY);
+	.needs = IPCT_LINUX_ONLY,
+	.requires = { IPCT_HAVE(HAVE_DECL_MSG_EXCEPT) });
 
 /* Queue three messages and check MSG_COPY works here at all. */
 static int copy_queue(void)
@@ -57,8 +57,6 @@ static int copy_queue(void)
 	struct sysv_msg_buf m;
 	int q;
 
-	if (!HAVE_DECL_MSG_COPY || !HAVE_DECL_MSG_EXCEPT)
-		ipct_skip("MSG_COPY or MSG_EXCEPT is not declared by <sys/msg.h>");
 	q = ipct_xmsgget(IPC_PRIVATE, 0600);
 
 	sysv_msg_xputs(q, 4, "zero");
@@ -85,7 +83,8 @@ IPCT_CASE(msgrcv_copy_peeks,
 	.id = "sysv_msg.msgrcv_copy_peeks",
 	.asserts = "on Linux msgrcv() with MSG_COPY and IPC_NOWAIT returns a copy of the message at position msgtyp (from 0) and leaves the queue unchanged",
 	.spec = "Linux msgop(2)",
-	.needs = IPCT_LINUX_ONLY);
+	.needs = IPCT_LINUX_ONLY,
+	.requires = { IPCT_HAVE(HAVE_DECL_MSG_COPY), IPCT_HAVE(HAVE_DECL_MSG_EXCEPT) });
 
 static void msgrcv_copy_needs_nowait(void)
 {
@@ -99,7 +98,8 @@ IPCT_CASE(msgrcv_copy_needs_nowait,
 	.id = "sysv_msg.msgrcv_copy_needs_nowait",
 	.asserts = "on Linux msgrcv() with MSG_COPY but without IPC_NOWAIT fails with EINVAL",
 	.spec = "Linux msgop(2), ERRORS [EINVAL]",
-	.needs = IPCT_LINUX_ONLY);
+	.needs = IPCT_LINUX_ONLY,
+	.requires = { IPCT_HAVE(HAVE_DECL_MSG_COPY), IPCT_HAVE(HAVE_DECL_MSG_EXCEPT) });
 
 static void msgrcv_copy_except_einval(void)
 {
@@ -113,7 +113,8 @@ IPCT_CASE(msgrcv_copy_except_einval,
 	.id = "sysv_msg.msgrcv_copy_except_einval",
 	.asserts = "on Linux msgrcv() with both MSG_COPY and MSG_EXCEPT fails with EINVAL",
 	.spec = "Linux msgop(2), ERRORS [EINVAL]",
-	.needs = IPCT_LINUX_ONLY);
+	.needs = IPCT_LINUX_ONLY,
+	.requires = { IPCT_HAVE(HAVE_DECL_MSG_COPY), IPCT_HAVE(HAVE_DECL_MSG_EXCEPT) });
 
 static void msgrcv_copy_beyond_enomsg(void)
 {
@@ -127,7 +128,8 @@ IPCT_CASE(msgrcv_copy_beyond_enomsg,
 	.id = "sysv_msg.msgrcv_copy_beyond_enomsg",
 	.asserts = "on Linux msgrcv() with MSG_COPY and IPC_NOWAIT fails with ENOMSG when no message is at position msgtyp",
 	.spec = "Linux msgop(2), ERRORS [ENOMSG]",
-	.needs = IPCT_LINUX_ONLY);
+	.needs = IPCT_LINUX_ONLY,
+	.requires = { IPCT_HAVE(HAVE_DECL_MSG_COPY), IPCT_HAVE(HAVE_DECL_MSG_EXCEPT) });
 
 #if HAVE_DECL_IPC_INFO && HAVE_STRUCT_MSGINFO
 static void msgctl_ipc_info(void)
@@ -146,16 +148,17 @@ static void msgctl_ipc_info(void)
 	CHECK_EQ(mni, info.msgmni);
 }
 #else
+/* Never run: the case requires IPC_INFO and struct msginfo. */
 static void msgctl_ipc_info(void)
 {
-	ipct_skip("IPC_INFO or struct msginfo is not declared by <sys/msg.h>");
 }
 #endif
 IPCT_CASE(msgctl_ipc_info,
 	.id = "sysv_msg.msgctl_ipc_info",
 	.asserts = "on Linux msgctl(IPC_INFO) succeeds and fills struct msginfo with the limits msgmax, msgmnb and msgmni shown in /proc/sys/kernel",
 	.spec = "Linux msgctl(2)",
-	.needs = IPCT_LINUX_ONLY);
+	.needs = IPCT_LINUX_ONLY,
+	.requires = { IPCT_HAVE(HAVE_DECL_IPC_INFO), IPCT_HAVE(HAVE_STRUCT_MSGINFO) });
 
 #if HAVE_STRUCT_MSQID_DS_MSG_CBYTES
 static void msgctl_cbytes(void)
@@ -173,16 +176,17 @@ static void msgctl_cbytes(void)
 	CHECK_EQ(5, ds.msg_cbytes);
 }
 #else
+/* Never run: the case requires the msg_cbytes member. */
 static void msgctl_cbytes(void)
 {
-	ipct_skip("struct msqid_ds has no msg_cbytes member here");
 }
 #endif
 IPCT_CASE(msgctl_cbytes,
 	.id = "sysv_msg.msgctl_cbytes",
 	.asserts = "on Linux msg_cbytes from IPC_STAT is the number of bytes of text in all messages on the queue",
 	.spec = "Linux msgctl(2)",
-	.needs = IPCT_LINUX_ONLY);
+	.needs = IPCT_LINUX_ONLY,
+	.requires = { IPCT_HAVE(HAVE_STRUCT_MSQID_DS_MSG_CBYTES) });
 
 IPCT_CASES(&ipct_case_msgrcv_except, &ipct_case_msgrcv_copy_peeks,
 	   &ipct_case_msgrcv_copy_needs_nowait,

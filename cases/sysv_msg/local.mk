@@ -5,6 +5,7 @@ nobase_pkglibexec_PROGRAMS += %reldir%/msgget %reldir%/msgsnd %reldir%/msgrcv \
 	%reldir%/msgctl %reldir%/linux_ext %reldir%/reference
 EXTRA_DIST += %reldir%/sysv_msg.h
 
+# Reference implementation (lib/ref/sysv_msg.*) and its demo program.
 lib_libipct_a_SOURCES += lib/ref/sysv_msg.c lib/ref/sysv_msg.h
 refdemo_PROGRAMS += lib/ref/demo_sysv_msg
 lib_ref_demo_sysv_msg_SOURCES = lib/ref/demo_sysv_msg.c

@@ -216,7 +216,7 @@ IPCT_CASE(msgget_initial_ctime,
 	.asserts = "msg_ctime of a new queue is the current time",
 	.spec = "POSIX.1-2024 msgget(), DESCRIPTION");
 
-static void msgget_initial_qbytes(void)
+static void msgget_initial_qbytes_msgmnb(void)
 {
 	struct msqid_ds ds;
 	long mnb = (long)ipct_need_limit("/proc/sys/kernel/msgmnb", 0);
@@ -225,7 +225,7 @@ static void msgget_initial_qbytes(void)
 	sysv_msg_xstat(q, &ds);
 	CHECK_EQ(mnb, ds.msg_qbytes);
 }
-IPCT_CASE(msgget_initial_qbytes,
+IPCT_CASE(msgget_initial_qbytes_msgmnb,
 	.id = "sysv_msg.msgget_initial_qbytes_msgmnb",
 	.asserts = "msg_qbytes of a new queue is the system limit, on Linux MSGMNB (/proc/sys/kernel/msgmnb)",
 	.spec = "POSIX.1-2024 msgget(), DESCRIPTION; Linux msgget(2)",
@@ -240,4 +240,4 @@ IPCT_CASES(&ipct_case_msgget_private_creates, &ipct_case_msgget_private_distinct
 	   &ipct_case_msgget_owner_creator_ids,
 	   &ipct_case_msgget_owner_ids_unprivileged,
 	   &ipct_case_msgget_initial_zeroes, &ipct_case_msgget_initial_ctime,
-	   &ipct_case_msgget_initial_qbytes);
+	   &ipct_case_msgget_initial_qbytes_msgmnb);

@@ -5,6 +5,7 @@ nobase_pkglibexec_PROGRAMS += %reldir%/semget %reldir%/semop %reldir%/semundo %r
 	%reldir%/linux_ext %reldir%/reference
 EXTRA_DIST += %reldir%/sysv_sem.h
 
+# Reference implementation (lib/ref/sysv_sem.*) and its demo program.
 lib_libipct_a_SOURCES += lib/ref/sysv_sem.c lib/ref/sysv_sem.h
 refdemo_PROGRAMS += lib/ref/demo_sysv_sem
 lib_ref_demo_sysv_sem_SOURCES = lib/ref/demo_sysv_sem.c

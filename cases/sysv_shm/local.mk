@@ -5,6 +5,7 @@ nobase_pkglibexec_PROGRAMS += %reldir%/shmget %reldir%/shmat %reldir%/shmctl \
 	%reldir%/linux_ext %reldir%/reference
 EXTRA_DIST += %reldir%/sysv_shm.h
 
+# Reference implementation (lib/ref/sysv_shm.*) and its demo program.
 lib_libipct_a_SOURCES += lib/ref/sysv_shm.c lib/ref/sysv_shm.h
 refdemo_PROGRAMS += lib/ref/demo_sysv_shm
 lib_ref_demo_sysv_shm_SOURCES = lib/ref/demo_sysv_shm.c
