@@ -115,6 +115,9 @@ printf '# layer\n\nselftest.fails_check todo from the layer\nselftest.passes tod
 run_bin --baseline "$work/layers/plat.txt" selftest.fails_check selftest.passes >"$work/out" 2>&1
 expect "an included layer's entry applies, naming the layer file and line" "# TODO $work/layers/layer.txt:3: from the layer"
 expect "the first matching entry applies (the platform's before its layer)" "# TODO unexpected pass: $work/layers/plat.txt:2 lists it: the platform says so"
+(IPCCONF_EXPECTED_DIR="$work/layers"; export IPCCONF_EXPECTED_DIR
+ run_bin --baseline "$work/layers/plat.txt" selftest.fails_check) >"$work/out" 2>&1
+expect "a layer in the expected directory is named expected/<file> in the directive" "# TODO expected/layer.txt:3: from the layer"
 for bad in "include" "include nosuch.txt" "include two words.txt"; do
 	printf 'selftest.passes todo fine\n%s\n' "$bad" >"$work/layers/bad.txt"
 	run_bin --baseline "$work/layers/bad.txt" >"$work/out" 2>"$work/err"; st=$?
