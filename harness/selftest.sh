@@ -107,6 +107,35 @@ for bad in "selftest.passes" "selftest.passes maybe why" "selftest.passes todo" 
 	fi
 done
 
+# Layers: include reads a file relative to the including one, in order; the
+# directive names the layer file and line that applied.
+mkdir -p "$work/layers"
+printf '# platform\nselftest.passes todo the platform says so\ninclude layer.txt\n' >"$work/layers/plat.txt"
+printf '# layer\n\nselftest.fails_check todo from the layer\nselftest.passes todo shadowed by the platform\n' >"$work/layers/layer.txt"
+run_bin --baseline "$work/layers/plat.txt" selftest.fails_check selftest.passes >"$work/out" 2>&1
+expect "an included layer's entry applies, naming the layer file and line" "# TODO $work/layers/layer.txt:3: from the layer"
+expect "the first matching entry applies (the platform's before its layer)" "# TODO unexpected pass: $work/layers/plat.txt:2 lists it: the platform says so"
+(IPCCONF_EXPECTED_DIR="$work/layers"; export IPCCONF_EXPECTED_DIR
+ run_bin --baseline "$work/layers/plat.txt" selftest.fails_check) >"$work/out" 2>&1
+expect "a layer in the expected directory is named expected/<file> in the directive" "# TODO expected/layer.txt:3: from the layer"
+for bad in "include" "include nosuch.txt" "include two words.txt"; do
+	printf 'selftest.passes todo fine\n%s\n' "$bad" >"$work/layers/bad.txt"
+	run_bin --baseline "$work/layers/bad.txt" >"$work/out" 2>"$work/err"; st=$?
+	if [ "$st" -eq 2 ] && grep -qF "$work/layers/bad.txt:2:" "$work/err"; then
+		ok "a bad include line '$bad' is rejected naming file:line"
+	else
+		cp "$work/err" "$work/out"; not_ok "include line '$bad': status $st"
+	fi
+done
+printf 'include plat.txt\n' >"$work/layers/bad.txt"
+printf 'include bad.txt\n' >"$work/layers/plat.txt"
+run_bin --baseline "$work/layers/bad.txt" >"$work/out" 2>"$work/err"; st=$?
+if [ "$st" -eq 2 ] && grep -q "layers/[a-z]*\\.txt:1: include .*cycle" "$work/err"; then
+	ok "an include cycle is rejected naming file:line"
+else
+	cp "$work/err" "$work/out"; not_ok "include cycle: status $st"
+fi
+
 # --- transcripts -------------------------------------------------------------
 mkdir -p "$work/exp"
 tcase() {
