@@ -6,3 +6,21 @@ check_PROGRAMS += harness/selftest_cases
 dist_check_SCRIPTS += harness/selftest-run.sh harness/selftest-cli.sh \
 	harness/selftest-interrupt.sh
 EXTRA_DIST += harness/selftest-lib.sh harness/tap-driver.sh
+
+# Fault injection for the runner's own tests (LD_PRELOAD; never installed,
+# not part of make check, which must stay fast): `make check-faults` runs
+# the real runner under each fault of harness/faults.c and asserts on the
+# outcome (harness/selftest-faults.sh; ci/faults.sh runs it).
+harness/ipcconf-faults.so: $(srcdir)/harness/faults.c $(srcdir)/harness/interpose.c \
+		$(srcdir)/harness/interpose.h
+	$(AM_V_CCLD)$(MKDIR_P) harness && $(CC) $(CPPFLAGS) $(CFLAGS) -fPIC -shared \
+	  -o $@ $(srcdir)/harness/faults.c $(srcdir)/harness/interpose.c -ldl
+check-faults: harness/ipcconf-faults.so $(nobase_pkglibexec_PROGRAMS) $(check_PROGRAMS)
+	IPCCONF_BUILDDIR='$(abs_top_builddir)' \
+	IPCCONF_FAULTS_LIB='$(abs_top_builddir)/harness/ipcconf-faults.so' \
+	IPCCONF_EXPECTED_DIR='$(abs_top_srcdir)/expected' \
+	  /bin/sh $(srcdir)/harness/selftest-faults.sh
+MOSTLYCLEANFILES = harness/ipcconf-faults.so
+EXTRA_DIST += harness/faults.c harness/interpose.c harness/interpose.h \
+	harness/selftest-faults.sh
+.PHONY: check-faults
