@@ -256,9 +256,12 @@ static int alt_posix_mq(const struct ipct_journal_entry *e, char *why, size_t wh
 		return unlink_file(path, why, whylen);
 #if defined(__linux__)
 	{
-		char dir[] = "/tmp/ipcconf.mq.XXXXXX";
+		const char *tmp = getenv("TMPDIR");
+		char dir[256];
 		int r;
 
+		snprintf(dir, sizeof dir, "%s/ipcconf.mq.XXXXXX",
+			 tmp && *tmp && strlen(tmp) < 200 ? tmp : "/tmp");
 		if (geteuid() != 0 || !mkdtemp(dir))
 			return WHY("no mqueue file system mounted (/dev/mqueue)");
 		if (mount("mqueue", dir, "mqueue", 0, NULL) != 0) {
