@@ -72,6 +72,7 @@ struct outcome {
 	int timed_out;
 	int flooded;         /* killed for writing more than the output bound */
 	int timeout_ms;      /* the watchdog bound it ran under */
+	int64_t ms;          /* how long it ran */
 	char output[OUTPUT_MAX + 1]; /* what the case wrote (NUL-terminated) */
 	size_t outlen;
 	int output_truncated;
@@ -93,7 +94,7 @@ void supervise(const struct ipct_case *c, int timeout_ms, struct outcome *o);
  * the next case in ms, or 0 when the binary has given up on its remaining
  * cases; watchdog_record() is told how each case ended. */
 int watchdog_next_ms(const struct ipct_case *c, int override_s);
-void watchdog_record(const struct outcome *o);
+void watchdog_record(const struct outcome *o, int ok);
 const char *watchdog_give_up_reason(void);
 
 /* ----------------------------------------------------------- report */

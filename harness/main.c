@@ -65,8 +65,7 @@ static void run_one(int n, const struct ipct_case *c, const struct options *o)
 		return;
 	}
 	supervise(c, ms, &outcome);
-	watchdog_record(&outcome);
-	report_outcome(n, c, be, &outcome);
+	watchdog_record(&outcome, report_outcome(n, c, be, &outcome));
 }
 
 int main(int argc, char **argv)

@@ -335,7 +335,7 @@ static void read_output(struct outcome *o)
  * leaks).  It does not return when the run was interrupted. */
 void supervise(const struct ipct_case *c, int timeout_ms, struct outcome *o)
 {
-	int64_t deadline;
+	int64_t deadline, start;
 	long delay = 0;
 	pid_t pid;
 	int reaped = 0;
@@ -360,6 +360,7 @@ void supervise(const struct ipct_case *c, int timeout_ms, struct outcome *o)
 		exit(1);
 	}
 	fflush(stdout);
+	start = ipct_now_ms();
 	pid = fork();
 	if (pid < 0) {
 		printf("Bail out! fork(): %s\n", ipct_errname(errno));
@@ -395,6 +396,7 @@ void supervise(const struct ipct_case *c, int timeout_ms, struct outcome *o)
 	if (!reaped)
 		while (waitpid(pid, &o->status, 0) < 0 && errno == EINTR)
 			;
+	o->ms = ipct_now_ms() - start;
 	/* Orphans of the case that were reparented to us. */
 	while (waitpid(-1, NULL, WNOHANG) > 0)
 		;
@@ -406,15 +408,18 @@ void supervise(const struct ipct_case *c, int timeout_ms, struct outcome *o)
 /* The watchdog policy                                                 */
 
 /* A platform where every blocking call hangs must still give a complete
- * report in bounded time.  The first timeout of a binary costs the case's
- * full bound; after it every case gets at most AFTER_TIMEOUT_S; once the
- * binary has spent GIVE_UP_S in timeouts, its remaining cases are reported
- * not ok without running.  All three scale with IPCCONF_TIMEOUT_MUL. */
-#define AFTER_TIMEOUT_S 2
-#define GIVE_UP_S 14
+ * report in bounded time.  A case that ends not ok after running for a
+ * second or more (a timeout, or a library wait that gave up) is slow
+ * failure time.  After the first, every case gets a watchdog of at most
+ * AFTER_SLOW_S; once the binary has spent GIVE_UP_S in slow failures, its
+ * remaining cases are reported not ok without running.  All scale with
+ * IPCCONF_TIMEOUT_MUL. */
+#define SLOW_S 1
+#define AFTER_SLOW_S 2
+#define GIVE_UP_S 10
 
-static int timeouts;
-static double timeout_spent_s;
+static int slow_failures;
+static double slow_spent_s;
 static char give_up[256];
 
 int watchdog_next_ms(const struct ipct_case *c, int override_s)
@@ -423,22 +428,22 @@ int watchdog_next_ms(const struct ipct_case *c, int override_s)
 	int s = override_s > 0 ? override_s :
 		c->timeout_s > 0 ? c->timeout_s : DEFAULT_TIMEOUT_S;
 
-	if (timeout_spent_s >= GIVE_UP_S * mul) {
+	if (slow_spent_s >= GIVE_UP_S * mul) {
 		snprintf(give_up, sizeof give_up,
-			 "not run: %d cases of this binary timed out (%g s); the platform seems to hang, the runner gave up early",
-			 timeouts, timeout_spent_s);
+			 "not run: %d cases of this binary failed slowly or timed out (%.0f s); the platform seems to hang, the runner gave up early",
+			 slow_failures, slow_spent_s);
 		return 0;
 	}
-	if (timeouts > 0 && s > AFTER_TIMEOUT_S)
-		s = AFTER_TIMEOUT_S;
+	if (slow_failures > 0 && s > AFTER_SLOW_S)
+		s = AFTER_SLOW_S;
 	return (int)(s * 1000 * mul);
 }
 
-void watchdog_record(const struct outcome *o)
+void watchdog_record(const struct outcome *o, int ok)
 {
-	if (o->timed_out) {
-		timeouts++;
-		timeout_spent_s += o->timeout_ms / 1000.0;
+	if (!ok && o->ms >= SLOW_S * 1000 * ipct_timeout_mul()) {
+		slow_failures++;
+		slow_spent_s += o->ms / 1000.0;
 	}
 }
 
