@@ -76,6 +76,7 @@ struct outcome {
 	char output[OUTPUT_MAX + 1]; /* what the case wrote (NUL-terminated) */
 	size_t outlen;
 	int output_truncated;
+	int strays;          /* processes that outlived it outside its group (killed) */
 	int leaks;           /* objects still there after cleanup */
 	char leak_text[2048];
 };

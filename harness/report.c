@@ -133,6 +133,9 @@ int report_outcome(int n, const struct ipct_case *c,
 			printf("# last progress: %s\n", ipct_page->progress);
 		printf("# asserts: %s\n# spec: %s\n", c->asserts, c->spec);
 	}
+	if (o->strays)
+		printf("# runner: killed %d process(es) of the case that outlived it outside its process group\n",
+		       o->strays);
 	if (o->outlen) {
 		print_comment_lines(o->output);
 		if (o->output_truncated)

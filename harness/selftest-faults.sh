@@ -76,7 +76,10 @@ for fault in $faults; do
 		out="$work/$(echo "$t" | tr / _).$fault"
 		(
 			s0=$(now_ms)
-			LD_PRELOAD=$so IPCCONF_FAULTS=$fault timeout -s KILL 120 "$b/$t" >"$out" 2>&1 </dev/null
+			# The fault is in the runner's processes only: timeout(1)
+			# must keep its own waits working to be the outer bound.
+			timeout -s KILL 120 env LD_PRELOAD="$so" IPCCONF_FAULTS="$fault" \
+				"$b/$t" >"$out" 2>&1 </dev/null
 			echo "$? $(( $(now_ms) - s0 ))" >"$out.st"
 		) &
 		pids="$pids $!"
@@ -98,6 +101,13 @@ for fault in $faults; do
 			grep -E '^(Bail|# runner)' "$out" | head -3 | sed 's/^/# /'
 		fi
 	done
+	# No process of the run may outlive it.
+	if pgrep -f "^$b/(cases|harness)/" >/dev/null 2>&1; then
+		not_ok "$fault: processes of the run still alive: $(pgrep -f "^$b/(cases|harness)/" | tr '\n' ' ')"
+		pkill -KILL -f "^$b/(cases|harness)/"
+	else
+		ok "$fault: no process of the run outlives it"
+	fi
 	# Whatever is left must be named in some result line.
 	snapshot >"$work/after"
 	if [ -z "$private" ]; then
@@ -138,7 +148,7 @@ for fault in pipe-eof-hangs blocking-hangs; do
 	case " $faults " in *" $fault "*) ;; *) continue;; esac
 	for sig in TERM INT; do
 		snapshot >"$work/before"
-		LD_PRELOAD=$so IPCCONF_FAULTS=$fault "$b/cases/pipe/read" >"$work/int.out" 2>&1 </dev/null &
+		env LD_PRELOAD="$so" IPCCONF_FAULTS="$fault" "$b/cases/pipe/read" >"$work/int.out" 2>&1 </dev/null &
 		pid=$!
 		sleep 1.5
 		s0=$(now_ms)

@@ -25,6 +25,9 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/resource.h>
+#ifdef __linux__
+#include <sys/prctl.h>
+#endif
 #include <sys/stat.h>
 #include <sys/wait.h>
 #include <time.h>
@@ -148,6 +151,10 @@ int supervise_init(const char *argv0, char *note, size_t notelen,
 	setrlimit(RLIMIT_CORE, &no_core);
 	learn_dispositions();
 	install_handlers();
+#ifdef PR_SET_CHILD_SUBREAPER
+	/* Orphans of a case become our children, so none outlives the run. */
+	prctl(PR_SET_CHILD_SUBREAPER, 1, 0, 0, 0);
+#endif
 	return 0;
 }
 
@@ -261,6 +268,60 @@ static void kill_case(pid_t pid)
 	kill(pid, SIGKILL);
 }
 
+/* SIGKILL every live child of ours: with the runner a subreaper (Linux),
+ * processes of a case that left its process group and lost their parent
+ * are reparented to us.  Found through /proc; returns how many. */
+static int kill_adopted(void)
+{
+	char path[300], buf[512], *p;
+	struct dirent *de;
+	int n = 0, fd;
+	ssize_t r;
+	DIR *d = opendir("/proc");
+
+	if (!d)
+		return 0;
+	while ((de = readdir(d)) != NULL) {
+		if (de->d_name[0] < '1' || de->d_name[0] > '9')
+			continue;
+		snprintf(path, sizeof path, "/proc/%s/stat", de->d_name);
+		fd = open(path, O_RDONLY | O_CLOEXEC);
+		if (fd < 0)
+			continue;
+		r = read(fd, buf, sizeof buf - 1);
+		close(fd);
+		if (r <= 0)
+			continue;
+		buf[r] = '\0';
+		p = strrchr(buf, ')'); /* "pid (comm) S ppid ..." */
+		if (p && atol(p + 4) == (long)getpid()) {
+			kill((pid_t)atol(de->d_name), SIGKILL);
+			n++;
+		}
+	}
+	closedir(d);
+	return n;
+}
+
+/* Reap what is left of the case: zombies at once; live strays (outside
+ * its process group) killed first.  Bounded: 100 rounds of 1 ms. */
+static int reap_strays(void)
+{
+	int rounds, killed = 0;
+
+	for (rounds = 0; rounds < 100; rounds++) {
+		pid_t r = waitpid(-1, NULL, WNOHANG);
+
+		if (r > 0)
+			continue;
+		if (r < 0)
+			break; /* ECHILD: nothing left */
+		killed += kill_adopted();
+		sleep_us(1000);
+	}
+	return killed;
+}
+
 /* ------------------------------------------------------------------ */
 /* Interruption: end the case, clean up within a bound, say so, re-raise. */
 
@@ -275,6 +336,7 @@ static void interrupted_exit(pid_t pid, int sig)
 		kill_case(pid);
 		while (waitpid(pid, &st, 0) < 0 && errno == EINTR)
 			;
+		reap_strays();
 	}
 	fflush(stdout);
 	/* The cleanup calls are calls into the platform under test: they run
@@ -397,9 +459,7 @@ void supervise(const struct ipct_case *c, int timeout_ms, struct outcome *o)
 		while (waitpid(pid, &o->status, 0) < 0 && errno == EINTR)
 			;
 	o->ms = ipct_now_ms() - start;
-	/* Orphans of the case that were reparented to us. */
-	while (waitpid(-1, NULL, WNOHANG) > 0)
-		;
+	o->strays = reap_strays();
 	read_output(o);
 	cleanup_case(o);
 }
