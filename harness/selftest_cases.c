@@ -166,8 +166,9 @@ IPCT_CASE(block_proof_proves_blocking,
 	.asserts = "the blocking proof passes a call that blocks until released",
 	.spec = "harness");
 
-/* Creates one object of every kind, tells selftest-interrupt.sh what they are through
- * the file named by SELFTEST_MARK, then hangs until it is killed. */
+/* Creates one object of every kind, tells selftest-interrupt.sh what they
+ * are through the file named by SELFTEST_MARK, then hangs until it is
+ * killed. */
 static void holds_objects_and_hangs(void)
 {
 	const char *mark = getenv("SELFTEST_MARK");
