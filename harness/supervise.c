@@ -139,8 +139,7 @@ int supervise_init(const char *argv0, char *note, size_t notelen,
 		return -1;
 	}
 	if (ipct_page_create(rundir, note, notelen) != 0) {
-		snprintf(why, whylen, "no memory shared across fork() for the results page: %s",
-			 note);
+		snprintf(why, whylen, "the runner cannot work here: %s", note);
 		note[0] = '\0';
 		supervise_end();
 		return -1;

@@ -8,6 +8,7 @@
 #include "ipct_int.h"
 
 #include <fcntl.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -17,11 +18,14 @@
 
 #define SHARED_MAGIC 0x69706363u /* "ipcc" */
 
-/* A child writes into the page; 1 if the parent sees it. */
+/* A child writes into the page; 1 if the parent sees it, 0 if not, -1 if
+ * fork() fails, -2 if the child did not exit within 5 s (x multiplier):
+ * then fork()/_exit(), which the runner trusts, do not work here. */
 static int shared_across_fork(struct ipct_page *p)
 {
-	pid_t pid;
-	int st;
+	int64_t deadline;
+	pid_t pid, r;
+	int st, delay = 0;
 
 	p->run_id = 0;
 	pid = fork();
@@ -31,9 +35,17 @@ static int shared_across_fork(struct ipct_page *p)
 		p->run_id = SHARED_MAGIC;
 		_exit(0);
 	}
-	while (waitpid(pid, &st, 0) < 0)
-		if (errno != EINTR)
+	deadline = ipct_now_ms() + (int64_t)(5000 * ipct_timeout_mul());
+	while ((r = waitpid(pid, &st, WNOHANG)) != pid) {
+		if (r < 0 && errno != EINTR)
 			return -1;
+		if (ipct_now_ms() > deadline) {
+			kill(pid, SIGKILL);
+			waitpid(pid, &st, 0);
+			return -2;
+		}
+		ipct_backoff(&delay);
+	}
 	return __atomic_load_n(&p->run_id, __ATOMIC_ACQUIRE) == SHARED_MAGIC;
 }
 
@@ -79,6 +91,12 @@ int ipct_page_create(const char *dir, char *note, size_t len)
 		snprintf(note, len, "mmap(MAP_SHARED|MAP_ANONYMOUS) failed (%s)",
 			 ipct_errname(errno));
 	else {
+		if (r == -2) {
+			snprintf(note, len, "a forked child did not _exit() within %g s: fork() does not work here",
+				 5 * ipct_timeout_mul());
+			munmap(p, sizeof *p);
+			return -1;
+		}
 		snprintf(note, len, "a MAP_SHARED|MAP_ANONYMOUS mapping is %s across fork()",
 			 r < 0 ? "untestable (fork/waitpid failed)" : "not shared");
 		munmap(p, sizeof *p);
