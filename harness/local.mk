@@ -1,11 +1,11 @@
-# harness/: self-tests of the runner, its test driver and its fault
-# injection.  selftest_cases is a case binary made to pass, fail, hang,
-# crash and leak on purpose; the selftest-*.sh scripts run it and assert on
+# harness/: self-tests of the runner and its fault injection.
+# selftest_cases is a case binary made to pass, fail, hang, crash and leak
+# on purpose; the selftest-*.sh scripts run it and assert on
 # its real TAP output (separate scripts, so that make -j runs them at once).
 check_PROGRAMS += harness/selftest_cases
 dist_check_SCRIPTS += harness/selftest-run.sh harness/selftest-cli.sh \
 	harness/selftest-interrupt.sh
-EXTRA_DIST += harness/selftest-lib.sh harness/tap-driver.sh
+EXTRA_DIST += harness/selftest-lib.sh
 
 # Fault injection for the runner's own tests (LD_PRELOAD; never installed,
 # not part of make check, which must stay fast): `make check-faults` runs
@@ -20,7 +20,14 @@ check-faults: harness/ipcconf-faults.so $(nobase_pkglibexec_PROGRAMS) $(check_PR
 	IPCCONF_FAULTS_LIB='$(abs_top_builddir)/harness/ipcconf-faults.so' \
 	IPCCONF_EXPECTED_DIR='$(abs_top_srcdir)/expected' \
 	  /bin/sh $(srcdir)/harness/selftest-faults.sh
-MOSTLYCLEANFILES = harness/ipcconf-faults.so
+MOSTLYCLEANFILES = report.html report.txt harness/ipcconf-faults.so
 EXTRA_DIST += harness/faults.c harness/interpose.c harness/interpose.h \
 	harness/selftest-faults.sh
 .PHONY: check-faults
+# ipcconf report / compare: the HTML conformance report and the man page.
+dist_man1_MANS = harness/ipcconf.1
+# report-test.sh runs real suites (seconds): ci/report.sh runs it, not make check.
+EXTRA_DIST += harness/report-test.sh
+report: harness/ipcconf
+	@IPCCONF_LIBEXECDIR=$(abs_top_builddir) harness/ipcconf report -o report $(REPORT_FLAGS) .
+.PHONY: report

@@ -23,6 +23,7 @@
 #include <signal.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <sys/types.h>
 #include <time.h>
 
@@ -530,5 +531,69 @@ void ipct_check_transcript_at(const char *name, const char *text,
 			      const char *file, int line);
 #define CHECK_TRANSCRIPT(name, text) \
 	ipct_check_transcript_at((name), (text), __FILE__, __LINE__)
+
+/* ------------------------------------------------------------------ */
+/* Helpers more than one family needs (lib/util.c, lib/refcase.c)     */
+
+/* The system page size (fatal if sysconf cannot tell). */
+size_t ipct_xpagesize_at(const char *file, int line);
+#define ipct_xpagesize() ipct_xpagesize_at(__FILE__, __LINE__)
+/* Field `field` (0 for the first) of the unsigned numbers in a /proc file
+ * such as /proc/sys/kernel/msgmax or /proc/sys/kernel/sem (four fields);
+ * skips the case naming the file when it cannot be read: the limit is the
+ * behaviour under test.  (ipct_read_number() reads one without skipping.) */
+unsigned long long ipct_need_limit(const char *path, int field);
+/* Now on `clock` plus ms milliseconds (negative: in the past), as the
+ * timed calls take it (sem_timedwait, mq_timedsend: CLOCK_REALTIME). */
+struct timespec ipct_xdeadline_at(clockid_t clock, long ms, const char *file,
+				  int line);
+#define ipct_xdeadline(clock, ms) ipct_xdeadline_at((clock), (ms), __FILE__, __LINE__)
+/* Has `clock` reached *tp? */
+int ipct_xclock_reached_at(clockid_t clock, const struct timespec *tp,
+			   const char *file, int line);
+#define ipct_xclock_reached(clock, tp) \
+	ipct_xclock_reached_at((clock), (tp), __FILE__, __LINE__)
+/* A signal handler that does nothing: installed without SA_RESTART, its
+ * only effect is to interrupt a blocked call (EINTR).  To see that it ran,
+ * use ipct_catch() instead. */
+void ipct_noop_handler(int sig);
+/* For a creating call under test: journal the id it returned if it is
+ * >= 0, keep errno, return the id.  ipct_tracked_id(IPCT_SYSV_SEM,
+ * semget(key, 1, flags)) is checked like the bare call. */
+int ipct_tracked_id(enum ipct_kind kind, int id);
+/* Set the permission bits of a System V object with IPC_SET as its owner,
+ * without IPC_STAT (so it works whatever the current mode); uid and gid
+ * become the caller's.  For a message queue IPC_SET sets msg_qbytes too:
+ * pass the value it must keep (ignored for the other kinds). */
+void ipct_xsysv_setmode_at(enum ipct_kind kind, int id, unsigned mode,
+			   unsigned long msg_qbytes, const char *file, int line);
+#define ipct_xsysv_setmode(kind, id, mode, qbytes) \
+	ipct_xsysv_setmode_at((kind), (id), (mode), (qbytes), __FILE__, __LINE__)
+
+/* The reference-case skeleton: a lib/ref/ demo writes its transcript into
+ * a memory stream, and the case compares it with expected/<name>:
+ *
+ *   struct ipct_demo d;
+ *   int rc = ref_pipe_demo_transfer(ipct_xdemo_begin(&d)), err = errno;
+ *   ipct_demo_check(&d, rc, err, "ref/pipe_transfer.txt");
+ *
+ * ipct_demo_check() closes the stream, notes the transcript so far if the
+ * demo failed, compares the transcript (its first differing line is the
+ * most useful diagnostic), then checks that the demo returned 0.
+ * ipct_xdemo_end() closes the stream early, for a case that must look at
+ * the demo's errno before checking (it may skip). */
+struct ipct_demo {
+	FILE *out;
+	char *text;
+	size_t len;
+};
+FILE *ipct_xdemo_begin_at(struct ipct_demo *d, const char *file, int line);
+#define ipct_xdemo_begin(d) ipct_xdemo_begin_at((d), __FILE__, __LINE__)
+void ipct_xdemo_end_at(struct ipct_demo *d, const char *file, int line);
+#define ipct_xdemo_end(d) ipct_xdemo_end_at((d), __FILE__, __LINE__)
+void ipct_demo_check_at(struct ipct_demo *d, int rc, int err,
+			const char *expected, const char *file, int line);
+#define ipct_demo_check(d, rc, err, expected) \
+	ipct_demo_check_at((d), (rc), (err), (expected), __FILE__, __LINE__)
 
 #endif /* IPCT_H */

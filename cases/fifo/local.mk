@@ -4,6 +4,7 @@
 nobase_pkglibexec_PROGRAMS += %reldir%/mkfifo %reldir%/open %reldir%/io \
 	%reldir%/reference
 
+# Reference implementation (lib/ref/fifo.*) and its demo program.
 lib_libipct_a_SOURCES += lib/ref/fifo.c lib/ref/fifo.h
 refdemo_PROGRAMS += lib/ref/demo_fifo
 lib_ref_demo_fifo_SOURCES = lib/ref/demo_fifo.c

@@ -6,7 +6,7 @@
  */
 #define _XOPEN_SOURCE 700
 #include "ipct.h"
-#include "pipeh.h"
+#include "pipe.h"
 
 #include <stdio.h>
 #include <stdlib.h>

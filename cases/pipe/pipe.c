@@ -8,7 +8,7 @@
  */
 #define _XOPEN_SOURCE 700
 #include "ipct.h"
-#include "pipeh.h"
+#include "pipe.h"
 
 #include <limits.h>
 #include <sys/resource.h>
@@ -240,7 +240,7 @@ static void pwrite_espipe(void)
 	CHECK_FAILS(pwrite(fd[1], "x", 1, 0), ESPIPE);
 	ipct_xclose(fd[1]);
 	/* Nothing was written: the reader sees end-of-file at once. */
-	CHECK_RET(pipe_drain(fd[0]), 0);
+	CHECK_RET(pipe_xdrain(fd[0]), 0);
 }
 IPCT_CASE(pwrite_espipe,
 	.id = "pipe.pwrite_espipe",

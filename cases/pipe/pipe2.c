@@ -5,7 +5,7 @@
  */
 #define _GNU_SOURCE
 #include "ipct.h"
-#include "pipeh.h"
+#include "pipe.h"
 
 #include <unistd.h>
 

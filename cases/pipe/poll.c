@@ -8,7 +8,7 @@
  */
 #define _XOPEN_SOURCE 700
 #include "ipct.h"
-#include "pipeh.h"
+#include "pipe.h"
 
 #include <poll.h>
 #include <signal.h>
@@ -73,7 +73,7 @@ static void poll_full_no_pollout(void)
 	int fd[2];
 
 	ipct_xpipe(fd);
-	pipe_fill(fd[1]);
+	pipe_xfill(fd[1]);
 	CHECK_EQ(0, poll_now(fd[1], POLLOUT) & POLLOUT);
 }
 IPCT_CASE(poll_full_no_pollout,
@@ -268,7 +268,7 @@ static void select_full_not_writable(void)
 	int fd[2];
 
 	ipct_xpipe(fd);
-	pipe_fill(fd[1]);
+	pipe_xfill(fd[1]);
 	CHECK_EQ(0, select_now(fd[1], 1));
 }
 IPCT_CASE(select_full_not_writable,
@@ -281,7 +281,7 @@ static void select_no_reader_writable(void)
 	int fd[2];
 
 	ipct_xpipe(fd);
-	pipe_fill(fd[1]);
+	pipe_xfill(fd[1]);
 	ipct_xclose(fd[0]);
 	/* write() would fail with EPIPE at once: that is "would not block". */
 	CHECK_EQ(1, select_now(fd[1], 1));

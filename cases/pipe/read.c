@@ -8,7 +8,7 @@
  */
 #define _XOPEN_SOURCE 700
 #include "ipct.h"
-#include "pipeh.h"
+#include "pipe.h"
 
 #include <poll.h>
 #include <signal.h>

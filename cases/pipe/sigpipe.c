@@ -6,7 +6,7 @@
  */
 #define _XOPEN_SOURCE 700
 #include "ipct.h"
-#include "pipeh.h"
+#include "pipe.h"
 
 #include <signal.h>
 #include <sys/wait.h>
@@ -118,7 +118,7 @@ static void write_blocked_reader_closes_epipe(void)
 	int fd[2];
 
 	ipct_xpipe(fd);
-	pipe_fill(fd[1]);
+	pipe_xfill(fd[1]);
 	ipct_xsigaction(SIGPIPE, SIG_IGN, 0);
 	ipct_block_start(&b, close_read_then_write, fd);
 	ipct_block_prove(&b);
@@ -138,7 +138,7 @@ static void write_blocked_reader_closes_sigpipe(void)
 	pid_t pid;
 
 	ipct_xpipe(fd);
-	pipe_fill(fd[1]);
+	pipe_xfill(fd[1]);
 	ipct_sync_init(&s);
 	pid = ipct_fork();
 	if (pid == 0) {

@@ -8,7 +8,7 @@
  */
 #define _XOPEN_SOURCE 700
 #include "ipct.h"
-#include "pipeh.h"
+#include "pipe.h"
 
 #include <limits.h>
 #include <poll.h>
@@ -33,7 +33,7 @@ static void write_returns_nbyte(void)
 	ipct_xpipe(fd);
 	CHECK_RET(write(fd[1], buf, sizeof buf), PIPE_BUF);
 	CHECK_RET(write(fd[1], buf, 100), 100);
-	CHECK_EQU(PIPE_BUF + 100, pipe_drain(fd[0]));
+	CHECK_EQU(PIPE_BUF + 100, pipe_xdrain(fd[0]));
 }
 IPCT_CASE(write_returns_nbyte,
 	.id = "pipe.write_returns_nbyte",
@@ -111,13 +111,13 @@ static void write_blocks_when_full(void)
 	size_t held;
 
 	ipct_xpipe(fd);
-	held = pipe_fill(fd[1]);
+	held = pipe_xfill(fd[1]);
 	ipct_block_start(&b, write_one, fd);
 	ipct_block_prove(&b);
 	ipct_xread_all(fd[0], buf, sizeof buf);
 	r = ipct_block_finish(&b);
 	CHECK_RESULT(r, 1);
-	CHECK_EQU(held - PIPE_BUF + 1, pipe_drain(fd[0]));
+	CHECK_EQU(held - PIPE_BUF + 1, pipe_xdrain(fd[0]));
 }
 IPCT_CASE(write_blocks_when_full,
 	.id = "pipe.write_blocks_when_full",
@@ -170,7 +170,7 @@ static void write_atomic_concurrent(void)
 	ipct_xclose(fd[1]);
 	ipct_barrier_wait(&go);
 	check_records(fd[0]);
-	CHECK_RET(pipe_drain(fd[0]), 0);
+	CHECK_RET(pipe_xdrain(fd[0]), 0);
 }
 IPCT_CASE(write_atomic_concurrent,
 	.id = "pipe.write_atomic_concurrent",
@@ -208,7 +208,7 @@ static void writev_atomic_concurrent(void)
 	ipct_xclose(fd[1]);
 	ipct_barrier_wait(&go);
 	check_records(fd[0]);
-	CHECK_RET(pipe_drain(fd[0]), 0);
+	CHECK_RET(pipe_xdrain(fd[0]), 0);
 }
 IPCT_CASE(writev_atomic_concurrent,
 	.id = "pipe.writev_atomic_concurrent",
@@ -237,12 +237,12 @@ static void write_nonblock_small_all_or_nothing(void)
 	size_t held;
 
 	ipct_xpipe(fd);
-	held = pipe_fill(fd[1]);
+	held = pipe_xfill(fd[1]);
 	/* Room for fewer than PIPE_BUF bytes. */
 	ipct_xread_all(fd[0], buf, PIPE_BUF / 2);
 	ipct_xsetnonblock(fd[1]);
 	CHECK_FAILS(write(fd[1], buf, PIPE_BUF), EAGAIN);
-	CHECK_EQU(held - PIPE_BUF / 2, pipe_drain(fd[0]));
+	CHECK_EQU(held - PIPE_BUF / 2, pipe_xdrain(fd[0]));
 }
 IPCT_CASE(write_nonblock_small_all_or_nothing,
 	.id = "pipe.write_nonblock_small_all_or_nothing",
@@ -258,12 +258,12 @@ static void write_nonblock_large_partial(void)
 	ssize_t n;
 
 	ipct_xpipe(fd);
-	held = pipe_fill(fd[1]);
+	held = pipe_xfill(fd[1]);
 	ipct_xread_all(fd[0], buf, 2 * PIPE_BUF);
 	ipct_xsetnonblock(fd[1]);
 	n = write(fd[1], buf, N);
 	CHECK(n > 0 && n < N);
-	CHECK_EQU(held - 2 * PIPE_BUF + (size_t)n, pipe_drain(fd[0]));
+	CHECK_EQU(held - 2 * PIPE_BUF + (size_t)n, pipe_xdrain(fd[0]));
 }
 IPCT_CASE(write_nonblock_large_partial,
 	.id = "pipe.write_nonblock_large_partial",
@@ -283,7 +283,7 @@ static void write_nonblock_empty_at_least_pipe_buf(void)
 	ipct_xsetnonblock(fd[1]);
 	n = write(fd[1], buf, N);
 	CHECK(n >= PIPE_BUF);
-	CHECK_EQU((size_t)n, pipe_drain(fd[0]));
+	CHECK_EQU((size_t)n, pipe_xdrain(fd[0]));
 	free(buf);
 }
 IPCT_CASE(write_nonblock_empty_at_least_pipe_buf,
@@ -297,11 +297,11 @@ static void write_nonblock_full_eagain(void)
 	size_t held;
 
 	ipct_xpipe(fd);
-	held = pipe_fill(fd[1]);
+	held = pipe_xfill(fd[1]);
 	ipct_xsetnonblock(fd[1]);
 	CHECK_FAILS(write(fd[1], "x", 1), EAGAIN);
 	CHECK_FAILS(write(fd[1], "xxxxxxxxxxxxxxxx", 16), EAGAIN);
-	CHECK_EQU(held, pipe_drain(fd[0]));
+	CHECK_EQU(held, pipe_xdrain(fd[0]));
 }
 IPCT_CASE(write_nonblock_full_eagain,
 	.id = "pipe.write_nonblock_full_eagain",
@@ -315,10 +315,10 @@ static void write_nonblock_large_full_eagain(void)
 	size_t held;
 
 	ipct_xpipe(fd);
-	held = pipe_fill(fd[1]);
+	held = pipe_xfill(fd[1]);
 	ipct_xsetnonblock(fd[1]);
 	CHECK_FAILS(write(fd[1], buf, sizeof buf), EAGAIN);
-	CHECK_EQU(held, pipe_drain(fd[0]));
+	CHECK_EQU(held, pipe_xdrain(fd[0]));
 }
 IPCT_CASE(write_nonblock_large_full_eagain,
 	.id = "pipe.write_nonblock_large_full_eagain",
@@ -333,7 +333,7 @@ static void write_eintr(void)
 	size_t held;
 
 	ipct_xpipe(fd);
-	held = pipe_fill(fd[1]);
+	held = pipe_xfill(fd[1]);
 	ipct_catch(SIGUSR1, 0);
 	ipct_block_start(&b, write_one, fd);
 	ipct_block_prove(&b);
@@ -341,7 +341,7 @@ static void write_eintr(void)
 	ipct_wait_caught(SIGUSR1);
 	r = ipct_block_finish(&b);
 	CHECK_RESULT_FAILS(r, EINTR);
-	CHECK_EQU(held, pipe_drain(fd[0]));
+	CHECK_EQU(held, pipe_xdrain(fd[0]));
 }
 IPCT_CASE(write_eintr,
 	.id = "pipe.write_eintr",
@@ -372,7 +372,7 @@ static void write_partial_on_signal(void)
 	r = ipct_block_finish(&b);
 	CHECK(r.ret > 0 && r.ret < 1024 * 1024);
 	/* The count returned is what the pipe holds. */
-	CHECK_EQU((size_t)r.ret, pipe_drain(fd[0]));
+	CHECK_EQU((size_t)r.ret, pipe_xdrain(fd[0]));
 }
 IPCT_CASE(write_partial_on_signal,
 	.id = "pipe.write_partial_on_signal",
@@ -388,7 +388,7 @@ static void write_sa_restart(void)
 	size_t held;
 
 	ipct_xpipe(fd);
-	held = pipe_fill(fd[1]);
+	held = pipe_xfill(fd[1]);
 	ipct_catch(SIGUSR1, SA_RESTART);
 	ipct_block_start(&b, write_one, fd);
 	ipct_block_prove(&b);
@@ -397,7 +397,7 @@ static void write_sa_restart(void)
 	ipct_xread_all(fd[0], buf, sizeof buf);
 	r = ipct_block_finish(&b);
 	CHECK_RESULT(r, 1);
-	CHECK_EQU(held - PIPE_BUF + 1, pipe_drain(fd[0]));
+	CHECK_EQU(held - PIPE_BUF + 1, pipe_xdrain(fd[0]));
 }
 IPCT_CASE(write_sa_restart,
 	.id = "pipe.write_sa_restart",
@@ -412,7 +412,7 @@ static void write_zero_nbyte(void)
 	ipct_xpipe(fd);
 	CHECK_RET(write(fd[1], "x", 0), 0);
 	ipct_xclose(fd[1]);
-	CHECK_RET(pipe_drain(fd[0]), 0);
+	CHECK_RET(pipe_xdrain(fd[0]), 0);
 }
 IPCT_CASE(write_zero_nbyte,
 	.id = "pipe.write_zero_nbyte",

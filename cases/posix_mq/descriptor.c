@@ -6,18 +6,18 @@
  */
 #define _XOPEN_SOURCE 700
 #include "ipct.h"
-#include "pmq.h"
+#include "posix_mq.h"
 
 static void fork_child_receives_parent_message(void)
 {
-	mqd_t d = pmq_xqueue(O_RDWR);
+	mqd_t d = posix_mq_xqueue(O_RDWR);
 	struct ipct_sync s;
 	pid_t pid;
 
 	ipct_sync_init(&s);
 	pid = ipct_fork();
 	if (pid == 0) {
-		char buf[PMQ_MSGSIZE];
+		char buf[POSIX_MQ_MSGSIZE];
 		unsigned prio = 0;
 
 		ipct_sync_wait(&s, 1);
@@ -26,19 +26,20 @@ static void fork_child_receives_parent_message(void)
 		CHECK_EQ(4, prio);
 		ipct_child_exit();
 	}
-	pmq_xsends(d, "parent", 4);
+	posix_mq_xsends(d, "parent", 4);
 	ipct_post(&s, 1);
 	ipct_wait_ok(pid);
-	CHECK_EQ(0, pmq_xattr(d).mq_curmsgs);
+	CHECK_EQ(0, posix_mq_xattr(d).mq_curmsgs);
 }
 IPCT_CASE(fork_child_receives_parent_message,
 	.id = "posix_mq.fork_child_receives_parent_message",
 	.asserts = "a child inherits its parent's message queue descriptors: it receives through the inherited descriptor what the parent sent after the fork",
-	.spec = "POSIX.1-2024 fork(), DESCRIPTION (message queue descriptors)");
+	.spec = "POSIX.1-2024 fork(), DESCRIPTION (message queue descriptors)",
+	.requires = { POSIX_MQ_REQUIRES });
 
 static void fork_shares_description(void)
 {
-	mqd_t d = pmq_xqueue(O_RDWR);
+	mqd_t d = posix_mq_xqueue(O_RDWR);
 	struct mq_attr set = { .mq_flags = O_NONBLOCK };
 	struct ipct_sync s;
 	pid_t pid;
@@ -46,10 +47,10 @@ static void fork_shares_description(void)
 	ipct_sync_init(&s);
 	pid = ipct_fork();
 	if (pid == 0) {
-		char buf[PMQ_MSGSIZE];
+		char buf[POSIX_MQ_MSGSIZE];
 
 		ipct_sync_wait(&s, 1);
-		CHECK((pmq_xattr(d).mq_flags & O_NONBLOCK) != 0);
+		CHECK((posix_mq_xattr(d).mq_flags & O_NONBLOCK) != 0);
 		CHECK_FAILS(mq_receive(d, buf, sizeof buf, NULL), EAGAIN);
 		ipct_child_exit();
 	}
@@ -60,7 +61,8 @@ static void fork_shares_description(void)
 IPCT_CASE(fork_shares_description,
 	.id = "posix_mq.fork_shares_description",
 	.asserts = "a descriptor inherited across fork() refers to the same open message queue description: O_NONBLOCK set by the parent afterwards applies in the child",
-	.spec = "POSIX.1-2024 fork(), DESCRIPTION; mq_setattr(), DESCRIPTION");
+	.spec = "POSIX.1-2024 fork(), DESCRIPTION; mq_setattr(), DESCRIPTION",
+	.requires = { POSIX_MQ_REQUIRES });
 
 /* "mqd-closed FD": the descriptor number the parent had open must not be
  * a valid message queue descriptor after exec. */
@@ -76,7 +78,7 @@ IPCT_HELPER(mqd_closed_helper, "mqd-closed");
 
 static void exec_closes_descriptors(void)
 {
-	mqd_t d = pmq_xqueue(O_RDWR);
+	mqd_t d = posix_mq_xqueue(O_RDWR);
 	char num[32];
 
 	if (!__builtin_types_compatible_p(mqd_t, int))
@@ -89,7 +91,8 @@ static void exec_closes_descriptors(void)
 IPCT_CASE(exec_closes_descriptors,
 	.id = "posix_mq.exec_closes_descriptors",
 	.asserts = "the open message queue descriptors of a process are closed in the new process image after exec",
-	.spec = "POSIX.1-2024 exec, DESCRIPTION (open message queue descriptors)");
+	.spec = "POSIX.1-2024 exec, DESCRIPTION (open message queue descriptors)",
+	.requires = { POSIX_MQ_REQUIRES });
 
 IPCT_HELPERS(&ipct_helper_mqd_closed_helper);
 

@@ -9,7 +9,7 @@
  */
 #define _GNU_SOURCE
 #include "ipct.h"
-#include "pmq.h"
+#include "posix_mq.h"
 
 #include <poll.h>
 #include <sched.h>
@@ -27,31 +27,33 @@ static short revents(mqd_t d, short events)
 
 static void poll_in_when_message(void)
 {
-	mqd_t d = pmq_xqueue(O_RDWR);
+	mqd_t d = posix_mq_xqueue(O_RDWR);
 
 	CHECK_EQ(0, revents(d, POLLIN) & POLLIN);
-	pmq_xsends(d, "in", 0);
+	posix_mq_xsends(d, "in", 0);
 	CHECK((revents(d, POLLIN) & POLLIN) != 0);
 }
 IPCT_CASE(poll_in_when_message,
 	.id = "posix_mq.poll_in_when_message",
 	.asserts = "poll() on a message queue descriptor reports POLLIN when a message is queued and not when the queue is empty",
 	.spec = "Linux mq_overview(7), Linux implementation of message queue descriptors",
-	.needs = IPCT_LINUX_ONLY);
+	.needs = IPCT_LINUX_ONLY,
+	.requires = { POSIX_MQ_REQUIRES });
 
 static void poll_out_when_room(void)
 {
-	mqd_t d = pmq_xqueue(O_RDWR);
+	mqd_t d = posix_mq_xqueue(O_RDWR);
 
 	CHECK((revents(d, POLLOUT) & POLLOUT) != 0);
-	pmq_xfill(d);
+	posix_mq_xfill(d);
 	CHECK_EQ(0, revents(d, POLLOUT) & POLLOUT);
 }
 IPCT_CASE(poll_out_when_room,
 	.id = "posix_mq.poll_out_when_room",
 	.asserts = "poll() on a message queue descriptor reports POLLOUT while the queue has room and not when it is full",
 	.spec = "Linux mq_overview(7), Linux implementation of message queue descriptors",
-	.needs = IPCT_LINUX_ONLY);
+	.needs = IPCT_LINUX_ONLY,
+	.requires = { POSIX_MQ_REQUIRES });
 
 static long do_poll_in(void *arg)
 {
@@ -63,24 +65,25 @@ static long do_poll_in(void *arg)
 
 static void poll_waits_for_message(void)
 {
-	mqd_t d = pmq_xqueue(O_RDWR);
+	mqd_t d = posix_mq_xqueue(O_RDWR);
 	int fd = (int)d;
 	struct ipct_blocker b;
 
 	ipct_block_start(&b, do_poll_in, &fd);
 	ipct_block_prove(&b);
-	pmq_xsends(d, "wake", 0);
+	posix_mq_xsends(d, "wake", 0);
 	CHECK_RESULT(ipct_block_finish(&b), POLLIN);
 }
 IPCT_CASE(poll_waits_for_message,
 	.id = "posix_mq.poll_waits_for_message",
 	.asserts = "poll() for POLLIN on an empty message queue descriptor blocks until a message is sent, then reports POLLIN",
 	.spec = "Linux mq_overview(7), Linux implementation of message queue descriptors",
-	.needs = IPCT_LINUX_ONLY);
+	.needs = IPCT_LINUX_ONLY,
+	.requires = { POSIX_MQ_REQUIRES });
 
 static void open_sets_cloexec(void)
 {
-	mqd_t d = pmq_xqueue(O_RDWR);
+	mqd_t d = posix_mq_xqueue(O_RDWR);
 	int flags = fcntl((int)d, F_GETFD);
 
 	CHECK_OK(flags);
@@ -90,14 +93,15 @@ IPCT_CASE(open_sets_cloexec,
 	.id = "posix_mq.open_sets_cloexec",
 	.asserts = "the file descriptor mq_open() returns has close-on-exec set without O_CLOEXEC being asked for",
 	.spec = "Linux mq_overview(7), Linux implementation of message queue descriptors",
-	.needs = IPCT_LINUX_ONLY);
+	.needs = IPCT_LINUX_ONLY,
+	.requires = { POSIX_MQ_REQUIRES });
 
 static void getattr_other_fd_ebadf(void)
 {
 	struct mq_attr a;
 	int fd[2];
 
-	pmq_require();
+	posix_mq_need_queues();
 	ipct_xpipe(fd);
 	CHECK_FAILS(mq_getattr((mqd_t)fd[0], &a), EBADF);
 }
@@ -105,26 +109,27 @@ IPCT_CASE(getattr_other_fd_ebadf,
 	.id = "posix_mq.getattr_other_fd_ebadf",
 	.asserts = "mq_getattr() on an open file descriptor that is not a message queue (a pipe) fails with EBADF",
 	.spec = "Linux mq_getattr(3), ERRORS [EBADF]; mq_overview(7)",
-	.needs = IPCT_LINUX_ONLY);
+	.needs = IPCT_LINUX_ONLY,
+	.requires = { POSIX_MQ_REQUIRES });
 
 static void rlimit_msgqueue_emfile(void)
 {
 	const char *name = ipct_posix_name(IPCT_POSIX_MQ);
 	pid_t pid;
 
-	pmq_require();
+	posix_mq_need_queues();
 	pid = ipct_fork();
 	if (pid == 0) {
 		/* A budget below what one 4 x 64-byte queue costs: only this
 		 * process's limit is lowered, nothing system-wide is used up. */
 		struct rlimit rl = { 64, 64 };
-		struct mq_attr a = { .mq_maxmsg = PMQ_MAXMSG,
-				     .mq_msgsize = PMQ_MSGSIZE };
+		struct mq_attr a = { .mq_maxmsg = POSIX_MQ_MAXMSG,
+				     .mq_msgsize = POSIX_MQ_MSGSIZE };
 
 		if (setrlimit(RLIMIT_MSGQUEUE, &rl) != 0)
 			IPCT_BROKEN("setrlimit(RLIMIT_MSGQUEUE, 64): %s",
 				    ipct_errname(errno));
-		CHECK_FAILS(pmq_open_fails(name, O_CREAT | O_EXCL | O_RDWR, &a), EMFILE);
+		CHECK_FAILS(posix_mq_open_fails(name, O_CREAT | O_EXCL | O_RDWR, &a), EMFILE);
 		ipct_child_exit();
 	}
 	ipct_wait_ok(pid);
@@ -133,7 +138,8 @@ IPCT_CASE(rlimit_msgqueue_emfile,
 	.id = "posix_mq.rlimit_msgqueue_emfile",
 	.asserts = "mq_open() creating a queue whose bytes exceed the caller's RLIMIT_MSGQUEUE fails with EMFILE",
 	.spec = "Linux getrlimit(2), RLIMIT_MSGQUEUE; errno from Linux ipc/mqueue.c mqueue_get_inode()",
-	.needs = IPCT_LINUX_ONLY);
+	.needs = IPCT_LINUX_ONLY,
+	.requires = { POSIX_MQ_REQUIRES });
 
 /* In a child: mount a private mqueue filesystem (a new mount namespace,
  * so nothing outside the child sees it and it vanishes with the child;
@@ -174,14 +180,14 @@ static void read_queue_file(const char *name, char *line, size_t len)
 static void mqueuefs_qsize_counts_bytes(void)
 {
 	const char *name = ipct_posix_name(IPCT_POSIX_MQ);
-	mqd_t d = pmq_xcreate(name, O_RDWR, PMQ_MAXMSG, PMQ_MSGSIZE);
+	mqd_t d = posix_mq_xcreate(name, O_RDWR, POSIX_MQ_MAXMSG, POSIX_MQ_MSGSIZE);
 	pid_t pid;
 
 	if (mkdir(ipct_path("mqfs"), 0700) != 0)
 		IPCT_BROKEN("mkdir: %s", ipct_errname(errno));
-	pmq_xsends(d, "abc", 0);
-	pmq_xsends(d, "defghij", 3);
-	pmq_xsend(d, "", 0, 1);
+	posix_mq_xsends(d, "abc", 0);
+	posix_mq_xsends(d, "defghij", 3);
+	posix_mq_xsend(d, "", 0, 1);
 	pid = ipct_fork();
 	if (pid == 0) {
 		char line[256];
@@ -198,16 +204,17 @@ IPCT_CASE(mqueuefs_qsize_counts_bytes,
 	.id = "posix_mq.mqueuefs_qsize_counts_bytes",
 	.asserts = "the file of a queue in a mounted mqueue filesystem begins QSIZE: with the number of data bytes in all queued messages",
 	.spec = "Linux mq_overview(7), Mounting the message queue filesystem",
-	.needs = IPCT_LINUX_ONLY | IPCT_ROOT);
+	.needs = IPCT_LINUX_ONLY | IPCT_ROOT,
+	.requires = { POSIX_MQ_REQUIRES });
 
 static void mqueuefs_shows_notification(void)
 {
 	const char *name = ipct_posix_name(IPCT_POSIX_MQ);
-	mqd_t d = pmq_xcreate(name, O_RDWR, PMQ_MAXMSG, PMQ_MSGSIZE);
+	mqd_t d = posix_mq_xcreate(name, O_RDWR, POSIX_MQ_MAXMSG, POSIX_MQ_MSGSIZE);
 	struct sigevent ev;
 	pid_t self = getpid(), pid;
 
-	PMQ_NEED_NOTIFY();
+	posix_mq_need_notify();
 	if (mkdir(ipct_path("mqfs"), 0700) != 0)
 		IPCT_BROKEN("mkdir: %s", ipct_errname(errno));
 	ipct_xsigblock(SIGUSR2);
@@ -236,7 +243,8 @@ IPCT_CASE(mqueuefs_shows_notification,
 	.id = "posix_mq.mqueuefs_shows_notification",
 	.asserts = "the file of a queue in a mounted mqueue filesystem shows a SIGEV_SIGNAL registration as NOTIFY:0 with its SIGNO and the registered NOTIFY_PID",
 	.spec = "Linux mq_overview(7), Mounting the message queue filesystem",
-	.needs = IPCT_LINUX_ONLY | IPCT_ROOT);
+	.needs = IPCT_LINUX_ONLY | IPCT_ROOT,
+	.requires = { POSIX_MQ_REQUIRES, IPCT_HAVE(HAVE_MQ_NOTIFY) });
 
 IPCT_CASES(&ipct_case_poll_in_when_message,
 	   &ipct_case_poll_out_when_room,

@@ -1,10 +1,11 @@
-# cases/posix_mq: one binary per source file; pmq.h holds their shared
+# cases/posix_mq: one binary per source file; posix_mq.h holds their shared
 # helpers.  The reference work queue (lib/ref/posix_mq.c) goes into
 # libipct; its demo program prints expected/ref/posix_mq_workqueue.txt.
 nobase_pkglibexec_PROGRAMS += %reldir%/open %reldir%/sendrecv \
 	%reldir%/notify %reldir%/descriptor %reldir%/linux %reldir%/reference
-EXTRA_DIST += %reldir%/pmq.h
+EXTRA_DIST += %reldir%/posix_mq.h
 
+# Reference implementation (lib/ref/posix_mq.*) and its demo program.
 lib_libipct_a_SOURCES += lib/ref/posix_mq.c lib/ref/posix_mq.h
 refdemo_PROGRAMS += lib/ref/demo_posix_mq
 lib_ref_demo_posix_mq_SOURCES = lib/ref/demo_posix_mq.c

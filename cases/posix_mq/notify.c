@@ -14,10 +14,17 @@
  */
 #define _XOPEN_SOURCE 700
 #include "ipct.h"
-#include "pmq.h"
+#include "posix_mq.h"
 
 #include <dirent.h>
 #include <poll.h>
+
+/* The cases that wait with sigtimedwait() name it in .requires; this stub
+ * only keeps them compiling where configure did not find it. */
+#ifndef HAVE_SIGTIMEDWAIT
+#define sigtimedwait(set, info, ts) \
+	((void)(set), (void)(info), (void)(ts), errno = ENOSYS, -1)
+#endif
 
 #define NOTE_SIG SIGUSR1
 #define NO_NOTE_MS 50
@@ -25,10 +32,7 @@
 /* Block NOTE_SIG in this process (and the children it forks later). */
 static void block_note(void)
 {
-	PMQ_NEED_NOTIFY();
-#ifndef HAVE_SIGTIMEDWAIT
-	ipct_skip("sigtimedwait() not found by configure");
-#endif
+	posix_mq_need_notify();
 	ipct_xsigblock(NOTE_SIG);
 }
 
@@ -60,13 +64,7 @@ static int sig_wait_ms(siginfo_t *si, long ms)
 	sigemptyset(&set);
 	sigaddset(&set, NOTE_SIG);
 	memset(si, 0, sizeof *si);
-#ifdef HAVE_SIGTIMEDWAIT
 	return sigtimedwait(&set, si, &ts);
-#else
-	(void)ts;
-	errno = ENOSYS;
-	return -1;
-#endif
 }
 
 /* The notification must come (bounded by the checkpoint limit). */
@@ -76,14 +74,14 @@ static int sig_wait_ms(siginfo_t *si, long ms)
 
 static void notify_signal_on_arrival(void)
 {
-	mqd_t d = pmq_xqueue(O_RDWR);
+	mqd_t d = posix_mq_xqueue(O_RDWR);
 	struct sigevent ev;
 	siginfo_t si;
 
 	block_note();
 	ev = note_signal(4242);
 	CHECK_OK(mq_notify(d, &ev));
-	pmq_xsends(d, "ding", 0);
+	posix_mq_xsends(d, "ding", 0);
 	CHECK_NOTIFIED(&si);
 	CHECK_EQ(NOTE_SIG, si.si_signo);
 	CHECK_EQ(4242, si.si_value.sival_int);
@@ -91,23 +89,25 @@ static void notify_signal_on_arrival(void)
 IPCT_CASE(notify_signal_on_arrival,
 	.id = "posix_mq.notify_signal_on_arrival",
 	.asserts = "after mq_notify() with SIGEV_SIGNAL, a message arriving on the empty queue sends the signal with the registered sigev_value",
-	.spec = "POSIX.1-2024 mq_notify(), DESCRIPTION");
+	.spec = "POSIX.1-2024 mq_notify(), DESCRIPTION",
+	.requires = { POSIX_MQ_REQUIRES, IPCT_HAVE(HAVE_MQ_NOTIFY), IPCT_HAVE(HAVE_SIGTIMEDWAIT) });
 
 static void notify_signal_si_code_mesgq(void)
 {
-	mqd_t d = pmq_xqueue(O_RDWR);
+	mqd_t d = posix_mq_xqueue(O_RDWR);
 	siginfo_t si;
 
 	block_note();
 	xarm(d, 1);
-	pmq_xsends(d, "ding", 0);
+	posix_mq_xsends(d, "ding", 0);
 	CHECK_NOTIFIED(&si);
 	CHECK_EQ(SI_MESGQ, si.si_code);
 }
 IPCT_CASE(notify_signal_si_code_mesgq,
 	.id = "posix_mq.notify_signal_si_code_mesgq",
 	.asserts = "the signal sent by a message queue notification has si_code SI_MESGQ",
-	.spec = "POSIX.1-2024 <signal.h>, DESCRIPTION (SI_MESGQ); mq_notify(), DESCRIPTION");
+	.spec = "POSIX.1-2024 <signal.h>, DESCRIPTION (SI_MESGQ); mq_notify(), DESCRIPTION",
+	.requires = { POSIX_MQ_REQUIRES, IPCT_HAVE(HAVE_MQ_NOTIFY), IPCT_HAVE(HAVE_SIGTIMEDWAIT) });
 
 static int thread_pipe_w = -1;
 
@@ -157,12 +157,12 @@ static void wait_threads_back_to(int n)
 
 static void notify_thread_runs_function(void)
 {
-	mqd_t d = pmq_xqueue(O_RDWR);
+	mqd_t d = posix_mq_xqueue(O_RDWR);
 	struct pollfd p;
 	struct sigevent ev;
 	int fd[2], value = 0, threads;
 
-	PMQ_NEED_NOTIFY();
+	posix_mq_need_notify();
 	ipct_xpipe(fd);
 	thread_pipe_w = fd[1];
 	memset(&ev, 0, sizeof ev);
@@ -180,7 +180,7 @@ static void notify_thread_runs_function(void)
 	/* After the registration: an implementation may keep a helper
 	 * thread of its own from here on. */
 	threads = thread_count();
-	pmq_xsends(d, "run", 0);
+	posix_mq_xsends(d, "run", 0);
 	p.fd = fd[0];
 	p.events = POLLIN;
 	CHECK_RET(poll(&p, 1, ipct_wait_limit_ms()), 1);
@@ -191,11 +191,12 @@ static void notify_thread_runs_function(void)
 IPCT_CASE(notify_thread_runs_function,
 	.id = "posix_mq.notify_thread_runs_function",
 	.asserts = "after mq_notify() with SIGEV_THREAD, a message arriving on the empty queue runs sigev_notify_function with the registered sigev_value",
-	.spec = "POSIX.1-2024 mq_notify(), DESCRIPTION; <signal.h> (SIGEV_THREAD)");
+	.spec = "POSIX.1-2024 mq_notify(), DESCRIPTION; <signal.h> (SIGEV_THREAD)",
+	.requires = { POSIX_MQ_REQUIRES, IPCT_HAVE(HAVE_MQ_NOTIFY) });
 
 static void notify_other_process_ebusy(void)
 {
-	mqd_t d = pmq_xqueue(O_RDWR);
+	mqd_t d = posix_mq_xqueue(O_RDWR);
 	pid_t pid;
 
 	block_note();
@@ -212,11 +213,12 @@ static void notify_other_process_ebusy(void)
 IPCT_CASE(notify_other_process_ebusy,
 	.id = "posix_mq.notify_other_process_ebusy",
 	.asserts = "mq_notify() registration by a second process while another process is registered for the queue fails with EBUSY",
-	.spec = "POSIX.1-2024 mq_notify(), DESCRIPTION and ERRORS [EBUSY]");
+	.spec = "POSIX.1-2024 mq_notify(), DESCRIPTION and ERRORS [EBUSY]",
+	.requires = { POSIX_MQ_REQUIRES, IPCT_HAVE(HAVE_MQ_NOTIFY), IPCT_HAVE(HAVE_SIGTIMEDWAIT) });
 
 static void notify_same_process_twice_ebusy(void)
 {
-	mqd_t d = pmq_xqueue(O_RDWR);
+	mqd_t d = posix_mq_xqueue(O_RDWR);
 	struct sigevent ev;
 
 	block_note();
@@ -227,27 +229,29 @@ static void notify_same_process_twice_ebusy(void)
 IPCT_CASE(notify_same_process_twice_ebusy,
 	.id = "posix_mq.notify_same_process_twice_ebusy",
 	.asserts = "a second mq_notify() registration by the process already registered for the queue fails with EBUSY",
-	.spec = "POSIX.1-2024 mq_notify(), DESCRIPTION and ERRORS [EBUSY]");
+	.spec = "POSIX.1-2024 mq_notify(), DESCRIPTION and ERRORS [EBUSY]",
+	.requires = { POSIX_MQ_REQUIRES, IPCT_HAVE(HAVE_MQ_NOTIFY), IPCT_HAVE(HAVE_SIGTIMEDWAIT) });
 
 static void notify_not_when_already_nonempty(void)
 {
-	mqd_t d = pmq_xqueue(O_RDWR);
+	mqd_t d = posix_mq_xqueue(O_RDWR);
 	siginfo_t si;
 
 	block_note();
-	pmq_xsends(d, "first", 0);
+	posix_mq_xsends(d, "first", 0);
 	xarm(d, 1);
-	pmq_xsends(d, "second", 0);
+	posix_mq_xsends(d, "second", 0);
 	CHECK_NOT_NOTIFIED(&si);
 }
 IPCT_CASE(notify_not_when_already_nonempty,
 	.id = "posix_mq.notify_not_when_already_nonempty",
 	.asserts = "a message arriving on a queue that is not empty sends no notification (bounded check: none within 50 ms)",
-	.spec = "POSIX.1-2024 mq_notify(), DESCRIPTION");
+	.spec = "POSIX.1-2024 mq_notify(), DESCRIPTION",
+	.requires = { POSIX_MQ_REQUIRES, IPCT_HAVE(HAVE_MQ_NOTIFY), IPCT_HAVE(HAVE_SIGTIMEDWAIT) });
 
 static long do_receive(void *arg)
 {
-	char buf[PMQ_MSGSIZE];
+	char buf[POSIX_MQ_MSGSIZE];
 	mqd_t *d = arg;
 
 	return mq_receive(*d, buf, sizeof buf, NULL);
@@ -261,14 +265,14 @@ static void receiver_takes_message(mqd_t *d)
 
 	ipct_block_start(&b, do_receive, d);
 	ipct_block_prove(&b);
-	pmq_xsends(*d, "taken", 0);
+	posix_mq_xsends(*d, "taken", 0);
 	CHECK_RESULT(ipct_block_finish(&b), 5);
-	CHECK_EQ(0, pmq_xattr(*d).mq_curmsgs);
+	CHECK_EQ(0, posix_mq_xattr(*d).mq_curmsgs);
 }
 
 static void notify_not_while_receiver_blocked(void)
 {
-	mqd_t d = pmq_xqueue(O_RDWR);
+	mqd_t d = posix_mq_xqueue(O_RDWR);
 	siginfo_t si;
 
 	block_note();
@@ -279,83 +283,88 @@ static void notify_not_while_receiver_blocked(void)
 IPCT_CASE(notify_not_while_receiver_blocked,
 	.id = "posix_mq.notify_not_while_receiver_blocked",
 	.asserts = "a message that satisfies a process blocked in mq_receive() sends no notification (bounded check: none within 50 ms)",
-	.spec = "POSIX.1-2024 mq_notify(), DESCRIPTION");
+	.spec = "POSIX.1-2024 mq_notify(), DESCRIPTION",
+	.requires = { POSIX_MQ_REQUIRES, IPCT_HAVE(HAVE_MQ_NOTIFY), IPCT_HAVE(HAVE_SIGTIMEDWAIT) });
 
 static void notify_kept_when_receiver_took_message(void)
 {
-	mqd_t d = pmq_xqueue(O_RDWR);
+	mqd_t d = posix_mq_xqueue(O_RDWR);
 	siginfo_t si;
 
 	block_note();
 	xarm(d, 5);
 	receiver_takes_message(&d);
 	/* The queue stayed empty: the registration is still in place. */
-	pmq_xsends(d, "next", 0);
+	posix_mq_xsends(d, "next", 0);
 	CHECK_NOTIFIED(&si);
 	CHECK_EQ(5, si.si_value.sival_int);
 }
 IPCT_CASE(notify_kept_when_receiver_took_message,
 	.id = "posix_mq.notify_kept_when_receiver_took_message",
 	.asserts = "a registration survives a message taken by a blocked receiver (the queue behaves as if it stayed empty): the next arrival notifies",
-	.spec = "POSIX.1-2024 mq_notify(), DESCRIPTION");
+	.spec = "POSIX.1-2024 mq_notify(), DESCRIPTION",
+	.requires = { POSIX_MQ_REQUIRES, IPCT_HAVE(HAVE_MQ_NOTIFY), IPCT_HAVE(HAVE_SIGTIMEDWAIT) });
 
 static void notify_removed_after_notification(void)
 {
-	mqd_t d = pmq_xqueue(O_RDWR);
-	char buf[PMQ_MSGSIZE];
+	mqd_t d = posix_mq_xqueue(O_RDWR);
+	char buf[POSIX_MQ_MSGSIZE];
 	siginfo_t si;
 
 	block_note();
 	xarm(d, 1);
-	pmq_xsends(d, "one", 0);
+	posix_mq_xsends(d, "one", 0);
 	CHECK_NOTIFIED(&si);
 	CHECK_RET(mq_receive(d, buf, sizeof buf, NULL), 3);
-	pmq_xsends(d, "two", 0);
+	posix_mq_xsends(d, "two", 0);
 	CHECK_NOT_NOTIFIED(&si);
 }
 IPCT_CASE(notify_removed_after_notification,
 	.id = "posix_mq.notify_removed_after_notification",
 	.asserts = "a registration is removed when its notification is sent: a later arrival on the emptied queue does not notify (bounded check: none within 50 ms)",
-	.spec = "POSIX.1-2024 mq_notify(), DESCRIPTION");
+	.spec = "POSIX.1-2024 mq_notify(), DESCRIPTION",
+	.requires = { POSIX_MQ_REQUIRES, IPCT_HAVE(HAVE_MQ_NOTIFY), IPCT_HAVE(HAVE_SIGTIMEDWAIT) });
 
 static void notify_reregister_after_notification(void)
 {
-	mqd_t d = pmq_xqueue(O_RDWR);
-	char buf[PMQ_MSGSIZE];
+	mqd_t d = posix_mq_xqueue(O_RDWR);
+	char buf[POSIX_MQ_MSGSIZE];
 	struct sigevent ev;
 	siginfo_t si;
 
 	block_note();
 	xarm(d, 1);
-	pmq_xsends(d, "one", 0);
+	posix_mq_xsends(d, "one", 0);
 	CHECK_NOTIFIED(&si);
 	CHECK_RET(mq_receive(d, buf, sizeof buf, NULL), 3);
 	ev = note_signal(2);
 	CHECK_OK(mq_notify(d, &ev));
-	pmq_xsends(d, "two", 0);
+	posix_mq_xsends(d, "two", 0);
 	CHECK_NOTIFIED(&si);
 	CHECK_EQ(2, si.si_value.sival_int);
 }
 IPCT_CASE(notify_reregister_after_notification,
 	.id = "posix_mq.notify_reregister_after_notification",
 	.asserts = "after its notification was sent, a process can register again with mq_notify() and is notified of the next arrival",
-	.spec = "POSIX.1-2024 mq_notify(), DESCRIPTION");
+	.spec = "POSIX.1-2024 mq_notify(), DESCRIPTION",
+	.requires = { POSIX_MQ_REQUIRES, IPCT_HAVE(HAVE_MQ_NOTIFY), IPCT_HAVE(HAVE_SIGTIMEDWAIT) });
 
 static void notify_null_unregisters(void)
 {
-	mqd_t d = pmq_xqueue(O_RDWR);
+	mqd_t d = posix_mq_xqueue(O_RDWR);
 	siginfo_t si;
 
 	block_note();
 	xarm(d, 1);
 	CHECK_OK(mq_notify(d, NULL));
-	pmq_xsends(d, "quiet", 0);
+	posix_mq_xsends(d, "quiet", 0);
 	CHECK_NOT_NOTIFIED(&si);
 }
 IPCT_CASE(notify_null_unregisters,
 	.id = "posix_mq.notify_null_unregisters",
 	.asserts = "mq_notify() with a NULL notification removes the caller's registration: a later arrival does not notify (bounded check: none within 50 ms)",
-	.spec = "POSIX.1-2024 mq_notify(), DESCRIPTION");
+	.spec = "POSIX.1-2024 mq_notify(), DESCRIPTION",
+	.requires = { POSIX_MQ_REQUIRES, IPCT_HAVE(HAVE_MQ_NOTIFY), IPCT_HAVE(HAVE_SIGTIMEDWAIT) });
 
 static void child_registers(mqd_t d)
 {
@@ -372,7 +381,7 @@ static void child_registers(mqd_t d)
 
 static void notify_null_frees_queue(void)
 {
-	mqd_t d = pmq_xqueue(O_RDWR);
+	mqd_t d = posix_mq_xqueue(O_RDWR);
 
 	block_note();
 	xarm(d, 1);
@@ -382,13 +391,14 @@ static void notify_null_frees_queue(void)
 IPCT_CASE(notify_null_frees_queue,
 	.id = "posix_mq.notify_null_frees_queue",
 	.asserts = "after the registered process unregisters with a NULL notification, another process can register for the queue",
-	.spec = "POSIX.1-2024 mq_notify(), DESCRIPTION");
+	.spec = "POSIX.1-2024 mq_notify(), DESCRIPTION",
+	.requires = { POSIX_MQ_REQUIRES, IPCT_HAVE(HAVE_MQ_NOTIFY), IPCT_HAVE(HAVE_SIGTIMEDWAIT) });
 
 static void notify_close_frees_queue(void)
 {
 	const char *name = ipct_posix_name(IPCT_POSIX_MQ);
-	mqd_t d = pmq_xcreate(name, O_RDWR, PMQ_MAXMSG, PMQ_MSGSIZE);
-	mqd_t other = pmq_xopen(name, O_RDWR);
+	mqd_t d = posix_mq_xcreate(name, O_RDWR, POSIX_MQ_MAXMSG, POSIX_MQ_MSGSIZE);
+	mqd_t other = posix_mq_xopen(name, O_RDWR);
 
 	block_note();
 	xarm(d, 1);
@@ -398,11 +408,12 @@ static void notify_close_frees_queue(void)
 IPCT_CASE(notify_close_frees_queue,
 	.id = "posix_mq.notify_close_frees_queue",
 	.asserts = "mq_close() of the descriptor a process registered with removes the registration, so another process can register",
-	.spec = "POSIX.1-2024 mq_close(), DESCRIPTION");
+	.spec = "POSIX.1-2024 mq_close(), DESCRIPTION",
+	.requires = { POSIX_MQ_REQUIRES, IPCT_HAVE(HAVE_MQ_NOTIFY), IPCT_HAVE(HAVE_SIGTIMEDWAIT) });
 
 static void notify_sigev_none_registers(void)
 {
-	mqd_t d = pmq_xqueue(O_RDWR);
+	mqd_t d = posix_mq_xqueue(O_RDWR);
 	struct sigevent ev;
 	siginfo_t si;
 	pid_t pid;
@@ -419,35 +430,37 @@ static void notify_sigev_none_registers(void)
 		ipct_child_exit();
 	}
 	ipct_wait_ok(pid);
-	pmq_xsends(d, "none", 0);
+	posix_mq_xsends(d, "none", 0);
 	CHECK_NOT_NOTIFIED(&si);
 }
 IPCT_CASE(notify_sigev_none_registers,
 	.id = "posix_mq.notify_sigev_none_registers",
 	.asserts = "mq_notify() with SIGEV_NONE registers the caller (another process gets EBUSY) but sends nothing when a message arrives",
 	.spec = "Linux mq_notify(3), DESCRIPTION (SIGEV_NONE)",
-	.needs = IPCT_LINUX_ONLY);
+	.needs = IPCT_LINUX_ONLY,
+	.requires = { POSIX_MQ_REQUIRES, IPCT_HAVE(HAVE_MQ_NOTIFY), IPCT_HAVE(HAVE_SIGTIMEDWAIT) });
 
 static void notify_bad_descriptor_ebadf(void)
 {
-	mqd_t d = pmq_xqueue(O_RDWR);
+	mqd_t d = posix_mq_xqueue(O_RDWR);
 	struct sigevent ev = note_signal(1);
 
-	PMQ_NEED_NOTIFY();
+	posix_mq_need_notify();
 	CHECK_OK(mq_close(d));
 	CHECK_FAILS(mq_notify(d, &ev), EBADF);
 }
 IPCT_CASE(notify_bad_descriptor_ebadf,
 	.id = "posix_mq.notify_bad_descriptor_ebadf",
 	.asserts = "mq_notify() on a descriptor that is no longer valid fails with EBADF",
-	.spec = "POSIX.1-2024 mq_notify(), ERRORS [EBADF]");
+	.spec = "POSIX.1-2024 mq_notify(), ERRORS [EBADF]",
+	.requires = { POSIX_MQ_REQUIRES, IPCT_HAVE(HAVE_MQ_NOTIFY) });
 
 static void notify_bad_sigevent_einval(void)
 {
-	mqd_t d = pmq_xqueue(O_RDWR);
+	mqd_t d = posix_mq_xqueue(O_RDWR);
 	struct sigevent ev = note_signal(1);
 
-	PMQ_NEED_NOTIFY();
+	posix_mq_need_notify();
 	ev.sigev_notify = 12345;
 	CHECK_FAILS(mq_notify(d, &ev), EINVAL);
 	ev = note_signal(1);
@@ -458,7 +471,8 @@ IPCT_CASE(notify_bad_sigevent_einval,
 	.id = "posix_mq.notify_bad_sigevent_einval",
 	.asserts = "mq_notify() fails with EINVAL for an unknown sigev_notify, or SIGEV_SIGNAL with an invalid signal number (POSIX: unspecified)",
 	.spec = "Linux mq_notify(3), ERRORS [EINVAL]",
-	.needs = IPCT_LINUX_ONLY);
+	.needs = IPCT_LINUX_ONLY,
+	.requires = { POSIX_MQ_REQUIRES, IPCT_HAVE(HAVE_MQ_NOTIFY) });
 
 IPCT_CASES(&ipct_case_notify_signal_on_arrival,
 	   &ipct_case_notify_signal_si_code_mesgq,

@@ -7,13 +7,13 @@
  */
 #define _XOPEN_SOURCE 700
 #include "ipct.h"
-#include "pmq.h"
+#include "posix_mq.h"
 
 #include <limits.h>
 
 static void open_creat_sets_attributes(void)
 {
-	mqd_t d = pmq_xcreate(ipct_posix_name(IPCT_POSIX_MQ), O_RDWR, 4, 64);
+	mqd_t d = posix_mq_xcreate(ipct_posix_name(IPCT_POSIX_MQ), O_RDWR, 4, 64);
 	struct mq_attr a;
 
 	CHECK_OK(mq_getattr(d, &a));
@@ -25,23 +25,24 @@ static void open_creat_sets_attributes(void)
 IPCT_CASE(open_creat_sets_attributes,
 	.id = "posix_mq.open_creat_sets_attributes",
 	.asserts = "mq_open() with O_CREAT and an attr creates an empty queue with that mq_maxmsg and mq_msgsize, as mq_getattr() reports",
-	.spec = "POSIX.1-2024 mq_open(), DESCRIPTION; mq_getattr(), DESCRIPTION");
+	.spec = "POSIX.1-2024 mq_open(), DESCRIPTION; mq_getattr(), DESCRIPTION",
+	.requires = { POSIX_MQ_REQUIRES });
 
 static void open_null_attr_linux_defaults(void)
 {
 	const char *name = ipct_posix_name(IPCT_POSIX_MQ);
-	long msg_default = pmq_sysctl("msg_default");
-	long msg_max = pmq_sysctl("msg_max");
-	long size_default = pmq_sysctl("msgsize_default");
-	long size_max = pmq_sysctl("msgsize_max");
+	long msg_default = ipct_read_number("/proc/sys/fs/mqueue/msg_default");
+	long msg_max = ipct_read_number("/proc/sys/fs/mqueue/msg_max");
+	long size_default = ipct_read_number("/proc/sys/fs/mqueue/msgsize_default");
+	long size_max = ipct_read_number("/proc/sys/fs/mqueue/msgsize_max");
 	struct mq_attr a;
 	mqd_t d;
 
-	pmq_require();
+	posix_mq_need_queues();
 	if (msg_default < 0 || msg_max < 0 || size_default < 0 || size_max < 0)
 		ipct_skip("needs /proc/sys/fs/mqueue/{msg,msgsize}_{default,max} (Linux 3.5 or later)");
 	d = mq_open(name, O_CREAT | O_EXCL | O_RDWR, 0600, NULL);
-	if (d == PMQ_FAILED && errno == EMFILE)
+	if (d == POSIX_MQ_FAILED && errno == EMFILE)
 		ipct_skip("a default queue (%ld x %ld bytes) does not fit in what is left of RLIMIT_MSGQUEUE",
 			  msg_default, size_default);
 	CHECK_OK((long)d);
@@ -53,72 +54,80 @@ IPCT_CASE(open_null_attr_linux_defaults,
 	.id = "posix_mq.open_null_attr_linux_defaults",
 	.asserts = "mq_open() with O_CREAT and a NULL attr uses the Linux defaults: min(msg_default, msg_max) messages of min(msgsize_default, msgsize_max) bytes (POSIX: implementation-defined)",
 	.spec = "Linux mq_overview(7), /proc interfaces; mq_open(3)",
-	.needs = IPCT_LINUX_ONLY);
+	.needs = IPCT_LINUX_ONLY,
+	.requires = { POSIX_MQ_REQUIRES });
 
 static void open_excl_existing_eexist(void)
 {
 	const char *name = ipct_posix_name(IPCT_POSIX_MQ);
-	struct mq_attr a = { .mq_maxmsg = PMQ_MAXMSG, .mq_msgsize = PMQ_MSGSIZE };
+	struct mq_attr a = { .mq_maxmsg = POSIX_MQ_MAXMSG, .mq_msgsize = POSIX_MQ_MSGSIZE };
 
-	pmq_xcreate(name, O_RDWR, PMQ_MAXMSG, PMQ_MSGSIZE);
-	CHECK_FAILS(pmq_open_fails(name, O_CREAT | O_EXCL | O_RDWR, &a), EEXIST);
+	posix_mq_xcreate(name, O_RDWR, POSIX_MQ_MAXMSG, POSIX_MQ_MSGSIZE);
+	CHECK_FAILS(posix_mq_open_fails(name, O_CREAT | O_EXCL | O_RDWR, &a), EEXIST);
 }
 IPCT_CASE(open_excl_existing_eexist,
 	.id = "posix_mq.open_excl_existing_eexist",
 	.asserts = "mq_open() with O_CREAT and O_EXCL of an existing queue fails with EEXIST",
-	.spec = "POSIX.1-2024 mq_open(), ERRORS [EEXIST]");
+	.spec = "POSIX.1-2024 mq_open(), ERRORS [EEXIST]",
+	.requires = { POSIX_MQ_REQUIRES });
 
 static void open_missing_enoent(void)
 {
 	const char *name = ipct_posix_name(IPCT_POSIX_MQ);
 
-	pmq_require();
-	CHECK_FAILS(pmq_open_fails(name, O_RDWR, NULL), ENOENT);
+	posix_mq_need_queues();
+	CHECK_FAILS(posix_mq_open_fails(name, O_RDWR, NULL), ENOENT);
 }
 IPCT_CASE(open_missing_enoent,
 	.id = "posix_mq.open_missing_enoent",
 	.asserts = "mq_open() without O_CREAT of a name with no queue fails with ENOENT",
-	.spec = "POSIX.1-2024 mq_open(), ERRORS [ENOENT]");
+	.spec = "POSIX.1-2024 mq_open(), ERRORS [ENOENT]",
+	.requires = { POSIX_MQ_REQUIRES });
 
 static void open_maxmsg_nonpositive_einval(void)
 {
 	const char *name = ipct_posix_name(IPCT_POSIX_MQ);
-	struct mq_attr zero = { .mq_maxmsg = 0, .mq_msgsize = PMQ_MSGSIZE };
-	struct mq_attr neg = { .mq_maxmsg = -1, .mq_msgsize = PMQ_MSGSIZE };
+	struct mq_attr zero = { .mq_maxmsg = 0, .mq_msgsize = POSIX_MQ_MSGSIZE };
+	struct mq_attr neg = { .mq_maxmsg = -1, .mq_msgsize = POSIX_MQ_MSGSIZE };
 
-	pmq_require();
-	CHECK_FAILS(pmq_open_fails(name, O_CREAT | O_EXCL | O_RDWR, &zero), EINVAL);
-	CHECK_FAILS(pmq_open_fails(name, O_CREAT | O_EXCL | O_RDWR, &neg), EINVAL);
+	posix_mq_need_queues();
+	CHECK_FAILS(posix_mq_open_fails(name, O_CREAT | O_EXCL | O_RDWR, &zero), EINVAL);
+	CHECK_FAILS(posix_mq_open_fails(name, O_CREAT | O_EXCL | O_RDWR, &neg), EINVAL);
 }
 IPCT_CASE(open_maxmsg_nonpositive_einval,
 	.id = "posix_mq.open_maxmsg_nonpositive_einval",
 	.asserts = "mq_open() with O_CREAT and an attr whose mq_maxmsg is zero or negative fails with EINVAL",
-	.spec = "POSIX.1-2024 mq_open(), ERRORS [EINVAL]");
+	.spec = "POSIX.1-2024 mq_open(), ERRORS [EINVAL]",
+	.requires = { POSIX_MQ_REQUIRES });
 
 static void open_msgsize_nonpositive_einval(void)
 {
 	const char *name = ipct_posix_name(IPCT_POSIX_MQ);
-	struct mq_attr zero = { .mq_maxmsg = PMQ_MAXMSG, .mq_msgsize = 0 };
-	struct mq_attr neg = { .mq_maxmsg = PMQ_MAXMSG, .mq_msgsize = -1 };
+	struct mq_attr zero = { .mq_maxmsg = POSIX_MQ_MAXMSG, .mq_msgsize = 0 };
+	struct mq_attr neg = { .mq_maxmsg = POSIX_MQ_MAXMSG, .mq_msgsize = -1 };
 
-	pmq_require();
-	CHECK_FAILS(pmq_open_fails(name, O_CREAT | O_EXCL | O_RDWR, &zero), EINVAL);
-	CHECK_FAILS(pmq_open_fails(name, O_CREAT | O_EXCL | O_RDWR, &neg), EINVAL);
+	posix_mq_need_queues();
+	CHECK_FAILS(posix_mq_open_fails(name, O_CREAT | O_EXCL | O_RDWR, &zero), EINVAL);
+	CHECK_FAILS(posix_mq_open_fails(name, O_CREAT | O_EXCL | O_RDWR, &neg), EINVAL);
 }
 IPCT_CASE(open_msgsize_nonpositive_einval,
 	.id = "posix_mq.open_msgsize_nonpositive_einval",
 	.asserts = "mq_open() with O_CREAT and an attr whose mq_msgsize is zero or negative fails with EINVAL",
-	.spec = "POSIX.1-2024 mq_open(), ERRORS [EINVAL]");
+	.spec = "POSIX.1-2024 mq_open(), ERRORS [EINVAL]",
+	.requires = { POSIX_MQ_REQUIRES });
 
 /* An unprivileged child asks for one more than the sysctl allows. */
 static void open_over_limit(const char *limit, int maxmsg_over)
 {
 	const char *name = ipct_posix_name(IPCT_POSIX_MQ);
-	long max = pmq_sysctl(limit);
+	char path[96];
+	long max;
 	struct mq_attr a = { .mq_maxmsg = 1, .mq_msgsize = 8 };
 	pid_t pid;
 
-	pmq_require();
+	posix_mq_need_queues();
+	snprintf(path, sizeof path, "/proc/sys/fs/mqueue/%s", limit);
+	max = ipct_read_number(path);
 	if (max < 0)
 		ipct_skip("needs /proc/sys/fs/mqueue/%s to know the limit", limit);
 	if (maxmsg_over)
@@ -128,7 +137,7 @@ static void open_over_limit(const char *limit, int maxmsg_over)
 	pid = ipct_fork();
 	if (pid == 0) {
 		ipct_drop_privileges();
-		CHECK_FAILS(pmq_open_fails(name, O_CREAT | O_EXCL | O_RDWR, &a), EINVAL);
+		CHECK_FAILS(posix_mq_open_fails(name, O_CREAT | O_EXCL | O_RDWR, &a), EINVAL);
 		ipct_child_exit();
 	}
 	ipct_wait_ok(pid);
@@ -142,7 +151,8 @@ IPCT_CASE(open_maxmsg_above_msg_max_einval,
 	.id = "posix_mq.open_maxmsg_above_msg_max_einval",
 	.asserts = "mq_open() by an unprivileged process with mq_maxmsg above /proc/sys/fs/mqueue/msg_max fails with EINVAL",
 	.spec = "Linux mq_open(3), ERRORS [EINVAL]; mq_overview(7)",
-	.needs = IPCT_LINUX_ONLY | IPCT_UNPRIV);
+	.needs = IPCT_LINUX_ONLY | IPCT_UNPRIV,
+	.requires = { POSIX_MQ_REQUIRES });
 
 static void open_msgsize_above_msgsize_max_einval(void)
 {
@@ -152,20 +162,22 @@ IPCT_CASE(open_msgsize_above_msgsize_max_einval,
 	.id = "posix_mq.open_msgsize_above_msgsize_max_einval",
 	.asserts = "mq_open() by an unprivileged process with mq_msgsize above /proc/sys/fs/mqueue/msgsize_max fails with EINVAL",
 	.spec = "Linux mq_open(3), ERRORS [EINVAL]; mq_overview(7)",
-	.needs = IPCT_LINUX_ONLY | IPCT_UNPRIV);
+	.needs = IPCT_LINUX_ONLY | IPCT_UNPRIV,
+	.requires = { POSIX_MQ_REQUIRES });
 
 static void open_name_too_long_enametoolong(void)
 {
 	struct mq_attr a = { .mq_maxmsg = 1, .mq_msgsize = 8 };
 
-	pmq_require();
-	CHECK_FAILS(pmq_open_fails(ipct_long_posix_name(IPCT_POSIX_MQ, NAME_MAX + 1), O_CREAT | O_RDWR, &a),
+	posix_mq_need_queues();
+	CHECK_FAILS(posix_mq_open_fails(ipct_long_posix_name(IPCT_POSIX_MQ, NAME_MAX + 1), O_CREAT | O_RDWR, &a),
 		    ENAMETOOLONG);
 }
 IPCT_CASE(open_name_too_long_enametoolong,
 	.id = "posix_mq.open_name_too_long_enametoolong",
 	.asserts = "mq_open() with a name whose component is longer than NAME_MAX fails with ENAMETOOLONG",
-	.spec = "POSIX.1-2024 mq_open(), ERRORS [ENAMETOOLONG]");
+	.spec = "POSIX.1-2024 mq_open(), ERRORS [ENAMETOOLONG]",
+	.requires = { POSIX_MQ_REQUIRES });
 
 static void open_name_max_length_accepted(void)
 {
@@ -173,7 +185,7 @@ static void open_name_max_length_accepted(void)
 	struct mq_attr a = { .mq_maxmsg = 1, .mq_msgsize = 8 };
 	mqd_t d;
 
-	pmq_require();
+	posix_mq_need_queues();
 	CHECK_OK(d = mq_open(name, O_CREAT | O_EXCL | O_RDWR, 0600, &a));
 	/* The name is too long for the journal: remove it here. */
 	CHECK_OK(mq_unlink(name));
@@ -183,52 +195,56 @@ IPCT_CASE(open_name_max_length_accepted,
 	.id = "posix_mq.open_name_max_length_accepted",
 	.asserts = "mq_open() accepts a name of a slash followed by NAME_MAX (255) characters (Linux: the name limit is NAME_MAX after the slash)",
 	.spec = "Linux mq_overview(7), DESCRIPTION",
-	.needs = IPCT_LINUX_ONLY);
+	.needs = IPCT_LINUX_ONLY,
+	.requires = { POSIX_MQ_REQUIRES });
 
 static void open_name_without_slash_einval(void)
 {
 	const char *name = ipct_posix_name(IPCT_POSIX_MQ);
 	struct mq_attr a = { .mq_maxmsg = 1, .mq_msgsize = 8 };
 
-	pmq_require();
+	posix_mq_need_queues();
 	/* name + 1 drops the leading slash; a wrongly created queue is the
 	 * same one the journal removes if the library ignores the slash. */
-	CHECK_FAILS(pmq_open_fails(name + 1, O_CREAT | O_EXCL | O_RDWR, &a), EINVAL);
+	CHECK_FAILS(posix_mq_open_fails(name + 1, O_CREAT | O_EXCL | O_RDWR, &a), EINVAL);
 }
 IPCT_CASE(open_name_without_slash_einval,
 	.id = "posix_mq.open_name_without_slash_einval",
 	.asserts = "mq_open() with a name that does not begin with a slash fails with EINVAL (POSIX: implementation-defined)",
 	.spec = "Linux mq_open(3), ERRORS [EINVAL]; mq_overview(7)",
-	.needs = IPCT_LINUX_ONLY);
+	.needs = IPCT_LINUX_ONLY,
+	.requires = { POSIX_MQ_REQUIRES });
 
 static void open_name_inner_slash_eacces(void)
 {
 	char name[128];
 	struct mq_attr a = { .mq_maxmsg = 1, .mq_msgsize = 8 };
 
-	pmq_require();
+	posix_mq_need_queues();
 	snprintf(name, sizeof name, "%s/q", ipct_posix_name(IPCT_POSIX_MQ));
-	CHECK_FAILS(pmq_open_fails(name, O_CREAT | O_EXCL | O_RDWR, &a), EACCES);
+	CHECK_FAILS(posix_mq_open_fails(name, O_CREAT | O_EXCL | O_RDWR, &a), EACCES);
 }
 IPCT_CASE(open_name_inner_slash_eacces,
 	.id = "posix_mq.open_name_inner_slash_eacces",
 	.asserts = "mq_open() with a name holding a second slash fails with EACCES (POSIX: implementation-defined)",
 	.spec = "Linux mq_open(3), ERRORS [EACCES]",
-	.needs = IPCT_LINUX_ONLY);
+	.needs = IPCT_LINUX_ONLY,
+	.requires = { POSIX_MQ_REQUIRES });
 
 static void open_name_slash_only_enoent(void)
 {
 	struct mq_attr a = { .mq_maxmsg = 1, .mq_msgsize = 8 };
 
-	pmq_require();
-	CHECK_FAILS(pmq_open_fails("/", O_RDWR, NULL), ENOENT);
-	CHECK_FAILS(pmq_open_fails("/", O_CREAT | O_RDWR, &a), ENOENT);
+	posix_mq_need_queues();
+	CHECK_FAILS(posix_mq_open_fails("/", O_RDWR, NULL), ENOENT);
+	CHECK_FAILS(posix_mq_open_fails("/", O_CREAT | O_RDWR, &a), ENOENT);
 }
 IPCT_CASE(open_name_slash_only_enoent,
 	.id = "posix_mq.open_name_slash_only_enoent",
 	.asserts = "mq_open() of the name \"/\" alone fails with ENOENT, with or without O_CREAT (POSIX: implementation-defined)",
 	.spec = "Linux mq_open(3), ERRORS [ENOENT]",
-	.needs = IPCT_LINUX_ONLY);
+	.needs = IPCT_LINUX_ONLY,
+	.requires = { POSIX_MQ_REQUIRES });
 
 static void open_denied_eacces(void)
 {
@@ -236,17 +252,17 @@ static void open_denied_eacces(void)
 	struct mq_attr a = { .mq_maxmsg = 1, .mq_msgsize = 8 };
 	pid_t pid;
 
-	pmq_require();
+	posix_mq_need_queues();
 	/* 0400: the owner may only receive, other users nothing.  As root the
 	 * child is another uid (no access at all); as a plain user it is the
 	 * owner without write permission.  Either way O_WRONLY is denied. */
-	if (mq_open(name, O_CREAT | O_EXCL | O_RDONLY, 0400, &a) == PMQ_FAILED)
+	if (mq_open(name, O_CREAT | O_EXCL | O_RDONLY, 0400, &a) == POSIX_MQ_FAILED)
 		IPCT_BROKEN("mq_open(%s, O_CREAT, 0400): %s", name,
 			    ipct_errname(errno));
 	pid = ipct_fork();
 	if (pid == 0) {
 		ipct_drop_privileges();
-		CHECK_FAILS(pmq_open_fails(name, O_WRONLY, NULL), EACCES);
+		CHECK_FAILS(posix_mq_open_fails(name, O_WRONLY, NULL), EACCES);
 		ipct_child_exit();
 	}
 	ipct_wait_ok(pid);
@@ -255,7 +271,8 @@ IPCT_CASE(open_denied_eacces,
 	.id = "posix_mq.open_denied_eacces",
 	.asserts = "mq_open() of an existing queue for an access its permission bits deny to the caller fails with EACCES",
 	.spec = "POSIX.1-2024 mq_open(), ERRORS [EACCES]",
-	.needs = IPCT_UNPRIV);
+	.needs = IPCT_UNPRIV,
+	.requires = { POSIX_MQ_REQUIRES });
 
 static void open_mode_grants_read(void)
 {
@@ -263,12 +280,12 @@ static void open_mode_grants_read(void)
 	struct mq_attr a = { .mq_maxmsg = 1, .mq_msgsize = 8 };
 	pid_t pid;
 
-	pmq_require();
+	posix_mq_need_queues();
 	if (geteuid() != 0)
 		ipct_skip("needs root, to give the queue an owner other than the unprivileged child");
 	/* The mode is under test: no umask may take bits from it. */
 	umask(0);
-	if (mq_open(name, O_CREAT | O_EXCL | O_RDWR, 0604, &a) == PMQ_FAILED)
+	if (mq_open(name, O_CREAT | O_EXCL | O_RDWR, 0604, &a) == POSIX_MQ_FAILED)
 		IPCT_BROKEN("mq_open(%s, O_CREAT, 0604): %s", name,
 			    ipct_errname(errno));
 	pid = ipct_fork();
@@ -277,7 +294,7 @@ static void open_mode_grants_read(void)
 
 		ipct_drop_privileges();
 		CHECK_OK(d = mq_open(name, O_RDONLY));
-		CHECK_FAILS(pmq_open_fails(name, O_WRONLY, NULL), EACCES);
+		CHECK_FAILS(posix_mq_open_fails(name, O_WRONLY, NULL), EACCES);
 		ipct_child_exit();
 	}
 	ipct_wait_ok(pid);
@@ -286,7 +303,8 @@ IPCT_CASE(open_mode_grants_read,
 	.id = "posix_mq.open_mode_grants_read",
 	.asserts = "a queue created with mode 0604 can be opened O_RDONLY but not O_WRONLY by a process of another user",
 	.spec = "POSIX.1-2024 mq_open(), DESCRIPTION (O_RDONLY, O_WRONLY, O_CREAT)",
-	.needs = IPCT_UNPRIV);
+	.needs = IPCT_UNPRIV,
+	.requires = { POSIX_MQ_REQUIRES });
 
 static void open_creat_existing_keeps_attributes(void)
 {
@@ -295,7 +313,7 @@ static void open_creat_existing_keeps_attributes(void)
 	struct mq_attr a;
 	mqd_t d;
 
-	pmq_xcreate(name, O_RDWR, 3, 32);
+	posix_mq_xcreate(name, O_RDWR, 3, 32);
 	CHECK_OK(d = mq_open(name, O_CREAT | O_RDWR, 0600, &other));
 	CHECK_OK(mq_getattr(d, &a));
 	CHECK_EQ(3, a.mq_maxmsg);
@@ -304,38 +322,40 @@ static void open_creat_existing_keeps_attributes(void)
 IPCT_CASE(open_creat_existing_keeps_attributes,
 	.id = "posix_mq.open_creat_existing_keeps_attributes",
 	.asserts = "mq_open() with O_CREAT (without O_EXCL) of an existing queue opens it and ignores the attr given",
-	.spec = "POSIX.1-2024 mq_open(), DESCRIPTION (O_CREAT)");
+	.spec = "POSIX.1-2024 mq_open(), DESCRIPTION (O_CREAT)",
+	.requires = { POSIX_MQ_REQUIRES });
 
 static void open_same_name_same_queue(void)
 {
 	const char *name = ipct_posix_name(IPCT_POSIX_MQ);
-	mqd_t w = pmq_xcreate(name, O_WRONLY, PMQ_MAXMSG, PMQ_MSGSIZE);
-	char buf[PMQ_MSGSIZE];
+	mqd_t w = posix_mq_xcreate(name, O_WRONLY, POSIX_MQ_MAXMSG, POSIX_MQ_MSGSIZE);
+	char buf[POSIX_MQ_MSGSIZE];
 	mqd_t r;
 
 	CHECK_OK(r = mq_open(name, O_RDONLY));
-	pmq_xsends(w, "same", 0);
+	posix_mq_xsends(w, "same", 0);
 	CHECK_RET(mq_receive(r, buf, sizeof buf, NULL), 4);
 	CHECK_MEM("same", buf, 4);
 }
 IPCT_CASE(open_same_name_same_queue,
 	.id = "posix_mq.open_same_name_same_queue",
 	.asserts = "two mq_open() calls with the same name refer to the same queue: a message sent through one descriptor is received through the other",
-	.spec = "POSIX.1-2024 mq_open(), DESCRIPTION");
+	.spec = "POSIX.1-2024 mq_open(), DESCRIPTION",
+	.requires = { POSIX_MQ_REQUIRES });
 
 static void open_queue_outlives_creator(void)
 {
 	const char *name = ipct_posix_name(IPCT_POSIX_MQ);
-	char buf[PMQ_MSGSIZE];
+	char buf[POSIX_MQ_MSGSIZE];
 	unsigned prio = 0;
 	pid_t pid;
 	mqd_t d;
 
-	pmq_require();
+	posix_mq_need_queues();
 	pid = ipct_fork();
 	if (pid == 0) {
-		d = pmq_xcreate(name, O_WRONLY, PMQ_MAXMSG, PMQ_MSGSIZE);
-		pmq_xsends(d, "kept", 7);
+		d = posix_mq_xcreate(name, O_WRONLY, POSIX_MQ_MAXMSG, POSIX_MQ_MSGSIZE);
+		posix_mq_xsends(d, "kept", 7);
 		CHECK_OK(mq_close(d));
 		ipct_child_exit();
 	}
@@ -348,11 +368,12 @@ static void open_queue_outlives_creator(void)
 IPCT_CASE(open_queue_outlives_creator,
 	.id = "posix_mq.open_queue_outlives_creator",
 	.asserts = "a queue and its messages remain after the process that created it closed it and exited, until the name is unlinked",
-	.spec = "POSIX.1-2024 mq_open(), DESCRIPTION; mq_unlink(), DESCRIPTION");
+	.spec = "POSIX.1-2024 mq_open(), DESCRIPTION; mq_unlink(), DESCRIPTION",
+	.requires = { POSIX_MQ_REQUIRES });
 
 static void close_then_use_ebadf(void)
 {
-	mqd_t d = pmq_xqueue(O_RDWR);
+	mqd_t d = posix_mq_xqueue(O_RDWR);
 	struct mq_attr a;
 
 	CHECK_OK(mq_close(d));
@@ -362,11 +383,12 @@ static void close_then_use_ebadf(void)
 IPCT_CASE(close_then_use_ebadf,
 	.id = "posix_mq.close_then_use_ebadf",
 	.asserts = "after mq_close() the descriptor is no longer valid: mq_send() and mq_getattr() on it fail with EBADF",
-	.spec = "POSIX.1-2024 mq_close(), DESCRIPTION; mq_send(), ERRORS [EBADF]; mq_getattr(), ERRORS [EBADF]");
+	.spec = "POSIX.1-2024 mq_close(), DESCRIPTION; mq_send(), ERRORS [EBADF]; mq_getattr(), ERRORS [EBADF]",
+	.requires = { POSIX_MQ_REQUIRES });
 
 static void close_invalid_ebadf(void)
 {
-	mqd_t d = pmq_xqueue(O_RDWR);
+	mqd_t d = posix_mq_xqueue(O_RDWR);
 
 	CHECK_OK(mq_close(d));
 	CHECK_FAILS(mq_close(d), EBADF);
@@ -374,15 +396,16 @@ static void close_invalid_ebadf(void)
 IPCT_CASE(close_invalid_ebadf,
 	.id = "posix_mq.close_invalid_ebadf",
 	.asserts = "mq_close() of a descriptor that is no longer valid fails with EBADF",
-	.spec = "POSIX.1-2024 mq_close(), ERRORS [EBADF]");
+	.spec = "POSIX.1-2024 mq_close(), ERRORS [EBADF]",
+	.requires = { POSIX_MQ_REQUIRES });
 
 static void unlink_open_queue_keeps_working(void)
 {
 	const char *name = ipct_posix_name(IPCT_POSIX_MQ);
-	mqd_t d = pmq_xcreate(name, O_RDWR, PMQ_MAXMSG, PMQ_MSGSIZE);
-	char buf[PMQ_MSGSIZE];
+	mqd_t d = posix_mq_xcreate(name, O_RDWR, POSIX_MQ_MAXMSG, POSIX_MQ_MSGSIZE);
+	char buf[POSIX_MQ_MSGSIZE];
 
-	pmq_xsends(d, "before", 0);
+	posix_mq_xsends(d, "before", 0);
 	CHECK_OK(mq_unlink(name));
 	CHECK_OK(mq_send(d, "after", 5, 0));
 	CHECK_RET(mq_receive(d, buf, sizeof buf, NULL), 6);
@@ -393,30 +416,32 @@ static void unlink_open_queue_keeps_working(void)
 IPCT_CASE(unlink_open_queue_keeps_working,
 	.id = "posix_mq.unlink_open_queue_keeps_working",
 	.asserts = "after mq_unlink() of an open queue, its open descriptors keep sending and receiving, with the messages already queued",
-	.spec = "POSIX.1-2024 mq_unlink(), DESCRIPTION");
+	.spec = "POSIX.1-2024 mq_unlink(), DESCRIPTION",
+	.requires = { POSIX_MQ_REQUIRES });
 
 static void unlink_then_open_enoent(void)
 {
 	const char *name = ipct_posix_name(IPCT_POSIX_MQ);
 
-	pmq_xcreate(name, O_RDWR, PMQ_MAXMSG, PMQ_MSGSIZE);
+	posix_mq_xcreate(name, O_RDWR, POSIX_MQ_MAXMSG, POSIX_MQ_MSGSIZE);
 	CHECK_OK(mq_unlink(name));
-	CHECK_FAILS(pmq_open_fails(name, O_RDWR, NULL), ENOENT);
+	CHECK_FAILS(posix_mq_open_fails(name, O_RDWR, NULL), ENOENT);
 }
 IPCT_CASE(unlink_then_open_enoent,
 	.id = "posix_mq.unlink_then_open_enoent",
 	.asserts = "after mq_unlink(), mq_open() of the name without O_CREAT fails with ENOENT although the queue is still open",
-	.spec = "POSIX.1-2024 mq_unlink(), DESCRIPTION; mq_open(), ERRORS [ENOENT]");
+	.spec = "POSIX.1-2024 mq_unlink(), DESCRIPTION; mq_open(), ERRORS [ENOENT]",
+	.requires = { POSIX_MQ_REQUIRES });
 
 static void unlink_name_reusable_at_once(void)
 {
 	const char *name = ipct_posix_name(IPCT_POSIX_MQ);
-	mqd_t old = pmq_xcreate(name, O_RDWR, PMQ_MAXMSG, PMQ_MSGSIZE);
+	mqd_t old = posix_mq_xcreate(name, O_RDWR, POSIX_MQ_MAXMSG, POSIX_MQ_MSGSIZE);
 	struct mq_attr a = { .mq_maxmsg = 2, .mq_msgsize = 32 };
 	struct mq_attr got;
 	mqd_t d;
 
-	pmq_xsends(old, "old", 0);
+	posix_mq_xsends(old, "old", 0);
 	CHECK_OK(mq_unlink(name));
 	CHECK_OK(d = mq_open(name, O_CREAT | O_EXCL | O_RDWR, 0600, &a));
 	CHECK_OK(mq_getattr(d, &got));
@@ -428,27 +453,30 @@ static void unlink_name_reusable_at_once(void)
 IPCT_CASE(unlink_name_reusable_at_once,
 	.id = "posix_mq.unlink_name_reusable_at_once",
 	.asserts = "after mq_unlink() of a queue that is still open, mq_open() with O_CREAT and O_EXCL creates a new, distinct queue under the name",
-	.spec = "POSIX.1-2024 mq_unlink(), DESCRIPTION");
+	.spec = "POSIX.1-2024 mq_unlink(), DESCRIPTION",
+	.requires = { POSIX_MQ_REQUIRES });
 
 static void unlink_missing_enoent(void)
 {
-	pmq_require();
+	posix_mq_need_queues();
 	CHECK_FAILS(mq_unlink(ipct_posix_name(IPCT_POSIX_MQ)), ENOENT);
 }
 IPCT_CASE(unlink_missing_enoent,
 	.id = "posix_mq.unlink_missing_enoent",
 	.asserts = "mq_unlink() of a name with no queue fails with ENOENT",
-	.spec = "POSIX.1-2024 mq_unlink(), ERRORS [ENOENT]");
+	.spec = "POSIX.1-2024 mq_unlink(), ERRORS [ENOENT]",
+	.requires = { POSIX_MQ_REQUIRES });
 
 static void unlink_name_too_long_enametoolong(void)
 {
-	pmq_require();
+	posix_mq_need_queues();
 	CHECK_FAILS(mq_unlink(ipct_long_posix_name(IPCT_POSIX_MQ, NAME_MAX + 1)), ENAMETOOLONG);
 }
 IPCT_CASE(unlink_name_too_long_enametoolong,
 	.id = "posix_mq.unlink_name_too_long_enametoolong",
 	.asserts = "mq_unlink() of a name whose component is longer than NAME_MAX fails with ENAMETOOLONG",
-	.spec = "POSIX.1-2024 mq_unlink(), ERRORS [ENAMETOOLONG]");
+	.spec = "POSIX.1-2024 mq_unlink(), ERRORS [ENAMETOOLONG]",
+	.requires = { POSIX_MQ_REQUIRES });
 
 static void unlink_denied_eacces(void)
 {
@@ -458,7 +486,7 @@ static void unlink_denied_eacces(void)
 
 	if (geteuid() != 0)
 		ipct_skip("needs root, to own a queue an unprivileged uid may not unlink");
-	pmq_xcreate(name, O_RDWR, PMQ_MAXMSG, PMQ_MSGSIZE);
+	posix_mq_xcreate(name, O_RDWR, POSIX_MQ_MAXMSG, POSIX_MQ_MSGSIZE);
 	pid = ipct_fork();
 	if (pid == 0) {
 		ipct_drop_privileges();
@@ -473,13 +501,14 @@ IPCT_CASE(unlink_denied_eacces,
 	.id = "posix_mq.unlink_denied_eacces",
 	.asserts = "mq_unlink() by another, unprivileged user of a queue it may not remove fails with EACCES and leaves the queue",
 	.spec = "POSIX.1-2024 mq_unlink(), ERRORS [EACCES]",
-	.needs = IPCT_UNPRIV);
+	.needs = IPCT_UNPRIV,
+	.requires = { POSIX_MQ_REQUIRES });
 
 static void sysconf_mq_open_max(void)
 {
 	long v;
 
-	pmq_require();
+	posix_mq_need_queues();
 	errno = 0;
 	v = sysconf(_SC_MQ_OPEN_MAX);
 	if (v == -1)
@@ -490,7 +519,8 @@ static void sysconf_mq_open_max(void)
 IPCT_CASE(sysconf_mq_open_max,
 	.id = "posix_mq.sysconf_mq_open_max",
 	.asserts = "sysconf(_SC_MQ_OPEN_MAX) is at least _POSIX_MQ_OPEN_MAX (8), or -1 without errno when there is no fixed limit",
-	.spec = "POSIX.1-2024 sysconf(), DESCRIPTION; <limits.h> {MQ_OPEN_MAX}");
+	.spec = "POSIX.1-2024 sysconf(), DESCRIPTION; <limits.h> {MQ_OPEN_MAX}",
+	.requires = { POSIX_MQ_REQUIRES });
 
 IPCT_CASES(&ipct_case_open_creat_sets_attributes,
 	   &ipct_case_open_null_attr_linux_defaults,

@@ -14,30 +14,23 @@
 static void reference_workqueue(void)
 {
 	const char *name = ipct_posix_name(IPCT_POSIX_MQ);
-	char *buf = NULL;
-	size_t len = 0;
-	FILE *out;
-	int r, err;
+	struct ipct_demo d;
+	int rc, err;
 
-	out = open_memstream(&buf, &len);
-	if (!out)
-		IPCT_BROKEN("open_memstream: %s", ipct_errname(errno));
-	r = ref_posix_mq_demo_workqueue(out, name);
+	rc = ref_posix_mq_demo_workqueue(ipct_xdemo_begin(&d), name);
 	err = errno;
-	fclose(out);
-	if (r != 0 && err == ENOSYS) {
-		free(buf);
+	ipct_xdemo_end(&d);
+	if (rc != 0 && err == ENOSYS) {
+		free(d.text);
 		ipct_skip("no POSIX message queues with mq_notify() on this platform");
 	}
-	if (r != 0)
-		ipct_note("transcript so far:\n%s", buf);
-	CHECK_EQ(0, r);
-	CHECK_TRANSCRIPT("ref/posix_mq_workqueue.txt", buf);
-	free(buf);
+	ipct_demo_check(&d, rc, err, "ref/posix_mq_workqueue.txt");
 }
 IPCT_CASE(reference_workqueue,
 	.id = "posix_mq.reference_workqueue",
 	.asserts = "the reference work queue processes each notified batch by priority, FIFO within a priority, and cleans up after itself",
-	.spec = "POSIX.1-2024 mq_notify(), mq_receive(), mq_send(), DESCRIPTION");
+	.spec = "POSIX.1-2024 mq_notify(), mq_receive(), mq_send(), DESCRIPTION",
+	.requires = { IPCT_HAVE(HAVE_MQUEUE_H), IPCT_HAVE(HAVE_MQ_OPEN),
+		      IPCT_HAVE(HAVE_MQ_NOTIFY) });
 
 IPCT_CASES(&ipct_case_reference_workqueue);

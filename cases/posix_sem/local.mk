@@ -1,4 +1,4 @@
-# cases/posix_sem: one binary per source file; psem.h holds their shared
+# cases/posix_sem: one binary per source file; posix_sem.h holds their shared
 # helpers.
 nobase_pkglibexec_PROGRAMS += %reldir%/open %reldir%/wait %reldir%/clockwait
-EXTRA_DIST += %reldir%/psem.h
+EXTRA_DIST += %reldir%/posix_sem.h

@@ -9,7 +9,7 @@
  */
 #define _XOPEN_SOURCE 700
 #include "ipct.h"
-#include "psem.h"
+#include "posix_sem.h"
 
 #include <pthread.h>
 #include <signal.h>
@@ -85,7 +85,7 @@ static void init_pshared0_between_threads(void)
 	if ((e = pthread_join(t, NULL)) != 0)
 		IPCT_BROKEN("pthread_join(): %s", ipct_errname(e));
 	CHECK_EQ(0, a.ret);
-	CHECK_EQ(0, psem_value(&s));
+	CHECK_EQ(0, posix_sem_xvalue(&s));
 	CHECK_OK(sem_destroy(&s));
 }
 IPCT_CASE(init_pshared0_between_threads,
@@ -95,14 +95,14 @@ IPCT_CASE(init_pshared0_between_threads,
 
 static void init_pshared1_wakes_other_process(void)
 {
-	sem_t *s = psem_xshared(0);
+	sem_t *s = posix_sem_xshared(0);
 	struct ipct_blocker b;
 
-	ipct_block_start(&b, psem_call_wait, s);
+	ipct_block_start(&b, posix_sem_call_wait, s);
 	ipct_block_prove(&b);
 	CHECK_OK(sem_post(s));
 	CHECK_RESULT(ipct_block_finish(&b), 0);
-	CHECK_EQ(0, psem_value(s));
+	CHECK_EQ(0, posix_sem_xvalue(s));
 }
 IPCT_CASE(init_pshared1_wakes_other_process,
 	.id = "posix_sem.init_pshared1_wakes_other_process",
@@ -132,9 +132,6 @@ static void init_pshared1_in_shm_object_unrelated(void)
 	sem_t *s;
 	int fd;
 
-#ifndef HAVE_SHM_OPEN
-	ipct_skip("shm_open: not found by configure (no POSIX shared memory objects)");
-#endif
 	fd = shm_open(name, O_CREAT | O_EXCL | O_RDWR, 0600);
 	if (fd < 0) {
 		ipct_skip_if_unsupported("shm_open", errno);
@@ -147,20 +144,21 @@ static void init_pshared1_in_shm_object_unrelated(void)
 		IPCT_BROKEN("mmap(): %s", ipct_errname(errno));
 	CHECK_OK(sem_init(s, 1, 0));
 	CHECK_EXITED(ipct_wait(ipct_exec_helper("shmpost", name, (char *)NULL)), 0);
-	CHECK_EQ(1, psem_value(s));
+	CHECK_EQ(1, posix_sem_xvalue(s));
 	CHECK_OK(sem_trywait(s));
 }
 IPCT_CASE(init_pshared1_in_shm_object_unrelated,
 	.id = "posix_sem.init_pshared1_in_shm_object_unrelated",
 	.asserts = "an unnamed pshared semaphore placed in a POSIX shared memory object is shared with an unrelated process that maps the object: its sem_post() raises the value",
-	.spec = "POSIX.1-2024 sem_init(), DESCRIPTION; shm_open(), DESCRIPTION");
+	.spec = "POSIX.1-2024 sem_init(), DESCRIPTION; shm_open(), DESCRIPTION",
+	.requires = { IPCT_HAVE(HAVE_SHM_OPEN) });
 
 static void wait_positive_decrements(void)
 {
-	sem_t *s = psem_xshared(2);
+	sem_t *s = posix_sem_xshared(2);
 
 	CHECK_RET(sem_wait(s), 0);
-	CHECK_EQ(1, psem_value(s));
+	CHECK_EQ(1, posix_sem_xvalue(s));
 }
 IPCT_CASE(wait_positive_decrements,
 	.id = "posix_sem.wait_positive_decrements",
@@ -169,26 +167,27 @@ IPCT_CASE(wait_positive_decrements,
 
 static void wait_named_blocks_until_post(void)
 {
-	sem_t *s = psem_xcreate(ipct_posix_name(IPCT_POSIX_SEM), 0);
+	sem_t *s = posix_sem_xcreate(ipct_posix_name(IPCT_POSIX_SEM), 0);
 	struct ipct_blocker b;
 
-	ipct_block_start(&b, psem_call_wait, s);
+	ipct_block_start(&b, posix_sem_call_wait, s);
 	ipct_block_prove(&b);
 	CHECK_OK(sem_post(s));
 	CHECK_RESULT(ipct_block_finish(&b), 0);
-	CHECK_EQ(0, psem_value(s));
+	CHECK_EQ(0, posix_sem_xvalue(s));
 }
 IPCT_CASE(wait_named_blocks_until_post,
 	.id = "posix_sem.wait_named_blocks_until_post",
 	.asserts = "sem_wait() on a named semaphore with value 0 blocks until another process calls sem_post(), then returns 0 having taken the unit",
-	.spec = "POSIX.1-2024 sem_wait(), DESCRIPTION; sem_post(), DESCRIPTION");
+	.spec = "POSIX.1-2024 sem_wait(), DESCRIPTION; sem_post(), DESCRIPTION",
+	.requires = { IPCT_HAVE(HAVE_SEM_OPEN) });
 
 static void trywait_zero_eagain(void)
 {
-	sem_t *s = psem_xshared(0);
+	sem_t *s = posix_sem_xshared(0);
 
 	CHECK_FAILS(sem_trywait(s), EAGAIN);
-	CHECK_EQ(0, psem_value(s));
+	CHECK_EQ(0, posix_sem_xvalue(s));
 }
 IPCT_CASE(trywait_zero_eagain,
 	.id = "posix_sem.trywait_zero_eagain",
@@ -197,10 +196,10 @@ IPCT_CASE(trywait_zero_eagain,
 
 static void trywait_positive_decrements(void)
 {
-	sem_t *s = psem_xshared(1);
+	sem_t *s = posix_sem_xshared(1);
 
 	CHECK_RET(sem_trywait(s), 0);
-	CHECK_EQ(0, psem_value(s));
+	CHECK_EQ(0, posix_sem_xvalue(s));
 }
 IPCT_CASE(trywait_positive_decrements,
 	.id = "posix_sem.trywait_positive_decrements",
@@ -209,14 +208,14 @@ IPCT_CASE(trywait_positive_decrements,
 
 static void timedwait_times_out_at_deadline(void)
 {
-	sem_t *s = psem_xshared(0);
+	sem_t *s = posix_sem_xshared(0);
 	struct timespec deadline;
 
-	psem_deadline(CLOCK_REALTIME, &deadline, 20);
+	deadline = ipct_xdeadline(CLOCK_REALTIME, 20);
 	CHECK_FAILS(sem_timedwait(s, &deadline), ETIMEDOUT);
 	/* One-sided: never before the deadline, however late after it. */
-	CHECK(psem_reached(CLOCK_REALTIME, &deadline));
-	CHECK_EQ(0, psem_value(s));
+	CHECK(ipct_xclock_reached(CLOCK_REALTIME, &deadline));
+	CHECK_EQ(0, posix_sem_xvalue(s));
 }
 IPCT_CASE(timedwait_times_out_at_deadline,
 	.id = "posix_sem.timedwait_times_out_at_deadline",
@@ -225,10 +224,10 @@ IPCT_CASE(timedwait_times_out_at_deadline,
 
 static void timedwait_past_deadline_etimedout(void)
 {
-	sem_t *s = psem_xshared(0);
+	sem_t *s = posix_sem_xshared(0);
 	struct timespec past;
 
-	psem_deadline(CLOCK_REALTIME, &past, 0);
+	past = ipct_xdeadline(CLOCK_REALTIME, 0);
 	past.tv_sec -= 1;
 	CHECK_FAILS(sem_timedwait(s, &past), ETIMEDOUT);
 }
@@ -239,10 +238,10 @@ IPCT_CASE(timedwait_past_deadline_etimedout,
 
 static void timedwait_bad_nsec_einval(void)
 {
-	sem_t *s = psem_xshared(0);
+	sem_t *s = posix_sem_xshared(0);
 	struct timespec big, neg;
 
-	psem_deadline(CLOCK_REALTIME, &big, 1000);
+	big = ipct_xdeadline(CLOCK_REALTIME, 1000);
 	big.tv_nsec = 1000000000L;
 	neg = big;
 	neg.tv_nsec = -1;
@@ -256,11 +255,11 @@ IPCT_CASE(timedwait_bad_nsec_einval,
 
 static void timedwait_available_ignores_bad_timeout(void)
 {
-	sem_t *s = psem_xshared(1);
+	sem_t *s = posix_sem_xshared(1);
 	struct timespec bad = { .tv_sec = 0, .tv_nsec = 1000000000L };
 
 	CHECK_RET(sem_timedwait(s, &bad), 0);
-	CHECK_EQ(0, psem_value(s));
+	CHECK_EQ(0, posix_sem_xvalue(s));
 }
 IPCT_CASE(timedwait_available_ignores_bad_timeout,
 	.id = "posix_sem.timedwait_available_ignores_bad_timeout",
@@ -272,20 +271,20 @@ static long call_timedwait_long(void *p)
 	struct timespec deadline;
 
 	/* Far beyond any release the parent makes: the post must end it. */
-	psem_deadline(CLOCK_REALTIME, &deadline, 10L * ipct_wait_limit_ms());
+	deadline = ipct_xdeadline(CLOCK_REALTIME, 10L * ipct_wait_limit_ms());
 	return sem_timedwait(p, &deadline);
 }
 
 static void timedwait_released_by_post(void)
 {
-	sem_t *s = psem_xshared(0);
+	sem_t *s = posix_sem_xshared(0);
 	struct ipct_blocker b;
 
 	ipct_block_start(&b, call_timedwait_long, s);
 	ipct_block_prove(&b);
 	CHECK_OK(sem_post(s));
 	CHECK_RESULT(ipct_block_finish(&b), 0);
-	CHECK_EQ(0, psem_value(s));
+	CHECK_EQ(0, posix_sem_xvalue(s));
 }
 IPCT_CASE(timedwait_released_by_post,
 	.id = "posix_sem.timedwait_released_by_post",
@@ -294,12 +293,12 @@ IPCT_CASE(timedwait_released_by_post,
 
 static void post_increments_value(void)
 {
-	sem_t *s = psem_xshared(0);
+	sem_t *s = posix_sem_xshared(0);
 
 	CHECK_RET(sem_post(s), 0);
-	CHECK_EQ(1, psem_value(s));
+	CHECK_EQ(1, posix_sem_xvalue(s));
 	CHECK_RET(sem_post(s), 0);
-	CHECK_EQ(2, psem_value(s));
+	CHECK_EQ(2, posix_sem_xvalue(s));
 }
 IPCT_CASE(post_increments_value,
 	.id = "posix_sem.post_increments_value",
@@ -308,12 +307,12 @@ IPCT_CASE(post_increments_value,
 
 static void post_wakes_one_of_two_waiters(void)
 {
-	sem_t *s = psem_xshared(0);
+	sem_t *s = posix_sem_xshared(0);
 	struct ipct_blocker b[2];
 	int first;
 
-	ipct_block_start(&b[0], psem_call_wait, s);
-	ipct_block_start(&b[1], psem_call_wait, s);
+	ipct_block_start(&b[0], posix_sem_call_wait, s);
+	ipct_block_start(&b[1], posix_sem_call_wait, s);
 	ipct_block_prove(&b[0]);
 	ipct_block_prove(&b[1]);
 	CHECK_OK(sem_post(s));
@@ -325,7 +324,7 @@ static void post_wakes_one_of_two_waiters(void)
 	CHECK_RESULT(ipct_block_finish(&b[!first]), 0);
 	/* Two posts, two units taken: had the first post released both,
 	 * the second would be left over. */
-	CHECK_EQ(0, psem_value(s));
+	CHECK_EQ(0, posix_sem_xvalue(s));
 }
 IPCT_CASE(post_wakes_one_of_two_waiters,
 	.id = "posix_sem.post_wakes_one_of_two_waiters",
@@ -344,13 +343,13 @@ static void post_from_signal_handler(void)
 {
 	struct ipct_blocker b;
 
-	handler_sem = psem_xshared(0);
+	handler_sem = posix_sem_xshared(0);
 	ipct_xsigaction(SIGUSR1, post_in_handler, 0);
-	ipct_block_start(&b, psem_call_wait, handler_sem);
+	ipct_block_start(&b, posix_sem_call_wait, handler_sem);
 	ipct_block_prove(&b);
 	CHECK_OK(raise(SIGUSR1));
 	CHECK_RESULT(ipct_block_finish(&b), 0);
-	CHECK_EQ(0, psem_value(handler_sem));
+	CHECK_EQ(0, posix_sem_xvalue(handler_sem));
 }
 IPCT_CASE(post_from_signal_handler,
 	.id = "posix_sem.post_from_signal_handler",
@@ -359,7 +358,7 @@ IPCT_CASE(post_from_signal_handler,
 
 static void getvalue_does_not_change_value(void)
 {
-	sem_t *s = psem_xshared(3);
+	sem_t *s = posix_sem_xshared(3);
 	int v = -1;
 
 	CHECK_RET(sem_getvalue(s, &v), 0);
@@ -378,11 +377,11 @@ IPCT_CASE(getvalue_does_not_change_value,
 
 static void getvalue_locked_with_waiter(void)
 {
-	sem_t *s = psem_xshared(0);
+	sem_t *s = posix_sem_xshared(0);
 	struct ipct_blocker b;
 	int v = 99;
 
-	ipct_block_start(&b, psem_call_wait, s);
+	ipct_block_start(&b, posix_sem_call_wait, s);
 	ipct_block_prove(&b);
 	CHECK_OK(sem_getvalue(s, &v));
 	CHECK(v == 0 || v == -1);
@@ -394,22 +393,17 @@ IPCT_CASE(getvalue_locked_with_waiter,
 	.asserts = "sem_getvalue() of a locked semaphore with one blocked waiter stores either 0 or -1 (minus the number of waiters)",
 	.spec = "POSIX.1-2024 sem_getvalue(), DESCRIPTION");
 
-static void on_usr1(int sig)
-{
-	(void)sig;
-}
-
 static void wait_interrupted_eintr(void)
 {
-	sem_t *s = psem_xshared(0);
+	sem_t *s = posix_sem_xshared(0);
 	struct ipct_blocker b;
 
-	ipct_xsigaction(SIGUSR1, on_usr1, 0); /* inherited; no SA_RESTART */
-	ipct_block_start(&b, psem_call_wait, s);
+	ipct_xsigaction(SIGUSR1, ipct_noop_handler, 0); /* inherited; no SA_RESTART */
+	ipct_block_start(&b, posix_sem_call_wait, s);
 	ipct_block_prove(&b);
 	CHECK_OK(kill(b.pid, SIGUSR1));
 	CHECK_RESULT_FAILS(ipct_block_finish(&b), EINTR);
-	CHECK_EQ(0, psem_value(s));
+	CHECK_EQ(0, posix_sem_xvalue(s));
 }
 IPCT_CASE(wait_interrupted_eintr,
 	.id = "posix_sem.wait_interrupted_eintr",
@@ -430,13 +424,13 @@ static void note_usr1(int sig)
 
 static void wait_restarted_with_sa_restart(void)
 {
-	sem_t *s = psem_xshared(0);
+	sem_t *s = posix_sem_xshared(0);
 	struct ipct_blocker b;
 	char c;
 
 	ipct_xpipe(handler_pipe);
 	ipct_xsigaction(SIGUSR1, note_usr1, SA_RESTART);
-	ipct_block_start(&b, psem_call_wait, s);
+	ipct_block_start(&b, posix_sem_call_wait, s);
 	ipct_block_prove(&b);
 	CHECK_OK(kill(b.pid, SIGUSR1));
 	ipct_xread_all(handler_pipe[0], &c, 1); /* the handler has run */
@@ -453,10 +447,10 @@ IPCT_CASE(wait_restarted_with_sa_restart,
 
 static void post_at_max_eoverflow(void)
 {
-	sem_t *s = psem_xshared(SEM_VALUE_MAX);
+	sem_t *s = posix_sem_xshared(SEM_VALUE_MAX);
 
 	CHECK_FAILS(sem_post(s), EOVERFLOW);
-	CHECK_EQ(SEM_VALUE_MAX, psem_value(s));
+	CHECK_EQ(SEM_VALUE_MAX, posix_sem_xvalue(s));
 }
 IPCT_CASE(post_at_max_eoverflow,
 	.id = "posix_sem.post_at_max_eoverflow",
@@ -466,11 +460,11 @@ IPCT_CASE(post_at_max_eoverflow,
 
 static void destroy_then_init_reuses_memory(void)
 {
-	sem_t *s = psem_xshared(2);
+	sem_t *s = posix_sem_xshared(2);
 
 	CHECK_OK(sem_destroy(s));
 	CHECK_RET(sem_init(s, 1, 0), 0);
-	CHECK_EQ(0, psem_value(s));
+	CHECK_EQ(0, posix_sem_xvalue(s));
 	CHECK_FAILS(sem_trywait(s), EAGAIN);
 }
 IPCT_CASE(destroy_then_init_reuses_memory,
@@ -505,7 +499,7 @@ static void post_then_take_many(void *p)
 
 static void concurrent_posts_and_waits_balance(void)
 {
-	struct concurrent_arg a = { .sem = psem_xshared(0) };
+	struct concurrent_arg a = { .sem = posix_sem_xshared(0) };
 	pid_t pid[CONCURRENT_PROCS];
 	int i;
 
@@ -519,7 +513,7 @@ static void concurrent_posts_and_waits_balance(void)
 		ipct_wait_ok(pid[i]);
 	/* A lost post shows as EAGAIN above, a lost decrement as a value
 	 * left over here. */
-	CHECK_EQ(0, psem_value(a.sem));
+	CHECK_EQ(0, posix_sem_xvalue(a.sem));
 }
 IPCT_CASE(concurrent_posts_and_waits_balance,
 	.id = "posix_sem.concurrent_posts_and_waits_balance",

@@ -1,10 +1,11 @@
-# cases/posix_shm: one binary per source file; pshm.h holds their shared
+# cases/posix_shm: one binary per source file; posix_shm.h holds their shared
 # helpers.  The reference ring buffer (lib/ref/posix_shm.c) goes into
 # libipct; its demo program prints expected/ref/posix_shm_ring.txt.
-nobase_pkglibexec_PROGRAMS += %reldir%/open %reldir%/mmap %reldir%/anon %reldir%/pshared
-EXTRA_DIST += %reldir%/pshm.h
-nobase_pkglibexec_PROGRAMS += %reldir%/reference
+nobase_pkglibexec_PROGRAMS += %reldir%/open %reldir%/mmap %reldir%/anon %reldir%/pshared \
+	%reldir%/reference
+EXTRA_DIST += %reldir%/posix_shm.h
 
+# Reference implementation (lib/ref/posix_shm.*) and its demo program.
 lib_libipct_a_SOURCES += lib/ref/posix_shm.c lib/ref/posix_shm.h
 refdemo_PROGRAMS += lib/ref/demo_posix_shm
 lib_ref_demo_posix_shm_SOURCES = lib/ref/demo_posix_shm.c

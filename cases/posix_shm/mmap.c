@@ -7,12 +7,12 @@
  */
 #define _XOPEN_SOURCE 700
 #include "ipct.h"
-#include "pshm.h"
+#include "posix_shm.h"
 
 static void map_shared_visible_both_ways(void)
 {
 	const char *name = ipct_posix_name(IPCT_POSIX_SHM);
-	unsigned char *p = pshm_xcreate_map(name, 4096);
+	unsigned char *p = posix_shm_xcreate_map(name, 4096);
 	struct ipct_sync s;
 	pid_t pid;
 
@@ -41,29 +41,31 @@ static void map_shared_visible_both_ways(void)
 IPCT_CASE(map_shared_visible_both_ways,
 	.id = "posix_shm.map_shared_visible_both_ways",
 	.asserts = "stores through a MAP_SHARED mapping of a shared memory object are visible to another process mapping the same object, in both directions",
-	.spec = "POSIX.1-2024 mmap(), DESCRIPTION (MAP_SHARED); shm_open(), DESCRIPTION");
+	.spec = "POSIX.1-2024 mmap(), DESCRIPTION (MAP_SHARED); shm_open(), DESCRIPTION",
+	.requires = { IPCT_HAVE(HAVE_SHM_OPEN) });
 
 static void map_shared_visible_after_remap(void)
 {
 	const char *name = ipct_posix_name(IPCT_POSIX_SHM);
-	int fd = pshm_xcreate(name, 8192);
-	unsigned char *p = pshm_xmap(fd, 8192, PROT_READ | PROT_WRITE, MAP_SHARED);
+	int fd = posix_shm_xcreate(name, 8192);
+	unsigned char *p = posix_shm_xmap(fd, 8192, PROT_READ | PROT_WRITE, MAP_SHARED);
 
 	memcpy(p + 5000, "stays", 6);
 	CHECK_OK(munmap(p, 8192));
-	p = pshm_xmap(fd, 8192, PROT_READ, MAP_SHARED);
+	p = posix_shm_xmap(fd, 8192, PROT_READ, MAP_SHARED);
 	CHECK_STR("stays", (char *)p + 5000);
 }
 IPCT_CASE(map_shared_visible_after_remap,
 	.id = "posix_shm.map_shared_visible_after_remap",
 	.asserts = "data stored through a MAP_SHARED mapping is in the object after munmap() and is seen by a new mapping",
-	.spec = "POSIX.1-2024 mmap(), DESCRIPTION (MAP_SHARED); munmap(), DESCRIPTION");
+	.spec = "POSIX.1-2024 mmap(), DESCRIPTION (MAP_SHARED); munmap(), DESCRIPTION",
+	.requires = { IPCT_HAVE(HAVE_SHM_OPEN) });
 
 static void mapping_survives_close(void)
 {
-	int fd = pshm_xcreate(ipct_posix_name(IPCT_POSIX_SHM), 4096);
-	unsigned char *p = pshm_xmap(fd, 4096, PROT_READ | PROT_WRITE, MAP_SHARED);
-	unsigned char *q = pshm_xmap(fd, 4096, PROT_READ, MAP_SHARED);
+	int fd = posix_shm_xcreate(ipct_posix_name(IPCT_POSIX_SHM), 4096);
+	unsigned char *p = posix_shm_xmap(fd, 4096, PROT_READ | PROT_WRITE, MAP_SHARED);
+	unsigned char *q = posix_shm_xmap(fd, 4096, PROT_READ, MAP_SHARED);
 
 	ipct_xclose(fd);
 	memcpy(p, "open", 5);
@@ -72,14 +74,15 @@ static void mapping_survives_close(void)
 IPCT_CASE(mapping_survives_close,
 	.id = "posix_shm.mapping_survives_close",
 	.asserts = "mappings of a shared memory object stay valid and shared after the descriptor used to create them is closed",
-	.spec = "POSIX.1-2024 mmap(), DESCRIPTION (the mapping adds a reference)");
+	.spec = "POSIX.1-2024 mmap(), DESCRIPTION (the mapping adds a reference)",
+	.requires = { IPCT_HAVE(HAVE_SHM_OPEN) });
 
 static void map_private_writes_stay_private(void)
 {
 	const char *name = ipct_posix_name(IPCT_POSIX_SHM);
-	int fd = pshm_xcreate(name, 4096);
-	unsigned char *shared = pshm_xmap(fd, 4096, PROT_READ | PROT_WRITE, MAP_SHARED);
-	unsigned char *priv = pshm_xmap(fd, 4096, PROT_READ | PROT_WRITE, MAP_PRIVATE);
+	int fd = posix_shm_xcreate(name, 4096);
+	unsigned char *shared = posix_shm_xmap(fd, 4096, PROT_READ | PROT_WRITE, MAP_SHARED);
+	unsigned char *priv = posix_shm_xmap(fd, 4096, PROT_READ | PROT_WRITE, MAP_PRIVATE);
 	char buf[8];
 
 	memcpy(shared, "orig", 5);
@@ -93,12 +96,13 @@ static void map_private_writes_stay_private(void)
 IPCT_CASE(map_private_writes_stay_private,
 	.id = "posix_shm.map_private_writes_stay_private",
 	.asserts = "stores through a MAP_PRIVATE mapping change only the caller's copy: the object and its MAP_SHARED mappings keep the old data",
-	.spec = "POSIX.1-2024 mmap(), DESCRIPTION (MAP_PRIVATE)");
+	.spec = "POSIX.1-2024 mmap(), DESCRIPTION (MAP_PRIVATE)",
+	.requires = { IPCT_HAVE(HAVE_SHM_OPEN) });
 
 static void fork_map_private_parent_write_unseen(void)
 {
-	int fd = pshm_xcreate(ipct_posix_name(IPCT_POSIX_SHM), 4096);
-	unsigned char *p = pshm_xmap(fd, 4096, PROT_READ | PROT_WRITE, MAP_PRIVATE);
+	int fd = posix_shm_xcreate(ipct_posix_name(IPCT_POSIX_SHM), 4096);
+	unsigned char *p = posix_shm_xmap(fd, 4096, PROT_READ | PROT_WRITE, MAP_PRIVATE);
 	struct ipct_sync s;
 	pid_t pid;
 
@@ -117,13 +121,14 @@ static void fork_map_private_parent_write_unseen(void)
 IPCT_CASE(fork_map_private_parent_write_unseen,
 	.id = "posix_shm.fork_map_private_parent_write_unseen",
 	.asserts = "after fork() a MAP_PRIVATE mapping is private to each process: the parent's later stores are not seen by the child",
-	.spec = "POSIX.1-2024 fork(), DESCRIPTION; mmap(), DESCRIPTION (MAP_PRIVATE)");
+	.spec = "POSIX.1-2024 fork(), DESCRIPTION; mmap(), DESCRIPTION (MAP_PRIVATE)",
+	.requires = { IPCT_HAVE(HAVE_SHM_OPEN) });
 
 static void partial_last_page_zero_filled(void)
 {
-	size_t pg = pshm_page(), i;
-	int fd = pshm_xcreate(ipct_posix_name(IPCT_POSIX_SHM), pg);
-	unsigned char *full = pshm_xmap(fd, pg, PROT_READ | PROT_WRITE, MAP_SHARED);
+	size_t pg = ipct_xpagesize(), i;
+	int fd = posix_shm_xcreate(ipct_posix_name(IPCT_POSIX_SHM), pg);
+	unsigned char *full = posix_shm_xmap(fd, pg, PROT_READ | PROT_WRITE, MAP_SHARED);
 	unsigned char *p;
 
 	/* Data where the tail of the page will be, then cut the object to
@@ -131,7 +136,7 @@ static void partial_last_page_zero_filled(void)
 	memset(full, 0x5a, pg);
 	CHECK_OK(munmap(full, pg));
 	CHECK_OK(ftruncate(fd, 100));
-	p = pshm_xmap(fd, pg, PROT_READ, MAP_SHARED);
+	p = posix_shm_xmap(fd, pg, PROT_READ, MAP_SHARED);
 	CHECK_EQ(0x5a, p[99]);
 	for (i = 100; i < pg; i++)
 		if (p[i] != 0)
@@ -141,7 +146,8 @@ static void partial_last_page_zero_filled(void)
 IPCT_CASE(partial_last_page_zero_filled,
 	.id = "posix_shm.partial_last_page_zero_filled",
 	.asserts = "the part of the last page of a mapping that lies beyond the end of the object reads as zero, without SIGBUS",
-	.spec = "POSIX.1-2024 mmap(), DESCRIPTION (zero-fill of the partial page at the end of an object)");
+	.spec = "POSIX.1-2024 mmap(), DESCRIPTION (zero-fill of the partial page at the end of an object)",
+	.requires = { IPCT_HAVE(HAVE_SHM_OPEN) });
 
 /* Run touch(p) in a child that must die of `sig`. */
 static void child_dies_of(void (*touch)(volatile unsigned char *),
@@ -169,9 +175,9 @@ static void load_byte(volatile unsigned char *p)
 
 static void access_past_object_end_sigbus(void)
 {
-	size_t pg = pshm_page();
-	int fd = pshm_xcreate(ipct_posix_name(IPCT_POSIX_SHM), pg);
-	unsigned char *p = pshm_xmap(fd, 2 * pg, PROT_READ | PROT_WRITE, MAP_SHARED);
+	size_t pg = ipct_xpagesize();
+	int fd = posix_shm_xcreate(ipct_posix_name(IPCT_POSIX_SHM), pg);
+	unsigned char *p = posix_shm_xmap(fd, 2 * pg, PROT_READ | PROT_WRITE, MAP_SHARED);
 
 	p[pg - 1] = 7; /* the last byte of the object is fine */
 	child_dies_of(load_byte, p + pg, SIGBUS);
@@ -179,13 +185,14 @@ static void access_past_object_end_sigbus(void)
 IPCT_CASE(access_past_object_end_sigbus,
 	.id = "posix_shm.access_past_object_end_sigbus",
 	.asserts = "a reference to a whole page of a mapping that lies beyond the end of the shared memory object raises SIGBUS",
-	.spec = "POSIX.1-2024 mmap(), DESCRIPTION (references beyond the end of the object)");
+	.spec = "POSIX.1-2024 mmap(), DESCRIPTION (references beyond the end of the object)",
+	.requires = { IPCT_HAVE(HAVE_SHM_OPEN) });
 
 static void shrink_while_mapped_sigbus(void)
 {
-	size_t pg = pshm_page();
-	int fd = pshm_xcreate(ipct_posix_name(IPCT_POSIX_SHM), 2 * pg);
-	unsigned char *p = pshm_xmap(fd, 2 * pg, PROT_READ | PROT_WRITE, MAP_SHARED);
+	size_t pg = ipct_xpagesize();
+	int fd = posix_shm_xcreate(ipct_posix_name(IPCT_POSIX_SHM), 2 * pg);
+	unsigned char *p = posix_shm_xmap(fd, 2 * pg, PROT_READ | PROT_WRITE, MAP_SHARED);
 
 	p[pg] = 1; /* inside the object now */
 	CHECK_OK(ftruncate(fd, (off_t)pg));
@@ -194,13 +201,14 @@ static void shrink_while_mapped_sigbus(void)
 IPCT_CASE(shrink_while_mapped_sigbus,
 	.id = "posix_shm.shrink_while_mapped_sigbus",
 	.asserts = "after ftruncate() shrinks a mapped shared memory object, a reference to a mapped page past the new end raises SIGBUS",
-	.spec = "POSIX.1-2024 mmap(), DESCRIPTION; ftruncate(), DESCRIPTION");
+	.spec = "POSIX.1-2024 mmap(), DESCRIPTION; ftruncate(), DESCRIPTION",
+	.requires = { IPCT_HAVE(HAVE_SHM_OPEN) });
 
 static void munmap_then_access_sigsegv(void)
 {
-	size_t pg = pshm_page();
-	int fd = pshm_xcreate(ipct_posix_name(IPCT_POSIX_SHM), pg);
-	unsigned char *p = pshm_xmap(fd, pg, PROT_READ | PROT_WRITE, MAP_SHARED);
+	size_t pg = ipct_xpagesize();
+	int fd = posix_shm_xcreate(ipct_posix_name(IPCT_POSIX_SHM), pg);
+	unsigned char *p = posix_shm_xmap(fd, pg, PROT_READ | PROT_WRITE, MAP_SHARED);
 
 	p[0] = 1;
 	CHECK_RET(munmap(p, pg), 0);
@@ -209,13 +217,14 @@ static void munmap_then_access_sigsegv(void)
 IPCT_CASE(munmap_then_access_sigsegv,
 	.id = "posix_shm.munmap_then_access_sigsegv",
 	.asserts = "after munmap() a reference to the removed range raises SIGSEGV",
-	.spec = "POSIX.1-2024 munmap(), DESCRIPTION");
+	.spec = "POSIX.1-2024 munmap(), DESCRIPTION",
+	.requires = { IPCT_HAVE(HAVE_SHM_OPEN) });
 
 static void mprotect_readonly_write_sigsegv(void)
 {
-	size_t pg = pshm_page();
-	int fd = pshm_xcreate(ipct_posix_name(IPCT_POSIX_SHM), pg);
-	unsigned char *p = pshm_xmap(fd, pg, PROT_READ | PROT_WRITE, MAP_SHARED);
+	size_t pg = ipct_xpagesize();
+	int fd = posix_shm_xcreate(ipct_posix_name(IPCT_POSIX_SHM), pg);
+	unsigned char *p = posix_shm_xmap(fd, pg, PROT_READ | PROT_WRITE, MAP_SHARED);
 
 	p[0] = 1;
 	CHECK_RET(mprotect(p, pg, PROT_READ), 0);
@@ -225,24 +234,26 @@ static void mprotect_readonly_write_sigsegv(void)
 IPCT_CASE(mprotect_readonly_write_sigsegv,
 	.id = "posix_shm.mprotect_readonly_write_sigsegv",
 	.asserts = "after mprotect() to PROT_READ a store to the page raises SIGSEGV while loads still work",
-	.spec = "POSIX.1-2024 mprotect(), DESCRIPTION");
+	.spec = "POSIX.1-2024 mprotect(), DESCRIPTION",
+	.requires = { IPCT_HAVE(HAVE_SHM_OPEN) });
 
 static void prot_read_mapping_write_sigsegv(void)
 {
-	size_t pg = pshm_page();
-	int fd = pshm_xcreate(ipct_posix_name(IPCT_POSIX_SHM), pg);
-	unsigned char *p = pshm_xmap(fd, pg, PROT_READ, MAP_SHARED);
+	size_t pg = ipct_xpagesize();
+	int fd = posix_shm_xcreate(ipct_posix_name(IPCT_POSIX_SHM), pg);
+	unsigned char *p = posix_shm_xmap(fd, pg, PROT_READ, MAP_SHARED);
 
 	child_dies_of(store_byte, p, SIGSEGV);
 }
 IPCT_CASE(prot_read_mapping_write_sigsegv,
 	.id = "posix_shm.prot_read_mapping_write_sigsegv",
 	.asserts = "a store to a mapping created with PROT_READ only raises SIGSEGV",
-	.spec = "POSIX.1-2024 mmap(), DESCRIPTION (prot)");
+	.spec = "POSIX.1-2024 mmap(), DESCRIPTION (prot)",
+	.requires = { IPCT_HAVE(HAVE_SHM_OPEN) });
 
 static void mmap_zero_length_einval(void)
 {
-	int fd = pshm_xcreate(ipct_posix_name(IPCT_POSIX_SHM), 4096);
+	int fd = posix_shm_xcreate(ipct_posix_name(IPCT_POSIX_SHM), 4096);
 
 	CHECK_FAILS_PTR(mmap(NULL, 0, PROT_READ, MAP_SHARED, fd, 0), MAP_FAILED,
 			EINVAL);
@@ -250,12 +261,13 @@ static void mmap_zero_length_einval(void)
 IPCT_CASE(mmap_zero_length_einval,
 	.id = "posix_shm.mmap_zero_length_einval",
 	.asserts = "mmap() with len 0 fails with EINVAL",
-	.spec = "POSIX.1-2024 mmap(), ERRORS [EINVAL]");
+	.spec = "POSIX.1-2024 mmap(), ERRORS [EINVAL]",
+	.requires = { IPCT_HAVE(HAVE_SHM_OPEN) });
 
 static void mmap_unaligned_offset_einval(void)
 {
-	size_t pg = pshm_page();
-	int fd = pshm_xcreate(ipct_posix_name(IPCT_POSIX_SHM), 2 * pg);
+	size_t pg = ipct_xpagesize();
+	int fd = posix_shm_xcreate(ipct_posix_name(IPCT_POSIX_SHM), 2 * pg);
 
 	CHECK_FAILS_PTR(mmap(NULL, pg, PROT_READ, MAP_SHARED, fd, 1), MAP_FAILED,
 			EINVAL);
@@ -263,22 +275,24 @@ static void mmap_unaligned_offset_einval(void)
 IPCT_CASE(mmap_unaligned_offset_einval,
 	.id = "posix_shm.mmap_unaligned_offset_einval",
 	.asserts = "mmap() with an offset that is not a multiple of the page size fails with EINVAL",
-	.spec = "POSIX.1-2024 mmap(), ERRORS [EINVAL]");
+	.spec = "POSIX.1-2024 mmap(), ERRORS [EINVAL]",
+	.requires = { IPCT_HAVE(HAVE_SHM_OPEN) });
 
 static void mmap_no_share_type_einval(void)
 {
-	int fd = pshm_xcreate(ipct_posix_name(IPCT_POSIX_SHM), 4096);
+	int fd = posix_shm_xcreate(ipct_posix_name(IPCT_POSIX_SHM), 4096);
 
 	CHECK_FAILS_PTR(mmap(NULL, 4096, PROT_READ, 0, fd, 0), MAP_FAILED, EINVAL);
 }
 IPCT_CASE(mmap_no_share_type_einval,
 	.id = "posix_shm.mmap_no_share_type_einval",
 	.asserts = "mmap() with flags naming neither MAP_SHARED nor MAP_PRIVATE fails with EINVAL",
-	.spec = "POSIX.1-2024 mmap(), ERRORS [EINVAL]");
+	.spec = "POSIX.1-2024 mmap(), ERRORS [EINVAL]",
+	.requires = { IPCT_HAVE(HAVE_SHM_OPEN) });
 
 static void mmap_closed_fd_ebadf(void)
 {
-	int fd = pshm_xcreate(ipct_posix_name(IPCT_POSIX_SHM), 4096);
+	int fd = posix_shm_xcreate(ipct_posix_name(IPCT_POSIX_SHM), 4096);
 
 	ipct_xclose(fd);
 	CHECK_FAILS_PTR(mmap(NULL, 4096, PROT_READ, MAP_SHARED, fd, 0), MAP_FAILED,
@@ -287,14 +301,15 @@ static void mmap_closed_fd_ebadf(void)
 IPCT_CASE(mmap_closed_fd_ebadf,
 	.id = "posix_shm.mmap_closed_fd_ebadf",
 	.asserts = "mmap() of a closed file descriptor fails with EBADF",
-	.spec = "POSIX.1-2024 mmap(), ERRORS [EBADF]");
+	.spec = "POSIX.1-2024 mmap(), ERRORS [EBADF]",
+	.requires = { IPCT_HAVE(HAVE_SHM_OPEN) });
 
 static void mmap_rdonly_fd_shared_write_eacces(void)
 {
 	const char *name = ipct_posix_name(IPCT_POSIX_SHM);
 	int fd;
 
-	pshm_xcreate(name, 4096);
+	posix_shm_xcreate(name, 4096);
 	CHECK_OK(fd = shm_open(name, O_RDONLY, 0));
 	CHECK_FAILS_PTR(mmap(NULL, 4096, PROT_READ | PROT_WRITE, MAP_SHARED, fd, 0),
 			MAP_FAILED, EACCES);
@@ -302,14 +317,15 @@ static void mmap_rdonly_fd_shared_write_eacces(void)
 IPCT_CASE(mmap_rdonly_fd_shared_write_eacces,
 	.id = "posix_shm.mmap_rdonly_fd_shared_write_eacces",
 	.asserts = "mmap() with PROT_WRITE and MAP_SHARED of a shared memory object opened O_RDONLY fails with EACCES",
-	.spec = "POSIX.1-2024 mmap(), ERRORS [EACCES]");
+	.spec = "POSIX.1-2024 mmap(), ERRORS [EACCES]",
+	.requires = { IPCT_HAVE(HAVE_SHM_OPEN) });
 
 static void mmap_rdonly_fd_private_write_allowed(void)
 {
 	const char *name = ipct_posix_name(IPCT_POSIX_SHM);
 	unsigned char *p;
 	char buf[4];
-	int fd, wfd = pshm_xcreate(name, 4096);
+	int fd, wfd = posix_shm_xcreate(name, 4096);
 
 	CHECK_OK(fd = shm_open(name, O_RDONLY, 0));
 	CHECK_OK_PTR(p = mmap(NULL, 4096, PROT_READ | PROT_WRITE, MAP_PRIVATE,
@@ -321,13 +337,14 @@ static void mmap_rdonly_fd_private_write_allowed(void)
 IPCT_CASE(mmap_rdonly_fd_private_write_allowed,
 	.id = "posix_shm.mmap_rdonly_fd_private_write_allowed",
 	.asserts = "mmap() with PROT_WRITE and MAP_PRIVATE of an object opened O_RDONLY succeeds, and stores do not reach the object",
-	.spec = "POSIX.1-2024 mmap(), ERRORS [EACCES] (only MAP_SHARED needs write access)");
+	.spec = "POSIX.1-2024 mmap(), ERRORS [EACCES] (only MAP_SHARED needs write access)",
+	.requires = { IPCT_HAVE(HAVE_SHM_OPEN) });
 
 static void munmap_unaligned_einval(void)
 {
-	size_t pg = pshm_page();
-	int fd = pshm_xcreate(ipct_posix_name(IPCT_POSIX_SHM), pg);
-	unsigned char *p = pshm_xmap(fd, pg, PROT_READ, MAP_SHARED);
+	size_t pg = ipct_xpagesize();
+	int fd = posix_shm_xcreate(ipct_posix_name(IPCT_POSIX_SHM), pg);
+	unsigned char *p = posix_shm_xmap(fd, pg, PROT_READ, MAP_SHARED);
 
 	CHECK_FAILS(munmap(p + 1, pg - 1), EINVAL);
 	CHECK_EQ(0, p[0]); /* still mapped */
@@ -335,13 +352,14 @@ static void munmap_unaligned_einval(void)
 IPCT_CASE(munmap_unaligned_einval,
 	.id = "posix_shm.munmap_unaligned_einval",
 	.asserts = "munmap() with an address that is not a multiple of the page size fails with EINVAL and leaves the mapping",
-	.spec = "POSIX.1-2024 munmap(), ERRORS [EINVAL]");
+	.spec = "POSIX.1-2024 munmap(), ERRORS [EINVAL]",
+	.requires = { IPCT_HAVE(HAVE_SHM_OPEN) });
 
 static void msync_sync_returns_zero(void)
 {
 	const char *name = ipct_posix_name(IPCT_POSIX_SHM);
-	int fd = pshm_xcreate(name, 4096);
-	unsigned char *p = pshm_xmap(fd, 4096, PROT_READ | PROT_WRITE, MAP_SHARED);
+	int fd = posix_shm_xcreate(name, 4096);
+	unsigned char *p = posix_shm_xmap(fd, 4096, PROT_READ | PROT_WRITE, MAP_SHARED);
 	char buf[8];
 
 	memcpy(p, "synced", 7);
@@ -353,29 +371,32 @@ static void msync_sync_returns_zero(void)
 IPCT_CASE(msync_sync_returns_zero,
 	.id = "posix_shm.msync_sync_returns_zero",
 	.asserts = "msync() of a MAP_SHARED mapping with MS_SYNC or MS_ASYNC|MS_INVALIDATE returns 0, and the stores are in the object as read() sees it",
-	.spec = "POSIX.1-2024 msync(), DESCRIPTION and RETURN VALUE");
+	.spec = "POSIX.1-2024 msync(), DESCRIPTION and RETURN VALUE",
+	.requires = { IPCT_HAVE(HAVE_SHM_OPEN) });
 
 static void msync_sync_and_async_einval(void)
 {
-	unsigned char *p = pshm_xcreate_map(ipct_posix_name(IPCT_POSIX_SHM), 4096);
+	unsigned char *p = posix_shm_xcreate_map(ipct_posix_name(IPCT_POSIX_SHM), 4096);
 
 	CHECK_FAILS(msync(p, 4096, MS_SYNC | MS_ASYNC), EINVAL);
 }
 IPCT_CASE(msync_sync_and_async_einval,
 	.id = "posix_shm.msync_sync_and_async_einval",
 	.asserts = "msync() with both MS_SYNC and MS_ASYNC fails with EINVAL",
-	.spec = "POSIX.1-2024 msync(), ERRORS [EINVAL]");
+	.spec = "POSIX.1-2024 msync(), ERRORS [EINVAL]",
+	.requires = { IPCT_HAVE(HAVE_SHM_OPEN) });
 
 static void msync_unaligned_einval(void)
 {
-	unsigned char *p = pshm_xcreate_map(ipct_posix_name(IPCT_POSIX_SHM), 4096);
+	unsigned char *p = posix_shm_xcreate_map(ipct_posix_name(IPCT_POSIX_SHM), 4096);
 
 	CHECK_FAILS(msync(p + 1, 100, MS_SYNC), EINVAL);
 }
 IPCT_CASE(msync_unaligned_einval,
 	.id = "posix_shm.msync_unaligned_einval",
 	.asserts = "msync() with an address that is not a multiple of the page size fails with EINVAL",
-	.spec = "POSIX.1-2024 msync(), ERRORS [EINVAL]");
+	.spec = "POSIX.1-2024 msync(), ERRORS [EINVAL]",
+	.requires = { IPCT_HAVE(HAVE_SHM_OPEN) });
 
 /* Helper mode "msync-unmapped NAME": map a page of object NAME, unmap
  * it, msync() it.  It runs in an exec'd image because valgrind's memcheck
@@ -383,7 +404,7 @@ IPCT_CASE(msync_unaligned_einval,
  * unaddressable memory as an error before the kernel sees the call. */
 static int msync_unmapped_main(int argc, char **argv)
 {
-	size_t pg = pshm_page();
+	size_t pg = ipct_xpagesize();
 	void *p;
 	int fd;
 
@@ -402,14 +423,15 @@ static void msync_unmapped_enomem(void)
 {
 	const char *name = ipct_posix_name(IPCT_POSIX_SHM);
 
-	pshm_xcreate(name, pshm_page());
+	posix_shm_xcreate(name, ipct_xpagesize());
 	CHECK_EXITED(ipct_wait(ipct_exec_helper("msync-unmapped", name,
 						(char *)NULL)), 0);
 }
 IPCT_CASE(msync_unmapped_enomem,
 	.id = "posix_shm.msync_unmapped_enomem",
 	.asserts = "msync() of a range that is not mapped fails with ENOMEM",
-	.spec = "POSIX.1-2024 msync(), ERRORS [ENOMEM]");
+	.spec = "POSIX.1-2024 msync(), ERRORS [ENOMEM]",
+	.requires = { IPCT_HAVE(HAVE_SHM_OPEN) });
 
 IPCT_CASES(&ipct_case_map_shared_visible_both_ways,
 	   &ipct_case_partial_last_page_zero_filled,

@@ -8,7 +8,7 @@
  */
 #define _XOPEN_SOURCE 700
 #include "ipct.h"
-#include "sigh.h"
+#include "signal.h"
 
 #include <poll.h>
 #include <sys/wait.h>
@@ -126,7 +126,7 @@ static void default_sigtstp_stops(void)
 	struct ipct_sync s;
 	pid_t pid;
 
-	sigh_skip_under_valgrind("a SIGTSTP the process raises does not stop it there");
+	signal_skip_under_valgrind("a SIGTSTP the process raises does not stop it there");
 	pid = stopped_child(&s, SIGTSTP);
 	CHECK_OK(kill(pid, SIGCONT));
 	ipct_post(&s, 1);
@@ -225,7 +225,7 @@ IPCT_CASE(stopped_defers_other_signals,
 
 static void wait_sigchld(siginfo_t *si)
 {
-	sigset_t set = sigh_set1(SIGCHLD);
+	sigset_t set = signal_set1(SIGCHLD);
 
 	memset(si, 0, sizeof *si);
 	CHECK_RET(sigwaitinfo(&set, si), SIGCHLD);
@@ -318,16 +318,11 @@ IPCT_CASE(sigchld_child_continued,
 
 /* ---- signal() ------------------------------------------------------ */
 
-static void other_handler(int sig)
-{
-	(void)sig;
-}
-
 static void signal_returns_previous(void)
 {
-	CHECK(signal(SIGUSR1, sigh_note) == SIG_DFL);
-	CHECK(signal(SIGUSR1, other_handler) == sigh_note);
-	CHECK(signal(SIGUSR1, SIG_IGN) == other_handler);
+	CHECK(signal(SIGUSR1, signal_note) == SIG_DFL);
+	CHECK(signal(SIGUSR1, ipct_noop_handler) == signal_note);
+	CHECK(signal(SIGUSR1, SIG_IGN) == ipct_noop_handler);
 }
 IPCT_CASE(signal_returns_previous,
 	.id = "signal.signal_returns_previous",
@@ -339,11 +334,11 @@ static void signal_invalid_sig_err(void)
 	void (*r)(int);
 
 	errno = 0;
-	r = signal(SIGKILL, sigh_note);
+	r = signal(SIGKILL, signal_note);
 	CHECK(r == SIG_ERR);
 	CHECK_ERRNO(errno, EINVAL);
 	errno = 0;
-	r = signal(0, sigh_note);
+	r = signal(0, signal_note);
 	CHECK(r == SIG_ERR);
 	CHECK_ERRNO(errno, EINVAL);
 }

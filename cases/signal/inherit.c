@@ -7,7 +7,7 @@
  */
 #define _XOPEN_SOURCE 700
 #include "ipct.h"
-#include "sigh.h"
+#include "signal.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -31,11 +31,11 @@ static int state_main(int argc, char **argv)
 		CHECK_OK(sigaction(sig, NULL, &q));
 		CHECK(q.sa_handler == SIG_IGN);
 	} else if (strcmp(argv[1], "blocked") == 0) {
-		sigset_t m = sigh_mask();
+		sigset_t m = signal_xmask();
 
 		CHECK_EQ(1, sigismember(&m, sig));
 	} else if (strcmp(argv[1], "pending") == 0) {
-		CHECK_EQ(1, sigh_pending(sig));
+		CHECK_EQ(1, signal_xpending(sig));
 	} else if (strcmp(argv[1], "alarm") == 0) {
 		CHECK(alarm(0) > 0);
 	} else {
@@ -62,7 +62,7 @@ static void fork_inherits_mask(void)
 	ipct_xsigblock(SIGUSR2);
 	pid = ipct_fork();
 	if (pid == 0) {
-		sigset_t m = sigh_mask();
+		sigset_t m = signal_xmask();
 
 		CHECK_EQ(1, sigismember(&m, SIGUSR2));
 		CHECK_EQ(0, sigismember(&m, SIGUSR1));
@@ -79,18 +79,18 @@ static void fork_inherits_actions(void)
 {
 	pid_t pid;
 
-	ipct_xsigaction(SIGUSR1, sigh_note, 0);
+	ipct_xsigaction(SIGUSR1, signal_note, 0);
 	ipct_xsigaction(SIGUSR2, SIG_IGN, 0);
 	pid = ipct_fork();
 	if (pid == 0) {
 		struct sigaction q;
 
 		CHECK_OK(sigaction(SIGUSR1, NULL, &q));
-		CHECK(q.sa_handler == sigh_note);
+		CHECK(q.sa_handler == signal_note);
 		CHECK_OK(sigaction(SIGUSR2, NULL, &q));
 		CHECK(q.sa_handler == SIG_IGN);
 		CHECK_OK(raise(SIGUSR1));
-		CHECK_EQ(1, sigh_count);
+		CHECK_EQ(1, signal_count);
 		ipct_child_exit();
 	}
 	ipct_wait_ok(pid);
@@ -108,11 +108,11 @@ static void fork_child_pending_empty(void)
 	CHECK_OK(raise(SIGUSR1));
 	pid = ipct_fork();
 	if (pid == 0) {
-		CHECK_EQ(0, sigh_pending(SIGUSR1));
+		CHECK_EQ(0, signal_xpending(SIGUSR1));
 		ipct_child_exit();
 	}
 	ipct_wait_ok(pid);
-	CHECK_EQ(1, sigh_pending(SIGUSR1));
+	CHECK_EQ(1, signal_xpending(SIGUSR1));
 }
 IPCT_CASE(fork_child_pending_empty,
 	.id = "signal.fork_child_pending_empty",
@@ -123,7 +123,7 @@ IPCT_CASE(fork_child_pending_empty,
 
 static void exec_caught_reset_to_default(void)
 {
-	ipct_xsigaction(SIGUSR1, sigh_note, 0);
+	ipct_xsigaction(SIGUSR1, signal_note, 0);
 	ipct_wait_ok(exec_state("dfl", SIGUSR1));
 }
 IPCT_CASE(exec_caught_reset_to_default,
@@ -155,7 +155,7 @@ static void exec_keeps_pending(void)
 {
 	pid_t pid;
 
-	sigh_skip_under_valgrind("it has taken the pending signal into its own queue, which exec discards");
+	signal_skip_under_valgrind("it has taken the pending signal into its own queue, which exec discards");
 	pid = ipct_fork();
 
 	if (pid == 0) {

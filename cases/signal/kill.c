@@ -7,7 +7,7 @@
  */
 #define _XOPEN_SOURCE 700
 #include "ipct.h"
-#include "sigh.h"
+#include "signal.h"
 
 #include <sys/resource.h>
 #include <sys/wait.h>
@@ -25,7 +25,7 @@ static pid_t reaped_pid(void)
 
 static void kill_delivers_to_child(void)
 {
-	sigset_t set = sigh_set1(SIGUSR1);
+	sigset_t set = signal_set1(SIGUSR1);
 	pid_t pid;
 
 	ipct_xsigblock(SIGUSR1); /* before fork: nothing to race */
@@ -122,7 +122,7 @@ static void kill_other_user_eperm(void)
 		ipct_child_exit();
 	}
 	ipct_wait_ok(pid);
-	CHECK_EQ(0, sigh_pending(SIGUSR1));
+	CHECK_EQ(0, signal_xpending(SIGUSR1));
 }
 IPCT_CASE(kill_other_user_eperm,
 	.id = "signal.kill_other_user_eperm",
@@ -149,7 +149,7 @@ IPCT_CASE(kill_null_signal_eperm,
 
 static void kill_zero_reaches_own_group(void)
 {
-	sigset_t set = sigh_set1(SIGUSR1);
+	sigset_t set = signal_set1(SIGUSR1);
 	struct ipct_sync s;
 	pid_t pid;
 
@@ -180,7 +180,7 @@ static void kill_zero_reaches_own_group(void)
 	}
 	ipct_sync_wait(&s, 1);
 	ipct_wait_ok(pid);
-	CHECK_EQ(0, sigh_pending(SIGUSR1));
+	CHECK_EQ(0, signal_xpending(SIGUSR1));
 }
 IPCT_CASE(kill_zero_reaches_own_group,
 	.id = "signal.kill_zero_reaches_own_group",
@@ -189,7 +189,7 @@ IPCT_CASE(kill_zero_reaches_own_group,
 
 static void kill_negative_pgid_reaches_group(void)
 {
-	sigset_t set = sigh_set1(SIGUSR1);
+	sigset_t set = signal_set1(SIGUSR1);
 	struct ipct_sync s;
 	pid_t pid;
 
@@ -214,7 +214,7 @@ static void kill_negative_pgid_reaches_group(void)
 	ipct_sync_wait(&s, 1);
 	CHECK_OK(kill(-pid, SIGUSR1));
 	ipct_wait_ok(pid);
-	CHECK_EQ(0, sigh_pending(SIGUSR1));
+	CHECK_EQ(0, signal_xpending(SIGUSR1));
 }
 IPCT_CASE(kill_negative_pgid_reaches_group,
 	.id = "signal.kill_negative_pgid_reaches_group",
@@ -223,9 +223,9 @@ IPCT_CASE(kill_negative_pgid_reaches_group,
 
 static void kill_self_delivered_before_return(void)
 {
-	ipct_xsigaction(SIGUSR1, sigh_note, 0);
+	ipct_xsigaction(SIGUSR1, signal_note, 0);
 	CHECK_OK(kill(getpid(), SIGUSR1));
-	CHECK_EQ(1, sigh_count);
+	CHECK_EQ(1, signal_count);
 }
 IPCT_CASE(kill_self_delivered_before_return,
 	.id = "signal.kill_self_delivered_before_return",
@@ -254,10 +254,10 @@ IPCT_CASE(kill_zombie_succeeds,
 
 static void raise_runs_handler_before_return(void)
 {
-	ipct_xsigaction(SIGUSR1, sigh_note, 0);
+	ipct_xsigaction(SIGUSR1, signal_note, 0);
 	CHECK_RET(raise(SIGUSR1), 0);
-	CHECK_EQ(1, sigh_count);
-	CHECK_EQ(SIGUSR1, sigh_signo[0]);
+	CHECK_EQ(1, signal_count);
+	CHECK_EQ(SIGUSR1, signal_signo[0]);
 }
 IPCT_CASE(raise_runs_handler_before_return,
 	.id = "signal.raise_runs_handler_before_return",
@@ -278,7 +278,6 @@ IPCT_CASE(raise_invalid_einval,
 	.asserts = "raise() with an invalid signal number returns non-zero and sets errno to EINVAL",
 	.spec = "POSIX.1-2024 raise(), RETURN VALUE and ERRORS [EINVAL]");
 
-#ifdef HAVE_SIGQUEUE
 /* The child reports what sigwaitinfo() returned through shared memory. */
 struct qinfo {
 	int signo, code, value;
@@ -287,7 +286,7 @@ struct qinfo {
 
 static pid_t queue_to_waiting_child(struct qinfo *q, int sig, int value)
 {
-	sigset_t set = sigh_set1(sig);
+	sigset_t set = signal_set1(sig);
 	union sigval v;
 	pid_t pid;
 
@@ -320,7 +319,8 @@ static void sigqueue_carries_value(void)
 IPCT_CASE(sigqueue_carries_value,
 	.id = "signal.sigqueue_carries_value",
 	.asserts = "sigqueue() sends the signal with the application value, which the receiver finds in si_value",
-	.spec = "POSIX.1-2024 sigqueue(), DESCRIPTION");
+	.spec = "POSIX.1-2024 sigqueue(), DESCRIPTION",
+	.requires = { IPCT_HAVE(HAVE_SIGQUEUE) });
 
 static void sigqueue_si_code_and_pid(void)
 {
@@ -333,20 +333,22 @@ static void sigqueue_si_code_and_pid(void)
 IPCT_CASE(sigqueue_si_code_and_pid,
 	.id = "signal.sigqueue_si_code_and_pid",
 	.asserts = "a signal sent by sigqueue() arrives with si_code SI_QUEUE and si_pid set to the sender's process id",
-	.spec = "POSIX.1-2024 <signal.h>, DESCRIPTION (SI_QUEUE); sigaction(), DESCRIPTION");
+	.spec = "POSIX.1-2024 <signal.h>, DESCRIPTION (SI_QUEUE); sigaction(), DESCRIPTION",
+	.requires = { IPCT_HAVE(HAVE_SIGQUEUE) });
 
 static void sigqueue_null_signal_checks_only(void)
 {
 	union sigval v = { .sival_int = 1 };
 
 	CHECK_RET(sigqueue(getpid(), 0, v), 0);
-	CHECK_EQ(0, sigh_pending(SIGUSR1));
+	CHECK_EQ(0, signal_xpending(SIGUSR1));
 	CHECK_FAILS(sigqueue(reaped_pid(), 0, v), ESRCH);
 }
 IPCT_CASE(sigqueue_null_signal_checks_only,
 	.id = "signal.sigqueue_null_signal_checks_only",
 	.asserts = "sigqueue() with signal 0 sends nothing but performs error checking",
-	.spec = "POSIX.1-2024 sigqueue(), DESCRIPTION");
+	.spec = "POSIX.1-2024 sigqueue(), DESCRIPTION",
+	.requires = { IPCT_HAVE(HAVE_SIGQUEUE) });
 
 static void sigqueue_invalid_einval(void)
 {
@@ -357,7 +359,8 @@ static void sigqueue_invalid_einval(void)
 IPCT_CASE(sigqueue_invalid_einval,
 	.id = "signal.sigqueue_invalid_einval",
 	.asserts = "sigqueue() with an invalid signal number fails with EINVAL",
-	.spec = "POSIX.1-2024 sigqueue(), ERRORS [EINVAL]");
+	.spec = "POSIX.1-2024 sigqueue(), ERRORS [EINVAL]",
+	.requires = { IPCT_HAVE(HAVE_SIGQUEUE) });
 
 static void sigqueue_no_process_esrch(void)
 {
@@ -368,7 +371,8 @@ static void sigqueue_no_process_esrch(void)
 IPCT_CASE(sigqueue_no_process_esrch,
 	.id = "signal.sigqueue_no_process_esrch",
 	.asserts = "sigqueue() to a pid that names no process fails with ESRCH",
-	.spec = "POSIX.1-2024 sigqueue(), ERRORS [ESRCH]");
+	.spec = "POSIX.1-2024 sigqueue(), ERRORS [ESRCH]",
+	.requires = { IPCT_HAVE(HAVE_SIGQUEUE) });
 
 static void sigqueue_other_user_eperm(void)
 {
@@ -384,28 +388,30 @@ static void sigqueue_other_user_eperm(void)
 		ipct_child_exit();
 	}
 	ipct_wait_ok(pid);
-	CHECK_EQ(0, sigh_pending(SIGUSR1));
+	CHECK_EQ(0, signal_xpending(SIGUSR1));
 }
 IPCT_CASE(sigqueue_other_user_eperm,
 	.id = "signal.sigqueue_other_user_eperm",
 	.asserts = "sigqueue() by an unprivileged process to another user's process fails with EPERM",
 	.spec = "POSIX.1-2024 sigqueue(), ERRORS [EPERM]",
-	.needs = IPCT_UNPRIV | IPCT_OTHER_USER);
+	.needs = IPCT_UNPRIV | IPCT_OTHER_USER,
+	.requires = { IPCT_HAVE(HAVE_SIGQUEUE) });
 
 static void sigqueue_self_delivered_before_return(void)
 {
 	union sigval v = { .sival_int = 99 };
 
-	sigh_skip_under_valgrind("it delivers a signal queued to the process itself only after sigqueue() has returned");
-	sigh_xinfo(SIGUSR1, 0);
+	signal_skip_under_valgrind("it delivers a signal queued to the process itself only after sigqueue() has returned");
+	signal_xinfo(SIGUSR1, 0);
 	CHECK_OK(sigqueue(getpid(), SIGUSR1, v));
-	CHECK_EQ(1, sigh_count);
-	CHECK_EQ(99, sigh_value[0]);
+	CHECK_EQ(1, signal_count);
+	CHECK_EQ(99, signal_value[0]);
 }
 IPCT_CASE(sigqueue_self_delivered_before_return,
 	.id = "signal.sigqueue_self_delivered_before_return",
 	.asserts = "a signal a single-threaded process queues to itself with sigqueue(), unblocked, is delivered before sigqueue() returns",
-	.spec = "POSIX.1-2024 sigqueue(), DESCRIPTION");
+	.spec = "POSIX.1-2024 sigqueue(), DESCRIPTION",
+	.requires = { IPCT_HAVE(HAVE_SIGQUEUE) });
 
 static void sigqueue_limit_eagain(void)
 {
@@ -436,8 +442,8 @@ IPCT_CASE(sigqueue_limit_eagain,
 	.id = "signal.sigqueue_limit_eagain",
 	.asserts = "sigqueue() fails with EAGAIN when no resources are left to queue the signal (Linux: RLIMIT_SIGPENDING reached)",
 	.spec = "POSIX.1-2024 sigqueue(), ERRORS [EAGAIN]; Linux getrlimit(2) RLIMIT_SIGPENDING",
-	.needs = IPCT_LINUX_ONLY);
-#endif
+	.needs = IPCT_LINUX_ONLY,
+	.requires = { IPCT_HAVE(HAVE_SIGQUEUE) });
 
 IPCT_CASES(&ipct_case_kill_delivers_to_child,
 	   &ipct_case_kill_null_signal_sends_nothing,
@@ -453,7 +459,6 @@ IPCT_CASES(&ipct_case_kill_delivers_to_child,
 	   &ipct_case_kill_zombie_succeeds,
 	   &ipct_case_raise_runs_handler_before_return,
 	   &ipct_case_raise_invalid_einval
-#ifdef HAVE_SIGQUEUE
 	   , &ipct_case_sigqueue_carries_value,
 	   &ipct_case_sigqueue_si_code_and_pid,
 	   &ipct_case_sigqueue_null_signal_checks_only,
@@ -462,5 +467,4 @@ IPCT_CASES(&ipct_case_kill_delivers_to_child,
 	   &ipct_case_sigqueue_other_user_eperm,
 	   &ipct_case_sigqueue_self_delivered_before_return,
 	   &ipct_case_sigqueue_limit_eagain
-#endif
 	   );

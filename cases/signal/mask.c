@@ -12,20 +12,20 @@
  */
 #define _XOPEN_SOURCE 700
 #include "ipct.h"
-#include "sigh.h"
+#include "signal.h"
 
 #include <limits.h>
 #include <pthread.h>
 
 static void sigprocmask_block_adds(void)
 {
-	sigset_t s1 = sigh_set1(SIGUSR1), s2 = sigh_set1(SIGUSR2), old, now;
+	sigset_t s1 = signal_set1(SIGUSR1), s2 = signal_set1(SIGUSR2), old, now;
 
 	CHECK_OK(sigprocmask(SIG_BLOCK, &s2, NULL));
 	CHECK_OK(sigprocmask(SIG_BLOCK, &s1, &old));
 	CHECK_EQ(1, sigismember(&old, SIGUSR2));
 	CHECK_EQ(0, sigismember(&old, SIGUSR1));
-	now = sigh_mask();
+	now = signal_xmask();
 	CHECK_EQ(1, sigismember(&now, SIGUSR1));
 	CHECK_EQ(1, sigismember(&now, SIGUSR2));
 	CHECK_EQ(0, sigismember(&now, SIGHUP));
@@ -37,14 +37,14 @@ IPCT_CASE(sigprocmask_block_adds,
 
 static void sigprocmask_unblock_removes(void)
 {
-	sigset_t both, s1 = sigh_set1(SIGUSR1), now;
+	sigset_t both, s1 = signal_set1(SIGUSR1), now;
 
 	sigemptyset(&both);
 	sigaddset(&both, SIGUSR1);
 	sigaddset(&both, SIGUSR2);
 	CHECK_OK(sigprocmask(SIG_BLOCK, &both, NULL));
 	CHECK_OK(sigprocmask(SIG_UNBLOCK, &s1, NULL));
-	now = sigh_mask();
+	now = signal_xmask();
 	CHECK_EQ(0, sigismember(&now, SIGUSR1));
 	CHECK_EQ(1, sigismember(&now, SIGUSR2));
 }
@@ -55,11 +55,11 @@ IPCT_CASE(sigprocmask_unblock_removes,
 
 static void sigprocmask_setmask_replaces(void)
 {
-	sigset_t s1 = sigh_set1(SIGUSR1), s2 = sigh_set1(SIGUSR2), now;
+	sigset_t s1 = signal_set1(SIGUSR1), s2 = signal_set1(SIGUSR2), now;
 
 	CHECK_OK(sigprocmask(SIG_BLOCK, &s1, NULL));
 	CHECK_OK(sigprocmask(SIG_SETMASK, &s2, NULL));
-	now = sigh_mask();
+	now = signal_xmask();
 	CHECK_EQ(0, sigismember(&now, SIGUSR1));
 	CHECK_EQ(1, sigismember(&now, SIGUSR2));
 }
@@ -77,7 +77,7 @@ static void sigprocmask_null_set_query(void)
 	/* how is not significant when set is null */
 	CHECK_OK(sigprocmask(SIG_UNBLOCK, NULL, &old));
 	CHECK_EQ(1, sigismember(&old, SIGUSR2));
-	old = sigh_mask();
+	old = signal_xmask();
 	CHECK_EQ(1, sigismember(&old, SIGUSR2));
 }
 IPCT_CASE(sigprocmask_null_set_query,
@@ -87,11 +87,11 @@ IPCT_CASE(sigprocmask_null_set_query,
 
 static void sigprocmask_bad_how_einval(void)
 {
-	sigset_t s1 = sigh_set1(SIGUSR1), now;
+	sigset_t s1 = signal_set1(SIGUSR1), now;
 	int bad = SIG_BLOCK + SIG_UNBLOCK + SIG_SETMASK + 100;
 
 	CHECK_FAILS(sigprocmask(bad, &s1, NULL), EINVAL);
-	now = sigh_mask();
+	now = signal_xmask();
 	CHECK_EQ(0, sigismember(&now, SIGUSR1));
 }
 IPCT_CASE(sigprocmask_bad_how_einval,
@@ -105,7 +105,7 @@ static void sigprocmask_kill_stop_not_blocked(void)
 
 	sigfillset(&all);
 	CHECK_OK(sigprocmask(SIG_SETMASK, &all, NULL));
-	now = sigh_mask();
+	now = signal_xmask();
 	CHECK_EQ(0, sigismember(&now, SIGKILL));
 	CHECK_EQ(0, sigismember(&now, SIGSTOP));
 	CHECK_EQ(1, sigismember(&now, SIGTERM));
@@ -136,12 +136,12 @@ IPCT_CASE(sigprocmask_sigkill_still_kills,
 
 static void blocked_signal_stays_pending(void)
 {
-	ipct_xsigaction(SIGUSR1, sigh_note, 0);
+	ipct_xsigaction(SIGUSR1, signal_note, 0);
 	ipct_xsigblock(SIGUSR1);
-	CHECK_EQ(0, sigh_pending(SIGUSR1));
+	CHECK_EQ(0, signal_xpending(SIGUSR1));
 	CHECK_OK(raise(SIGUSR1));
-	CHECK_EQ(0, sigh_count);
-	CHECK_EQ(1, sigh_pending(SIGUSR1));
+	CHECK_EQ(0, signal_count);
+	CHECK_EQ(1, signal_xpending(SIGUSR1));
 }
 IPCT_CASE(blocked_signal_stays_pending,
 	.id = "signal.blocked_signal_stays_pending",
@@ -150,14 +150,14 @@ IPCT_CASE(blocked_signal_stays_pending,
 
 static void unblock_delivers_before_return(void)
 {
-	sigset_t s1 = sigh_set1(SIGUSR1);
+	sigset_t s1 = signal_set1(SIGUSR1);
 
-	ipct_xsigaction(SIGUSR1, sigh_note, 0);
+	ipct_xsigaction(SIGUSR1, signal_note, 0);
 	ipct_xsigblock(SIGUSR1);
 	CHECK_OK(raise(SIGUSR1));
 	CHECK_OK(sigprocmask(SIG_UNBLOCK, &s1, NULL));
-	CHECK_EQ(1, sigh_count);
-	CHECK_EQ(0, sigh_pending(SIGUSR1));
+	CHECK_EQ(1, signal_count);
+	CHECK_EQ(0, signal_xpending(SIGUSR1));
 }
 IPCT_CASE(unblock_delivers_before_return,
 	.id = "signal.unblock_delivers_before_return",
@@ -166,11 +166,11 @@ IPCT_CASE(unblock_delivers_before_return,
 
 static void pthread_sigmask_blocks(void)
 {
-	sigset_t s1 = sigh_set1(SIGUSR1), old, now;
+	sigset_t s1 = signal_set1(SIGUSR1), old, now;
 
 	CHECK_EQ(0, pthread_sigmask(SIG_BLOCK, &s1, &old));
 	CHECK_EQ(0, sigismember(&old, SIGUSR1));
-	now = sigh_mask();
+	now = signal_xmask();
 	CHECK_EQ(1, sigismember(&now, SIGUSR1));
 }
 IPCT_CASE(pthread_sigmask_blocks,
@@ -180,7 +180,7 @@ IPCT_CASE(pthread_sigmask_blocks,
 
 static void pthread_sigmask_bad_how_returns_einval(void)
 {
-	sigset_t s1 = sigh_set1(SIGUSR1);
+	sigset_t s1 = signal_set1(SIGUSR1);
 	int bad = SIG_BLOCK + SIG_UNBLOCK + SIG_SETMASK + 100;
 
 	errno = 0;
@@ -209,13 +209,13 @@ IPCT_CASE(sigpending_empty_initially,
 
 static void standard_signal_not_queued(void)
 {
-	sigh_xinfo(SIGUSR1, 0);
+	signal_xinfo(SIGUSR1, 0);
 	ipct_xsigblock(SIGUSR1);
 	CHECK_OK(kill(getpid(), SIGUSR1));
 	CHECK_OK(kill(getpid(), SIGUSR1));
 	CHECK_OK(kill(getpid(), SIGUSR1));
-	sigh_xunblock_all();
-	CHECK_EQ(1, sigh_count);
+	signal_xunblock_all();
+	CHECK_EQ(1, signal_count);
 }
 IPCT_CASE(standard_signal_not_queued,
 	.id = "signal.standard_signal_not_queued",
@@ -223,29 +223,29 @@ IPCT_CASE(standard_signal_not_queued,
 	.spec = "Linux signal(7), Queueing and delivery semantics for standard signals",
 	.needs = IPCT_LINUX_ONLY);
 
-#ifdef HAVE_SIGQUEUE
 static void rt_signals_queue_fifo(void)
 {
 	union sigval v;
 	int i;
 
-	sigh_xinfo(SIGRTMIN, 0);
+	signal_xinfo(SIGRTMIN, 0);
 	ipct_xsigblock(SIGRTMIN);
 	for (i = 0; i < 3; i++) {
 		v.sival_int = 100 + i;
 		CHECK_OK(sigqueue(getpid(), SIGRTMIN, v));
 	}
-	CHECK_EQ(0, sigh_count);
-	sigh_xunblock_all();
-	CHECK_EQ(3, sigh_count);
-	CHECK_EQ(100, sigh_value[0]);
-	CHECK_EQ(101, sigh_value[1]);
-	CHECK_EQ(102, sigh_value[2]);
+	CHECK_EQ(0, signal_count);
+	signal_xunblock_all();
+	CHECK_EQ(3, signal_count);
+	CHECK_EQ(100, signal_value[0]);
+	CHECK_EQ(101, signal_value[1]);
+	CHECK_EQ(102, signal_value[2]);
 }
 IPCT_CASE(rt_signals_queue_fifo,
 	.id = "signal.rt_signals_queue_fifo",
 	.asserts = "a real-time signal queued three times with sigqueue() while blocked is delivered three times, with the values in the order sent",
-	.spec = "POSIX.1-2024 Signal Concepts 2.4.2; sigqueue(), DESCRIPTION");
+	.spec = "POSIX.1-2024 Signal Concepts 2.4.2; sigqueue(), DESCRIPTION",
+	.requires = { IPCT_HAVE(HAVE_SIGQUEUE) });
 
 static void rt_lowest_number_first(void)
 {
@@ -255,7 +255,7 @@ static void rt_lowest_number_first(void)
 	/* Each handler blocks the other signal, so the second delivery
 	 * waits for the first handler to return and the order is seen. */
 	memset(&sa, 0, sizeof sa);
-	sa.sa_sigaction = sigh_note_info;
+	sa.sa_sigaction = signal_note_info;
 	sa.sa_flags = SA_SIGINFO;
 	sigemptyset(&sa.sa_mask);
 	sigaddset(&sa.sa_mask, SIGRTMIN);
@@ -266,27 +266,27 @@ static void rt_lowest_number_first(void)
 	ipct_xsigblock(SIGRTMIN + 2);
 	CHECK_OK(sigqueue(getpid(), SIGRTMIN + 2, v));
 	CHECK_OK(sigqueue(getpid(), SIGRTMIN, v));
-	sigh_xunblock_all();
-	CHECK_EQ(2, sigh_count);
-	CHECK_EQ(SIGRTMIN, sigh_signo[0]);
-	CHECK_EQ(SIGRTMIN + 2, sigh_signo[1]);
+	signal_xunblock_all();
+	CHECK_EQ(2, signal_count);
+	CHECK_EQ(SIGRTMIN, signal_signo[0]);
+	CHECK_EQ(SIGRTMIN + 2, signal_signo[1]);
 }
 IPCT_CASE(rt_lowest_number_first,
 	.id = "signal.rt_lowest_number_first",
 	.asserts = "when several real-time signals are pending and unblocked, the lowest-numbered is delivered first",
-	.spec = "POSIX.1-2024 Signal Concepts 2.4.2");
-#endif
+	.spec = "POSIX.1-2024 Signal Concepts 2.4.2",
+	.requires = { IPCT_HAVE(HAVE_SIGQUEUE) });
 
 static void rt_kill_queues(void)
 {
-	sigh_xinfo(SIGRTMIN + 1, 0);
+	signal_xinfo(SIGRTMIN + 1, 0);
 	ipct_xsigblock(SIGRTMIN + 1);
 	CHECK_OK(kill(getpid(), SIGRTMIN + 1));
 	CHECK_OK(kill(getpid(), SIGRTMIN + 1));
-	sigh_xunblock_all();
-	CHECK_EQ(2, sigh_count);
-	CHECK_EQ(SI_USER, sigh_code[0]);
-	CHECK_EQ(SI_USER, sigh_code[1]);
+	signal_xunblock_all();
+	CHECK_EQ(2, signal_count);
+	CHECK_EQ(SI_USER, signal_code[0]);
+	CHECK_EQ(SI_USER, signal_code[1]);
 }
 IPCT_CASE(rt_kill_queues,
 	.id = "signal.rt_kill_queues",
@@ -359,10 +359,10 @@ static void stop_discards_pending_sigcont(void)
 		ipct_xsigblock(SIGCONT);
 		ipct_xsigblock(SIGTSTP);
 		CHECK_OK(raise(SIGCONT));
-		CHECK_EQ(1, sigh_pending(SIGCONT));
+		CHECK_EQ(1, signal_xpending(SIGCONT));
 		CHECK_OK(raise(SIGTSTP));
-		CHECK_EQ(0, sigh_pending(SIGCONT));
-		CHECK_EQ(1, sigh_pending(SIGTSTP));
+		CHECK_EQ(0, signal_xpending(SIGCONT));
+		CHECK_EQ(1, signal_xpending(SIGTSTP));
 		ipct_child_exit();
 	}
 	ipct_wait_ok(pid);
@@ -380,9 +380,9 @@ static void sigcont_discards_pending_stop(void)
 		ipct_xsigblock(SIGCONT);
 		ipct_xsigblock(SIGTSTP);
 		CHECK_OK(raise(SIGTSTP));
-		CHECK_EQ(1, sigh_pending(SIGTSTP));
+		CHECK_EQ(1, signal_xpending(SIGTSTP));
 		CHECK_OK(raise(SIGCONT));
-		CHECK_EQ(0, sigh_pending(SIGTSTP));
+		CHECK_EQ(0, signal_xpending(SIGTSTP));
 		ipct_child_exit();
 	}
 	ipct_wait_ok(pid);
@@ -405,10 +405,8 @@ IPCT_CASES(&ipct_case_sigprocmask_block_adds,
 	   &ipct_case_pthread_sigmask_bad_how_returns_einval,
 	   &ipct_case_sigpending_empty_initially,
 	   &ipct_case_standard_signal_not_queued,
-#ifdef HAVE_SIGQUEUE
 	   &ipct_case_rt_signals_queue_fifo,
 	   &ipct_case_rt_lowest_number_first,
-#endif
 	   &ipct_case_rt_kill_queues,
 	   &ipct_case_rt_range_at_least_eight,
 	   &ipct_case_sigqueue_max_at_least_posix,

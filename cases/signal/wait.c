@@ -7,20 +7,20 @@
  */
 #define _XOPEN_SOURCE 700
 #include "ipct.h"
-#include "sigh.h"
+#include "signal.h"
 
 #include <time.h>
 
 static void sigwait_takes_pending(void)
 {
-	sigset_t set = sigh_set1(SIGUSR1);
+	sigset_t set = signal_set1(SIGUSR1);
 	int sig = 0;
 
 	ipct_xsigblock(SIGUSR1);
 	CHECK_OK(raise(SIGUSR1));
 	CHECK_EQ(0, sigwait(&set, &sig));
 	CHECK_EQ(SIGUSR1, sig);
-	CHECK_EQ(0, sigh_pending(SIGUSR1));
+	CHECK_EQ(0, signal_xpending(SIGUSR1));
 }
 IPCT_CASE(sigwait_takes_pending,
 	.id = "signal.sigwait_takes_pending",
@@ -29,7 +29,7 @@ IPCT_CASE(sigwait_takes_pending,
 
 static long sigwait_usr1(void *arg)
 {
-	sigset_t set = sigh_set1(SIGUSR1);
+	sigset_t set = signal_set1(SIGUSR1);
 	int sig = 0, r;
 
 	(void)arg;
@@ -52,10 +52,9 @@ IPCT_CASE(sigwait_blocks_until_generated,
 	.asserts = "sigwait() with no signal of the set pending suspends the caller until one is generated, then returns it",
 	.spec = "POSIX.1-2024 sigwait(), DESCRIPTION");
 
-#ifdef HAVE_SIGQUEUE
 static void sigwait_takes_one_rt_instance(void)
 {
-	sigset_t set = sigh_set1(SIGRTMIN);
+	sigset_t set = signal_set1(SIGRTMIN);
 	union sigval v = { .sival_int = 0 };
 	int sig = 0;
 
@@ -64,21 +63,19 @@ static void sigwait_takes_one_rt_instance(void)
 	CHECK_OK(sigqueue(getpid(), SIGRTMIN, v));
 	CHECK_EQ(0, sigwait(&set, &sig));
 	CHECK_EQ(SIGRTMIN, sig);
-	CHECK_EQ(1, sigh_pending(SIGRTMIN));
+	CHECK_EQ(1, signal_xpending(SIGRTMIN));
 	CHECK_EQ(0, sigwait(&set, &sig));
-	CHECK_EQ(0, sigh_pending(SIGRTMIN));
+	CHECK_EQ(0, signal_xpending(SIGRTMIN));
 }
 IPCT_CASE(sigwait_takes_one_rt_instance,
 	.id = "signal.sigwait_takes_one_rt_instance",
 	.asserts = "sigwait() on a real-time signal queued twice consumes one instance and leaves the other pending",
-	.spec = "POSIX.1-2024 sigwait(), DESCRIPTION");
-#endif
+	.spec = "POSIX.1-2024 sigwait(), DESCRIPTION",
+	.requires = { IPCT_HAVE(HAVE_SIGQUEUE) });
 
-#ifdef HAVE_SIGWAITINFO
-#ifdef HAVE_SIGQUEUE
 static void sigwaitinfo_returns_info(void)
 {
-	sigset_t set = sigh_set1(SIGUSR2);
+	sigset_t set = signal_set1(SIGUSR2);
 	union sigval v = { .sival_int = 31337 };
 	siginfo_t si;
 
@@ -89,12 +86,13 @@ static void sigwaitinfo_returns_info(void)
 	CHECK_EQ(SIGUSR2, si.si_signo);
 	CHECK_EQ(SI_QUEUE, si.si_code);
 	CHECK_EQ(31337, si.si_value.sival_int);
-	CHECK_EQ(0, sigh_pending(SIGUSR2));
+	CHECK_EQ(0, signal_xpending(SIGUSR2));
 }
 IPCT_CASE(sigwaitinfo_returns_info,
 	.id = "signal.sigwaitinfo_returns_info",
 	.asserts = "sigwaitinfo() returns the selected signal number and fills info with si_signo, si_code and the queued si_value",
-	.spec = "POSIX.1-2024 sigwaitinfo(), DESCRIPTION and RETURN VALUE");
+	.spec = "POSIX.1-2024 sigwaitinfo(), DESCRIPTION and RETURN VALUE",
+	.requires = { IPCT_HAVE(HAVE_SIGWAITINFO), IPCT_HAVE(HAVE_SIGQUEUE) });
 
 static void sigwaitinfo_lowest_rt_first(void)
 {
@@ -113,12 +111,12 @@ static void sigwaitinfo_lowest_rt_first(void)
 IPCT_CASE(sigwaitinfo_lowest_rt_first,
 	.id = "signal.sigwaitinfo_lowest_rt_first",
 	.asserts = "when several real-time signals of the set are pending, sigwaitinfo() selects the lowest-numbered",
-	.spec = "POSIX.1-2024 sigwaitinfo(), DESCRIPTION");
-#endif
+	.spec = "POSIX.1-2024 sigwaitinfo(), DESCRIPTION",
+	.requires = { IPCT_HAVE(HAVE_SIGWAITINFO), IPCT_HAVE(HAVE_SIGQUEUE) });
 
 static long sigwaitinfo_usr1(void *arg)
 {
-	sigset_t set = sigh_set1(SIGUSR1);
+	sigset_t set = signal_set1(SIGUSR1);
 
 	(void)arg;
 	return sigwaitinfo(&set, NULL);
@@ -147,13 +145,12 @@ IPCT_CASE(sigwaitinfo_eintr_despite_restart,
 	.id = "signal.sigwaitinfo_eintr_despite_restart",
 	.asserts = "sigwaitinfo() interrupted by a caught signal outside its set fails with EINTR and is never restarted, even with SA_RESTART (Linux; POSIX says may fail)",
 	.spec = "POSIX.1-2024 sigwaitinfo(), ERRORS [EINTR]; Linux signal(7), Interruption of system calls",
-	.needs = IPCT_LINUX_ONLY);
-#endif
+	.needs = IPCT_LINUX_ONLY,
+	.requires = { IPCT_HAVE(HAVE_SIGWAITINFO) });
 
-#ifdef HAVE_SIGTIMEDWAIT
 static void sigtimedwait_zero_timeout_eagain(void)
 {
-	sigset_t set = sigh_set1(SIGUSR1);
+	sigset_t set = signal_set1(SIGUSR1);
 	struct timespec zero = { 0, 0 };
 
 	ipct_xsigblock(SIGUSR1);
@@ -162,11 +159,12 @@ static void sigtimedwait_zero_timeout_eagain(void)
 IPCT_CASE(sigtimedwait_zero_timeout_eagain,
 	.id = "signal.sigtimedwait_zero_timeout_eagain",
 	.asserts = "sigtimedwait() with a zero timeout and no signal of the set pending fails with EAGAIN at once",
-	.spec = "POSIX.1-2024 sigtimedwait(), DESCRIPTION and ERRORS [EAGAIN]");
+	.spec = "POSIX.1-2024 sigtimedwait(), DESCRIPTION and ERRORS [EAGAIN]",
+	.requires = { IPCT_HAVE(HAVE_SIGTIMEDWAIT) });
 
 static void sigtimedwait_expires_eagain(void)
 {
-	sigset_t set = sigh_set1(SIGUSR1);
+	sigset_t set = signal_set1(SIGUSR1);
 	struct timespec ts = { 0, 20 * 1000 * 1000 };
 	int64_t t0;
 
@@ -180,11 +178,12 @@ static void sigtimedwait_expires_eagain(void)
 IPCT_CASE(sigtimedwait_expires_eagain,
 	.id = "signal.sigtimedwait_expires_eagain",
 	.asserts = "sigtimedwait() with a 20 ms timeout and no signal arriving waits at least the timeout and fails with EAGAIN",
-	.spec = "POSIX.1-2024 sigtimedwait(), DESCRIPTION and ERRORS [EAGAIN]");
+	.spec = "POSIX.1-2024 sigtimedwait(), DESCRIPTION and ERRORS [EAGAIN]",
+	.requires = { IPCT_HAVE(HAVE_SIGTIMEDWAIT) });
 
 static void sigtimedwait_pending_zero_timeout(void)
 {
-	sigset_t set = sigh_set1(SIGUSR1);
+	sigset_t set = signal_set1(SIGUSR1);
 	struct timespec zero = { 0, 0 };
 
 	ipct_xsigblock(SIGUSR1);
@@ -194,11 +193,12 @@ static void sigtimedwait_pending_zero_timeout(void)
 IPCT_CASE(sigtimedwait_pending_zero_timeout,
 	.id = "signal.sigtimedwait_pending_zero_timeout",
 	.asserts = "sigtimedwait() with a zero timeout returns a signal of the set that is already pending",
-	.spec = "POSIX.1-2024 sigtimedwait(), DESCRIPTION");
+	.spec = "POSIX.1-2024 sigtimedwait(), DESCRIPTION",
+	.requires = { IPCT_HAVE(HAVE_SIGTIMEDWAIT) });
 
 static void sigtimedwait_bad_timeout_einval(void)
 {
-	sigset_t set = sigh_set1(SIGUSR1);
+	sigset_t set = signal_set1(SIGUSR1);
 	struct timespec bad = { 0, 1000 * 1000 * 1000 };
 
 	ipct_xsigblock(SIGUSR1);
@@ -208,21 +208,21 @@ IPCT_CASE(sigtimedwait_bad_timeout_einval,
 	.id = "signal.sigtimedwait_bad_timeout_einval",
 	.asserts = "sigtimedwait() with tv_nsec of 1000 million and nothing pending fails with EINVAL (Linux; POSIX says may fail)",
 	.spec = "POSIX.1-2024 sigtimedwait(), ERRORS [EINVAL]; Linux sigwaitinfo(2), ERRORS",
-	.needs = IPCT_LINUX_ONLY);
-#endif
+	.needs = IPCT_LINUX_ONLY,
+	.requires = { IPCT_HAVE(HAVE_SIGTIMEDWAIT) });
 
 static void sigsuspend_eintr_restores_mask(void)
 {
 	sigset_t empty, now;
 
-	ipct_xsigaction(SIGUSR1, sigh_note, 0);
+	ipct_xsigaction(SIGUSR1, signal_note, 0);
 	ipct_xsigblock(SIGUSR1);
 	ipct_xsigblock(SIGHUP);
 	CHECK_OK(raise(SIGUSR1)); /* pending until sigsuspend unblocks it */
 	sigemptyset(&empty);
 	CHECK_FAILS(sigsuspend(&empty), EINTR);
-	CHECK_EQ(1, sigh_count);
-	now = sigh_mask();
+	CHECK_EQ(1, signal_count);
+	now = signal_xmask();
 	CHECK_EQ(1, sigismember(&now, SIGUSR1));
 	CHECK_EQ(1, sigismember(&now, SIGHUP));
 }
@@ -244,7 +244,7 @@ static void sigsuspend_waits_for_signal(void)
 {
 	struct ipct_blocker b;
 
-	ipct_xsigaction(SIGUSR1, sigh_note, SA_RESTART);
+	ipct_xsigaction(SIGUSR1, signal_note, SA_RESTART);
 	ipct_block_start(&b, sigsuspend_empty, NULL);
 	ipct_block_prove(&b);
 	CHECK_OK(kill(b.pid, SIGUSR1));
@@ -298,7 +298,7 @@ IPCT_CASE(sigsuspend_mask_cannot_block_sigkill,
 
 static long sigsuspend_usr2_blocked(void *arg)
 {
-	sigset_t m = sigh_set1(SIGUSR2);
+	sigset_t m = signal_set1(SIGUSR2);
 
 	(void)arg;
 	return sigsuspend(&m);
@@ -308,8 +308,8 @@ static void sigsuspend_mask_blocks_during_wait(void)
 {
 	struct ipct_blocker b;
 
-	ipct_xsigaction(SIGUSR1, sigh_note, 0);
-	ipct_xsigaction(SIGUSR2, sigh_note, 0);
+	ipct_xsigaction(SIGUSR1, signal_note, 0);
+	ipct_xsigaction(SIGUSR2, signal_note, 0);
 	ipct_block_start(&b, sigsuspend_usr2_blocked, NULL);
 	ipct_block_prove(&b);
 	CHECK_OK(kill(b.pid, SIGUSR2));
@@ -332,7 +332,7 @@ static void pause_eintr(void)
 {
 	struct ipct_blocker b;
 
-	ipct_xsigaction(SIGUSR1, sigh_note, 0);
+	ipct_xsigaction(SIGUSR1, signal_note, 0);
 	ipct_block_start(&b, pause_call, NULL);
 	ipct_block_prove(&b);
 	CHECK_OK(kill(b.pid, SIGUSR1));
@@ -347,7 +347,7 @@ static void pause_ignored_signal_keeps_waiting(void)
 {
 	struct ipct_blocker b;
 
-	ipct_xsigaction(SIGUSR1, sigh_note, 0);
+	ipct_xsigaction(SIGUSR1, signal_note, 0);
 	ipct_xsigaction(SIGUSR2, SIG_IGN, 0);
 	ipct_block_start(&b, pause_call, NULL);
 	ipct_block_prove(&b);
@@ -389,7 +389,7 @@ IPCT_CASE(alarm_zero_cancels,
 
 static void alarm_delivers_sigalrm(void)
 {
-	sigset_t set = sigh_set1(SIGALRM);
+	sigset_t set = signal_set1(SIGALRM);
 	int64_t t0;
 
 	ipct_xsigblock(SIGALRM);
@@ -424,22 +424,14 @@ IPCT_CASE(fork_child_has_no_alarm,
 
 IPCT_CASES(&ipct_case_sigwait_takes_pending,
 	   &ipct_case_sigwait_blocks_until_generated,
-#ifdef HAVE_SIGQUEUE
 	   &ipct_case_sigwait_takes_one_rt_instance,
-#endif
-#ifdef HAVE_SIGWAITINFO
-#ifdef HAVE_SIGQUEUE
 	   &ipct_case_sigwaitinfo_returns_info,
 	   &ipct_case_sigwaitinfo_lowest_rt_first,
-#endif
 	   &ipct_case_sigwaitinfo_eintr_despite_restart,
-#endif
-#ifdef HAVE_SIGTIMEDWAIT
 	   &ipct_case_sigtimedwait_zero_timeout_eagain,
 	   &ipct_case_sigtimedwait_expires_eagain,
 	   &ipct_case_sigtimedwait_pending_zero_timeout,
 	   &ipct_case_sigtimedwait_bad_timeout_einval,
-#endif
 	   &ipct_case_sigsuspend_eintr_restores_mask,
 	   &ipct_case_sigsuspend_waits_for_signal,
 	   &ipct_case_sigsuspend_terminating_signal,

@@ -10,7 +10,7 @@
  */
 #define _XOPEN_SOURCE 700
 #include "ipct.h"
-#include "sockh.h"
+#include "socket.h"
 
 #include <netinet/tcp.h>
 #include <poll.h>
@@ -20,7 +20,7 @@
 /* A TCP listener on 127.0.0.1:ephemeral; its address in *a. */
 static int tcp_listener(struct sockaddr_in *a)
 {
-	int fd = sk_xloopback(SOCK_STREAM, a);
+	int fd = socket_xloopback(SOCK_STREAM, a);
 
 	if (listen(fd, 8) != 0)
 		IPCT_BROKEN("listen: %s", ipct_errname(errno));
@@ -30,7 +30,7 @@ static int tcp_listener(struct sockaddr_in *a)
 /* A TCP socket connected to a, or broken. */
 static int tcp_connect(const struct sockaddr_in *a)
 {
-	int fd = sk_xsocket(AF_INET, SOCK_STREAM);
+	int fd = socket_xsocket(AF_INET, SOCK_STREAM);
 
 	if (connect(fd, (const struct sockaddr *)a, sizeof *a) != 0)
 		IPCT_BROKEN("connect(127.0.0.1:%u): %s", ntohs(a->sin_port),
@@ -45,14 +45,14 @@ static void tcp_pair(int *c, int *s)
 	int l = tcp_listener(&a);
 
 	*c = tcp_connect(&a);
-	*s = sk_xaccept(l);
+	*s = socket_xaccept(l);
 	ipct_xclose(l);
 }
 
 static void tcp_bind_port_zero(void)
 {
 	struct sockaddr_in a;
-	int fd = sk_xsocket(AF_INET, SOCK_STREAM);
+	int fd = socket_xsocket(AF_INET, SOCK_STREAM);
 	socklen_t len = sizeof a;
 
 	memset(&a, 0, sizeof a);
@@ -164,8 +164,8 @@ static void tcp_econnrefused(void)
 {
 	struct sockaddr_in a;
 	/* Bound, never listening: the port stays ours and refuses. */
-	int hold = sk_xloopback(SOCK_STREAM, &a);
-	int fd = sk_xsocket(AF_INET, SOCK_STREAM);
+	int hold = socket_xloopback(SOCK_STREAM, &a);
+	int fd = socket_xsocket(AF_INET, SOCK_STREAM);
 
 	(void)hold;
 	CHECK_FAILS(connect(fd, (struct sockaddr *)&a, sizeof a), ECONNREFUSED);
@@ -179,7 +179,7 @@ static void tcp_eaddrinuse(void)
 {
 	struct sockaddr_in a;
 	int l = tcp_listener(&a);
-	int fd = sk_xsocket(AF_INET, SOCK_STREAM);
+	int fd = socket_xsocket(AF_INET, SOCK_STREAM);
 
 	(void)l;
 	CHECK_FAILS(bind(fd, (struct sockaddr *)&a, sizeof a), EADDRINUSE);
@@ -191,13 +191,13 @@ IPCT_CASE(tcp_eaddrinuse,
 
 static void so_reuseaddr(void)
 {
-	int fd = sk_xsocket(AF_INET, SOCK_STREAM), on = 1, off = 0;
+	int fd = socket_xsocket(AF_INET, SOCK_STREAM), on = 1, off = 0;
 
-	CHECK_EQ(0, sk_xgetint(fd, SOL_SOCKET, SO_REUSEADDR));
+	CHECK_EQ(0, socket_xgetint(fd, SOL_SOCKET, SO_REUSEADDR));
 	CHECK_OK(setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &on, sizeof on));
-	CHECK_NE(0, sk_xgetint(fd, SOL_SOCKET, SO_REUSEADDR));
+	CHECK_NE(0, socket_xgetint(fd, SOL_SOCKET, SO_REUSEADDR));
 	CHECK_OK(setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &off, sizeof off));
-	CHECK_EQ(0, sk_xgetint(fd, SOL_SOCKET, SO_REUSEADDR));
+	CHECK_EQ(0, socket_xgetint(fd, SOL_SOCKET, SO_REUSEADDR));
 }
 IPCT_CASE(so_reuseaddr,
 	.id = "socket.so_reuseaddr",
@@ -210,9 +210,9 @@ static void tcp_nodelay(void)
 	int c, s, on = 1;
 
 	tcp_pair(&c, &s);
-	CHECK_EQ(0, sk_xgetint(c, IPPROTO_TCP, TCP_NODELAY));
+	CHECK_EQ(0, socket_xgetint(c, IPPROTO_TCP, TCP_NODELAY));
 	CHECK_OK(setsockopt(c, IPPROTO_TCP, TCP_NODELAY, &on, sizeof on));
-	CHECK_NE(0, sk_xgetint(c, IPPROTO_TCP, TCP_NODELAY));
+	CHECK_NE(0, socket_xgetint(c, IPPROTO_TCP, TCP_NODELAY));
 	/* A small request and reply still make the round trip. */
 	CHECK_RET(send(c, "q", 1, 0), 1);
 	ipct_xread_all(s, buf, 1);
@@ -229,7 +229,7 @@ static void tcp_nonblocking_connect(void)
 {
 	struct sockaddr_in a;
 	struct pollfd p;
-	int l = tcp_listener(&a), fd = sk_xsocket(AF_INET, SOCK_STREAM), r;
+	int l = tcp_listener(&a), fd = socket_xsocket(AF_INET, SOCK_STREAM), r;
 
 	(void)l;
 	ipct_xsetnonblock(fd);
@@ -242,7 +242,7 @@ static void tcp_nonblocking_connect(void)
 	p.revents = 0;
 	CHECK_RET(poll(&p, 1, ipct_wait_limit_ms()), 1);
 	CHECK_EQ(POLLOUT, p.revents & (POLLOUT | POLLERR | POLLHUP));
-	CHECK_EQ(0, sk_xgetint(fd, SOL_SOCKET, SO_ERROR));
+	CHECK_EQ(0, socket_xgetint(fd, SOL_SOCKET, SO_ERROR));
 }
 IPCT_CASE(tcp_nonblocking_connect,
 	.id = "socket.tcp_nonblocking_connect",
@@ -253,8 +253,8 @@ static void tcp_so_error_refused(void)
 {
 	struct sockaddr_in a;
 	struct pollfd p;
-	int hold = sk_xloopback(SOCK_STREAM, &a);
-	int fd = sk_xsocket(AF_INET, SOCK_STREAM), r;
+	int hold = socket_xloopback(SOCK_STREAM, &a);
+	int fd = socket_xsocket(AF_INET, SOCK_STREAM), r;
 
 	(void)hold;
 	ipct_xsetnonblock(fd);
@@ -268,9 +268,9 @@ static void tcp_so_error_refused(void)
 	p.events = POLLOUT;
 	p.revents = 0;
 	CHECK_RET(poll(&p, 1, ipct_wait_limit_ms()), 1);
-	CHECK_EQ(ECONNREFUSED, sk_xgetint(fd, SOL_SOCKET, SO_ERROR));
+	CHECK_EQ(ECONNREFUSED, socket_xgetint(fd, SOL_SOCKET, SO_ERROR));
 	/* Reading the pending error cleared it. */
-	CHECK_EQ(0, sk_xgetint(fd, SOL_SOCKET, SO_ERROR));
+	CHECK_EQ(0, socket_xgetint(fd, SOL_SOCKET, SO_ERROR));
 }
 IPCT_CASE(tcp_so_error_refused,
 	.id = "socket.tcp_so_error_refused",
@@ -281,8 +281,8 @@ static void udp_sendto_recvfrom(void)
 {
 	struct sockaddr_in ra, ta, from;
 	socklen_t flen = sizeof from;
-	int rx = sk_xloopback(SOCK_DGRAM, &ra);
-	int tx = sk_xloopback(SOCK_DGRAM, &ta);
+	int rx = socket_xloopback(SOCK_DGRAM, &ra);
+	int tx = socket_xloopback(SOCK_DGRAM, &ta);
 	char buf[16];
 
 	CHECK_RET(sendto(tx, "udp!", 4, 0, (struct sockaddr *)&ra, sizeof ra), 4);
@@ -302,8 +302,8 @@ IPCT_CASE(udp_sendto_recvfrom,
 static void udp_boundaries(void)
 {
 	struct sockaddr_in ra, ta;
-	int rx = sk_xloopback(SOCK_DGRAM, &ra);
-	int tx = sk_xloopback(SOCK_DGRAM, &ta);
+	int rx = socket_xloopback(SOCK_DGRAM, &ra);
+	int tx = socket_xloopback(SOCK_DGRAM, &ta);
 	char buf[64];
 
 	CHECK_RET(sendto(tx, "one", 3, 0, (struct sockaddr *)&ra, sizeof ra), 3);
@@ -320,8 +320,8 @@ IPCT_CASE(udp_boundaries,
 static void udp_truncate(void)
 {
 	struct sockaddr_in ra, ta;
-	int rx = sk_xloopback(SOCK_DGRAM, &ra);
-	int tx = sk_xloopback(SOCK_DGRAM, &ta);
+	int rx = socket_xloopback(SOCK_DGRAM, &ra);
+	int tx = socket_xloopback(SOCK_DGRAM, &ta);
 	char buf[8];
 	struct iovec iov = { .iov_base = buf, .iov_len = 3 };
 	struct msghdr m;
@@ -345,9 +345,9 @@ IPCT_CASE(udp_truncate,
 static void udp_connected_filters(void)
 {
 	struct sockaddr_in ra, pa, oa;
-	int rx = sk_xloopback(SOCK_DGRAM, &ra);
-	int peer = sk_xloopback(SOCK_DGRAM, &pa);
-	int other = sk_xloopback(SOCK_DGRAM, &oa);
+	int rx = socket_xloopback(SOCK_DGRAM, &ra);
+	int peer = socket_xloopback(SOCK_DGRAM, &pa);
+	int other = socket_xloopback(SOCK_DGRAM, &oa);
 	char buf[8];
 
 	CHECK_OK(connect(rx, (struct sockaddr *)&pa, sizeof pa));
@@ -372,8 +372,8 @@ IPCT_CASE(udp_connected_filters,
 static void udp_connected_refused(void)
 {
 	struct sockaddr_in ra, pa;
-	int s = sk_xloopback(SOCK_DGRAM, &ra);
-	int peer = sk_xloopback(SOCK_DGRAM, &pa);
+	int s = socket_xloopback(SOCK_DGRAM, &ra);
+	int peer = socket_xloopback(SOCK_DGRAM, &pa);
 	char buf[4];
 	struct pollfd p = { .fd = s, .events = POLLIN };
 

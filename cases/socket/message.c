@@ -8,7 +8,7 @@
  */
 #define _XOPEN_SOURCE 700
 #include "ipct.h"
-#include "sockh.h"
+#include "socket.h"
 
 #include <signal.h>
 #include <sys/uio.h>
@@ -20,7 +20,7 @@ static void two_records(int type)
 	char buf[64];
 	int sv[2];
 
-	sk_xpair(type, sv);
+	socket_xpair(type, sv);
 	CHECK_RET(send(sv[0], "first", 5, 0), 5);
 	CHECK_RET(send(sv[0], "second!", 7, 0), 7);
 	CHECK_RET(recv(sv[1], buf, sizeof buf, 0), 5);
@@ -52,7 +52,7 @@ static void stream_no_boundaries(void)
 	char buf[64];
 	int sv[2];
 
-	sk_xpair(SOCK_STREAM, sv);
+	socket_xpair(SOCK_STREAM, sv);
 	CHECK_RET(send(sv[0], "first", 5, 0), 5);
 	CHECK_RET(send(sv[0], "second!", 7, 0), 7);
 	CHECK_RET(recv(sv[1], buf, sizeof buf, 0), 12);
@@ -74,7 +74,7 @@ static void truncated(int type)
 	struct msghdr m;
 	int sv[2];
 
-	sk_xpair(type, sv);
+	socket_xpair(type, sv);
 	CHECK_RET(send(sv[0], "0123456789", 10, 0), 10);
 	CHECK_RET(send(sv[0], "next", 4, 0), 4);
 	memset(&m, 0, sizeof m);
@@ -110,7 +110,7 @@ static void recv_trunc_flag_real_length(void)
 	char buf[4];
 	int sv[2];
 
-	sk_xpair(SOCK_DGRAM, sv);
+	socket_xpair(SOCK_DGRAM, sv);
 	CHECK_RET(send(sv[0], "0123456789", 10, 0), 10);
 	CHECK_RET(recv(sv[1], buf, sizeof buf, MSG_TRUNC), 10);
 	CHECK_MEM("0123", buf, 4);
@@ -126,7 +126,7 @@ static void dgram_zero_length(void)
 	char buf[8];
 	int sv[2];
 
-	sk_xpair(SOCK_DGRAM, sv);
+	socket_xpair(SOCK_DGRAM, sv);
 	CHECK_RET(send(sv[0], "", 0, 0), 0);
 	CHECK_RET(send(sv[0], "z", 1, 0), 1);
 	/* The empty datagram is a message of its own, not end-of-file. */
@@ -145,7 +145,7 @@ static void stream_peek(void)
 	char buf[8] = "";
 	int sv[2];
 
-	sk_xpair(SOCK_STREAM, sv);
+	socket_xpair(SOCK_STREAM, sv);
 	CHECK_RET(send(sv[0], "peek", 4, 0), 4);
 	CHECK_RET(recv(sv[1], buf, sizeof buf, MSG_PEEK), 4);
 	CHECK_MEM("peek", buf, 4);
@@ -165,7 +165,7 @@ static void dgram_peek(void)
 	char buf[8] = "";
 	int sv[2];
 
-	sk_xpair(SOCK_DGRAM, sv);
+	socket_xpair(SOCK_DGRAM, sv);
 	CHECK_RET(send(sv[0], "one", 3, 0), 3);
 	CHECK_RET(send(sv[0], "two!", 4, 0), 4);
 	CHECK_RET(recv(sv[1], buf, sizeof buf, MSG_PEEK), 3);
@@ -194,7 +194,7 @@ static void stream_waitall(void)
 	struct ipct_result r;
 	int sv[2];
 
-	sk_xpair(SOCK_STREAM, sv);
+	socket_xpair(SOCK_STREAM, sv);
 	ipct_block_start(&b, recv_ten_waitall, &sv[1]);
 	ipct_block_prove(&b);
 	CHECK_RET(send(sv[0], "01234", 5, 0), 5);
@@ -212,8 +212,8 @@ IPCT_CASE(stream_waitall,
 static void dgram_sendto_enoent(void)
 {
 	struct sockaddr_un a;
-	socklen_t len = sk_unaddr(&a, "absent");
-	int fd = sk_xsocket(AF_UNIX, SOCK_DGRAM);
+	socklen_t len = socket_xunaddr(&a, "absent");
+	int fd = socket_xsocket(AF_UNIX, SOCK_DGRAM);
 
 	CHECK_FAILS(sendto(fd, "x", 1, 0, (struct sockaddr *)&a, len), ENOENT);
 }
@@ -225,11 +225,11 @@ IPCT_CASE(dgram_sendto_enoent,
 static void dgram_sendto_stream_path(void)
 {
 	struct sockaddr_un a;
-	socklen_t len = sk_unaddr(&a, "st");
+	socklen_t len = socket_xunaddr(&a, "st");
 	int fd;
 
-	(void)sk_xlistener(SOCK_STREAM, "st");
-	fd = sk_xsocket(AF_UNIX, SOCK_DGRAM);
+	(void)socket_xlistener(SOCK_STREAM, "st");
+	fd = socket_xsocket(AF_UNIX, SOCK_DGRAM);
 	CHECK_FAILS(sendto(fd, "x", 1, 0, (struct sockaddr *)&a, len), EPROTOTYPE);
 }
 IPCT_CASE(dgram_sendto_stream_path,
@@ -241,9 +241,9 @@ IPCT_CASE(dgram_sendto_stream_path,
 static void dgram_recvfrom_source(void)
 {
 	struct sockaddr_un a, from;
-	socklen_t len = sk_unaddr(&a, "rx"), flen = sizeof from;
-	int rx = sk_xbound(SOCK_DGRAM, "rx");
-	int tx = sk_xbound(SOCK_DGRAM, "tx");
+	socklen_t len = socket_xunaddr(&a, "rx"), flen = sizeof from;
+	int rx = socket_xbound(SOCK_DGRAM, "rx");
+	int tx = socket_xbound(SOCK_DGRAM, "tx");
 	char buf[8];
 
 	CHECK_RET(sendto(tx, "hi", 2, 0, (struct sockaddr *)&a, len), 2);
@@ -262,7 +262,7 @@ static void dgram_connected_peer_closed(void)
 {
 	int sv[2];
 
-	sk_xpair(SOCK_DGRAM, sv);
+	socket_xpair(SOCK_DGRAM, sv);
 	ipct_xclose(sv[1]);
 	ipct_xsigaction(SIGPIPE, SIG_IGN, 0);
 	CHECK_FAILS(send(sv[0], "x", 1, 0), ECONNREFUSED);
@@ -278,7 +278,7 @@ static void dgram_queue_full_eagain(void)
 	char buf[64] = "";
 	int sv[2], n = 0;
 
-	sk_xpair(SOCK_DGRAM, sv);
+	socket_xpair(SOCK_DGRAM, sv);
 	ipct_xsetnonblock(sv[0]);
 	/* Nobody receives: the peer's queue fills (max_dgram_qlen or the
 	 * buffer size) and a nonblocking send must then refuse. */

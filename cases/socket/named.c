@@ -8,7 +8,7 @@
  */
 #define _XOPEN_SOURCE 700
 #include "ipct.h"
-#include "sockh.h"
+#include "socket.h"
 
 #include <dirent.h>
 #include <fcntl.h>
@@ -37,7 +37,7 @@ static int dir_entries(const char *path)
 static int try_bind(int fd, const char *path)
 {
 	struct sockaddr_un a;
-	socklen_t len = sk_unaddr(&a, path);
+	socklen_t len = socket_xunaddr(&a, path);
 
 	return bind(fd, (struct sockaddr *)&a, len);
 }
@@ -45,7 +45,7 @@ static int try_bind(int fd, const char *path)
 static int do_connect(int fd, const char *path)
 {
 	struct sockaddr_un a;
-	socklen_t len = sk_unaddr(&a, path);
+	socklen_t len = socket_xunaddr(&a, path);
 
 	return connect(fd, (struct sockaddr *)&a, len);
 }
@@ -55,7 +55,7 @@ static void bind_creates_socket_file(void)
 	struct stat st;
 
 	CHECK_FAILS(lstat("s", &st), ENOENT);
-	(void)sk_xbound(SOCK_STREAM, "s");
+	(void)socket_xbound(SOCK_STREAM, "s");
 	CHECK_OK(lstat("s", &st));
 	CHECK(S_ISSOCK(st.st_mode));
 }
@@ -68,8 +68,8 @@ static void bind_eaddrinuse(void)
 {
 	int fd;
 
-	(void)sk_xbound(SOCK_STREAM, "s");
-	fd = sk_xsocket(AF_UNIX, SOCK_STREAM);
+	(void)socket_xbound(SOCK_STREAM, "s");
+	fd = socket_xsocket(AF_UNIX, SOCK_STREAM);
 	CHECK_FAILS(try_bind(fd, "s"), EADDRINUSE);
 }
 IPCT_CASE(bind_eaddrinuse,
@@ -79,7 +79,7 @@ IPCT_CASE(bind_eaddrinuse,
 
 static void bind_einval_already_bound(void)
 {
-	int fd = sk_xbound(SOCK_STREAM, "s1");
+	int fd = socket_xbound(SOCK_STREAM, "s1");
 
 	CHECK_FAILS(try_bind(fd, "s2"), EINVAL);
 	CHECK_FAILS(access("s2", F_OK), ENOENT);
@@ -91,7 +91,7 @@ IPCT_CASE(bind_einval_already_bound,
 
 static void bind_enoent_missing_dir(void)
 {
-	int fd = sk_xsocket(AF_UNIX, SOCK_STREAM);
+	int fd = socket_xsocket(AF_UNIX, SOCK_STREAM);
 
 	CHECK_FAILS(try_bind(fd, "nodir/s"), ENOENT);
 }
@@ -111,7 +111,7 @@ static void bind_eacces_dir(void)
 		int fd;
 
 		ipct_drop_privileges();
-		fd = sk_xsocket(AF_UNIX, SOCK_STREAM);
+		fd = socket_xsocket(AF_UNIX, SOCK_STREAM);
 		/* The private directory is 0711 and owned by root. */
 		CHECK_FAILS(try_bind(fd, path), EACCES);
 		ipct_child_exit();
@@ -128,7 +128,7 @@ static void bind_path_too_long(void)
 {
 	char raw[sizeof(struct sockaddr_un) + 16];
 	struct sockaddr_un *a = (struct sockaddr_un *)raw;
-	int fd = sk_xsocket(AF_UNIX, SOCK_STREAM);
+	int fd = socket_xsocket(AF_UNIX, SOCK_STREAM);
 
 	memset(raw, 'x', sizeof raw);
 	/* The path ends inside raw, past the end of sun_path. */
@@ -144,7 +144,7 @@ IPCT_CASE(bind_path_too_long,
 
 static void listen_dgram_eopnotsupp(void)
 {
-	int fd = sk_xbound(SOCK_DGRAM, "d");
+	int fd = socket_xbound(SOCK_DGRAM, "d");
 
 	CHECK_FAILS(listen(fd, 1), EOPNOTSUPP);
 }
@@ -155,7 +155,7 @@ IPCT_CASE(listen_dgram_eopnotsupp,
 
 static void connect_enoent(void)
 {
-	int fd = sk_xsocket(AF_UNIX, SOCK_STREAM);
+	int fd = socket_xsocket(AF_UNIX, SOCK_STREAM);
 
 	CHECK_FAILS(do_connect(fd, "absent"), ENOENT);
 }
@@ -168,8 +168,8 @@ static void connect_econnrefused(void)
 {
 	int fd;
 
-	(void)sk_xbound(SOCK_STREAM, "s");
-	fd = sk_xsocket(AF_UNIX, SOCK_STREAM);
+	(void)socket_xbound(SOCK_STREAM, "s");
+	fd = socket_xsocket(AF_UNIX, SOCK_STREAM);
 	CHECK_FAILS(do_connect(fd, "s"), ECONNREFUSED);
 }
 IPCT_CASE(connect_econnrefused,
@@ -183,7 +183,7 @@ static void connect_regular_file(void)
 
 	if (fd < 0)
 		IPCT_BROKEN("open(f): %s", ipct_errname(errno));
-	fd = sk_xsocket(AF_UNIX, SOCK_STREAM);
+	fd = socket_xsocket(AF_UNIX, SOCK_STREAM);
 	CHECK_FAILS(do_connect(fd, "f"), ECONNREFUSED);
 }
 IPCT_CASE(connect_regular_file,
@@ -196,8 +196,8 @@ static void connect_eprototype(void)
 {
 	int fd;
 
-	(void)sk_xbound(SOCK_DGRAM, "d");
-	fd = sk_xsocket(AF_UNIX, SOCK_STREAM);
+	(void)socket_xbound(SOCK_DGRAM, "d");
+	fd = socket_xsocket(AF_UNIX, SOCK_STREAM);
 	CHECK_FAILS(do_connect(fd, "d"), EPROTOTYPE);
 }
 IPCT_CASE(connect_eprototype,
@@ -207,10 +207,10 @@ IPCT_CASE(connect_eprototype,
 
 static void connect_eisconn(void)
 {
-	int l = sk_xlistener(SOCK_STREAM, "s");
-	int c = sk_xconnect(SOCK_STREAM, "s");
+	int l = socket_xlistener(SOCK_STREAM, "s");
+	int c = socket_xconnect(SOCK_STREAM, "s");
 
-	(void)sk_xaccept(l);
+	(void)socket_xaccept(l);
 	/* The listener stays open: the target exists and accepts. */
 	CHECK_FAILS(do_connect(c, "s"), EISCONN);
 }
@@ -224,7 +224,7 @@ static void connect_eacces(void)
 	const char *path = ipct_path("s");
 	pid_t pid;
 
-	(void)sk_xlistener(SOCK_STREAM, "s");
+	(void)socket_xlistener(SOCK_STREAM, "s");
 	CHECK_OK(chmod("s", 0600));
 	ipct_tmpdir_traversable();
 	pid = ipct_fork();
@@ -232,7 +232,7 @@ static void connect_eacces(void)
 		int fd;
 
 		ipct_drop_privileges();
-		fd = sk_xsocket(AF_UNIX, SOCK_STREAM);
+		fd = socket_xsocket(AF_UNIX, SOCK_STREAM);
 		CHECK_FAILS(do_connect(fd, path), EACCES);
 		ipct_child_exit();
 	}
@@ -246,9 +246,9 @@ IPCT_CASE(connect_eacces,
 
 static void accept_new_fd_keeps_listening(void)
 {
-	int l = sk_xlistener(SOCK_STREAM, "s");
-	int c1 = sk_xconnect(SOCK_STREAM, "s");
-	int c2 = sk_xconnect(SOCK_STREAM, "s");
+	int l = socket_xlistener(SOCK_STREAM, "s");
+	int c1 = socket_xconnect(SOCK_STREAM, "s");
+	int c2 = socket_xconnect(SOCK_STREAM, "s");
 	int a1, a2;
 	char buf[4];
 
@@ -265,7 +265,7 @@ static void accept_new_fd_keeps_listening(void)
 	CHECK_EQ('1', buf[0]);
 	CHECK_RET(recv(a2, buf, sizeof buf, 0), 1);
 	CHECK_EQ('2', buf[0]);
-	CHECK_EQ(1, sk_xgetint(l, SOL_SOCKET, SO_ACCEPTCONN));
+	CHECK_EQ(1, socket_xgetint(l, SOL_SOCKET, SO_ACCEPTCONN));
 }
 IPCT_CASE(accept_new_fd_keeps_listening,
 	.id = "socket.accept_new_fd_keeps_listening",
@@ -274,7 +274,7 @@ IPCT_CASE(accept_new_fd_keeps_listening,
 
 static void listen_unbound_edestaddrreq(void)
 {
-	int fd = sk_xsocket(AF_UNIX, SOCK_STREAM);
+	int fd = socket_xsocket(AF_UNIX, SOCK_STREAM);
 
 	CHECK_FAILS(listen(fd, 1), EDESTADDRREQ);
 }
@@ -285,11 +285,11 @@ IPCT_CASE(listen_unbound_edestaddrreq,
 
 static void so_acceptconn(void)
 {
-	int fd = sk_xbound(SOCK_STREAM, "s");
+	int fd = socket_xbound(SOCK_STREAM, "s");
 
-	CHECK_EQ(0, sk_xgetint(fd, SOL_SOCKET, SO_ACCEPTCONN));
+	CHECK_EQ(0, socket_xgetint(fd, SOL_SOCKET, SO_ACCEPTCONN));
 	CHECK_OK(listen(fd, 1));
-	CHECK_NE(0, sk_xgetint(fd, SOL_SOCKET, SO_ACCEPTCONN));
+	CHECK_NE(0, socket_xgetint(fd, SOL_SOCKET, SO_ACCEPTCONN));
 }
 IPCT_CASE(so_acceptconn,
 	.id = "socket.so_acceptconn",
@@ -298,12 +298,12 @@ IPCT_CASE(so_acceptconn,
 
 static void backlog_full_nonblock_eagain(void)
 {
-	int l = sk_xlistener(SOCK_STREAM, "s"), fd, n;
+	int l = socket_xlistener(SOCK_STREAM, "s"), fd, n;
 
 	CHECK_OK(listen(l, 1));
 	/* Nobody accepts: the queue of pending connections fills. */
 	for (n = 0; n < 100; n++) {
-		fd = sk_xsocket(AF_UNIX, SOCK_STREAM);
+		fd = socket_xsocket(AF_UNIX, SOCK_STREAM);
 		ipct_xsetnonblock(fd);
 		if (do_connect(fd, "s") != 0)
 			break;
@@ -311,7 +311,7 @@ static void backlog_full_nonblock_eagain(void)
 	CHECK(n < 100);
 	CHECK_ERRNO(errno, EAGAIN);
 	/* Accepting one makes room for one more. */
-	(void)sk_xaccept(l);
+	(void)socket_xaccept(l);
 	CHECK_OK(do_connect(fd, "s"));
 }
 IPCT_CASE(backlog_full_nonblock_eagain,
@@ -333,13 +333,13 @@ static long accept_call(void *arg)
 
 static void accept_blocks_until_connect(void)
 {
-	struct accept_arg a = { sk_xlistener(SOCK_STREAM, "s") };
+	struct accept_arg a = { socket_xlistener(SOCK_STREAM, "s") };
 	struct ipct_blocker b;
 	struct ipct_result r;
 
 	ipct_block_start(&b, accept_call, &a);
 	ipct_block_prove(&b);
-	(void)sk_xconnect(SOCK_STREAM, "s");
+	(void)socket_xconnect(SOCK_STREAM, "s");
 	r = ipct_block_finish(&b);
 	CHECK_RESULT(r, 0);
 }
@@ -350,7 +350,7 @@ IPCT_CASE(accept_blocks_until_connect,
 
 static void accept_eintr(void)
 {
-	struct accept_arg a = { sk_xlistener(SOCK_STREAM, "s") };
+	struct accept_arg a = { socket_xlistener(SOCK_STREAM, "s") };
 	struct ipct_blocker b;
 	struct ipct_result r;
 
@@ -368,7 +368,7 @@ IPCT_CASE(accept_eintr,
 
 static void accept_einval_not_listening(void)
 {
-	int fd = sk_xbound(SOCK_STREAM, "s");
+	int fd = socket_xbound(SOCK_STREAM, "s");
 
 	CHECK_FAILS(accept(fd, NULL, NULL), EINVAL);
 }
@@ -379,7 +379,7 @@ IPCT_CASE(accept_einval_not_listening,
 
 static void accept_nonblock_eagain(void)
 {
-	int l = sk_xlistener(SOCK_STREAM, "s");
+	int l = socket_xlistener(SOCK_STREAM, "s");
 
 	ipct_xsetnonblock(l);
 	CHECK_FAILS(accept(l, NULL, NULL), EAGAIN);
@@ -391,7 +391,7 @@ IPCT_CASE(accept_nonblock_eagain,
 
 static void accept_dgram_eopnotsupp(void)
 {
-	int fd = sk_xbound(SOCK_DGRAM, "d");
+	int fd = socket_xbound(SOCK_DGRAM, "d");
 
 	CHECK_FAILS(accept(fd, NULL, NULL), EOPNOTSUPP);
 }
@@ -416,7 +416,7 @@ static void getsockname_bound_path(void)
 {
 	struct sockaddr_un a;
 	socklen_t len = sizeof a;
-	int fd = sk_xbound(SOCK_STREAM, "name");
+	int fd = socket_xbound(SOCK_STREAM, "name");
 
 	memset(&a, 0, sizeof a);
 	CHECK_OK(getsockname(fd, (struct sockaddr *)&a, &len));
@@ -434,7 +434,7 @@ static void getpeername_server_path(void)
 	socklen_t len = sizeof a;
 	int c, s;
 
-	sk_xconnected(SOCK_STREAM, "srv", &c, &s);
+	socket_xconnected(SOCK_STREAM, "srv", &c, &s);
 	memset(&a, 0, sizeof a);
 	CHECK_OK(getpeername(c, (struct sockaddr *)&a, &len));
 	CHECK_EQ(AF_UNIX, a.sun_family);
@@ -451,7 +451,7 @@ static void getpeername_pair_unnamed(void)
 	socklen_t len = sizeof a;
 	int sv[2];
 
-	sk_xpair(SOCK_STREAM, sv);
+	socket_xpair(SOCK_STREAM, sv);
 	memset(&a, 0xff, sizeof a);
 	CHECK_OK(getpeername(sv[0], (struct sockaddr *)&a, &len));
 	CHECK_EQ(AF_UNIX, a.sun_family);
@@ -468,7 +468,7 @@ static void getpeername_enotconn(void)
 {
 	struct sockaddr_un a;
 	socklen_t len = sizeof a;
-	int fd = sk_xsocket(AF_UNIX, SOCK_STREAM);
+	int fd = socket_xsocket(AF_UNIX, SOCK_STREAM);
 
 	CHECK_FAILS(getpeername(fd, (struct sockaddr *)&a, &len), ENOTCONN);
 }
@@ -480,13 +480,13 @@ IPCT_CASE(getpeername_enotconn,
 static void file_stays_after_close(void)
 {
 	struct stat st;
-	int fd = sk_xbound(SOCK_STREAM, "s");
+	int fd = socket_xbound(SOCK_STREAM, "s");
 
 	ipct_xclose(fd);
 	CHECK_OK(lstat("s", &st));
 	CHECK(S_ISSOCK(st.st_mode));
 	/* The name is still taken until unlinked. */
-	fd = sk_xsocket(AF_UNIX, SOCK_STREAM);
+	fd = socket_xsocket(AF_UNIX, SOCK_STREAM);
 	CHECK_FAILS(try_bind(fd, "s"), EADDRINUSE);
 	CHECK_OK(unlink("s"));
 	CHECK_OK(try_bind(fd, "s"));
@@ -498,9 +498,9 @@ IPCT_CASE(file_stays_after_close,
 
 static void unlink_keeps_connection(void)
 {
-	int l = sk_xlistener(SOCK_STREAM, "s");
-	int c = sk_xconnect(SOCK_STREAM, "s");
-	int s = sk_xaccept(l), c2;
+	int l = socket_xlistener(SOCK_STREAM, "s");
+	int c = socket_xconnect(SOCK_STREAM, "s");
+	int s = socket_xaccept(l), c2;
 	char buf[4];
 
 	CHECK_OK(unlink("s"));
@@ -508,7 +508,7 @@ static void unlink_keeps_connection(void)
 	CHECK_RET(recv(s, buf, sizeof buf, 0), 2);
 	CHECK_RET(send(s, "ok", 2, 0), 2);
 	CHECK_RET(recv(c, buf, sizeof buf, 0), 2);
-	c2 = sk_xsocket(AF_UNIX, SOCK_STREAM);
+	c2 = socket_xsocket(AF_UNIX, SOCK_STREAM);
 	CHECK_FAILS(do_connect(c2, "s"), ENOENT);
 }
 IPCT_CASE(unlink_keeps_connection,
@@ -534,11 +534,11 @@ static void abstract_no_file(void)
 {
 	struct sockaddr_un a, got;
 	socklen_t len = abstract_addr(&a, "nf"), glen = sizeof got;
-	int l = sk_xsocket(AF_UNIX, SOCK_STREAM), c;
+	int l = socket_xsocket(AF_UNIX, SOCK_STREAM), c;
 
 	CHECK_OK(bind(l, (struct sockaddr *)&a, len));
 	CHECK_OK(listen(l, 1));
-	c = sk_xsocket(AF_UNIX, SOCK_STREAM);
+	c = socket_xsocket(AF_UNIX, SOCK_STREAM);
 	CHECK_OK(connect(c, (struct sockaddr *)&a, len));
 	CHECK_OK(getsockname(l, (struct sockaddr *)&got, &glen));
 	CHECK_EQU(len, glen);
@@ -556,10 +556,10 @@ static void abstract_freed_on_close(void)
 {
 	struct sockaddr_un a;
 	socklen_t len = abstract_addr(&a, "fr");
-	int fd = sk_xsocket(AF_UNIX, SOCK_DGRAM), fd2;
+	int fd = socket_xsocket(AF_UNIX, SOCK_DGRAM), fd2;
 
 	CHECK_OK(bind(fd, (struct sockaddr *)&a, len));
-	fd2 = sk_xsocket(AF_UNIX, SOCK_DGRAM);
+	fd2 = socket_xsocket(AF_UNIX, SOCK_DGRAM);
 	CHECK_FAILS(bind(fd2, (struct sockaddr *)&a, len), EADDRINUSE);
 	ipct_xclose(fd);
 	/* No unlink: closing the last reference releases the name. */
@@ -575,7 +575,7 @@ static void autobind(void)
 {
 	struct sockaddr_un a;
 	socklen_t len = sizeof(sa_family_t), glen = sizeof a;
-	int fd = sk_xsocket(AF_UNIX, SOCK_DGRAM);
+	int fd = socket_xsocket(AF_UNIX, SOCK_DGRAM);
 	int i;
 
 	memset(&a, 0, sizeof a);

@@ -9,7 +9,7 @@
  */
 #define _XOPEN_SOURCE 700
 #include "ipct.h"
-#include "sockh.h"
+#include "socket.h"
 
 #include <fcntl.h>
 #include <poll.h>
@@ -48,7 +48,7 @@ static void recv_nonblock_eagain(void)
 	int sv[2];
 	char c;
 
-	sk_xpair(SOCK_STREAM, sv);
+	socket_xpair(SOCK_STREAM, sv);
 	ipct_xsetnonblock(sv[1]);
 	CHECK_FAILS(recv(sv[1], &c, 1, 0), EAGAIN);
 	CHECK_RET(send(sv[0], "x", 1, 0), 1);
@@ -64,7 +64,7 @@ static void send_nonblock_full_eagain(void)
 	static char buf[8192];
 	int sv[2];
 
-	sk_xpair(SOCK_STREAM, sv);
+	socket_xpair(SOCK_STREAM, sv);
 	ipct_xsetnonblock(sv[0]);
 	CHECK(fill_stream(sv[0]) > 0);
 	CHECK_FAILS(send(sv[0], "x", 1, 0), EAGAIN);
@@ -92,7 +92,7 @@ static void recv_blocks_until_send(void)
 	struct ipct_result r;
 	int sv[2];
 
-	sk_xpair(SOCK_SEQPACKET, sv);
+	socket_xpair(SOCK_SEQPACKET, sv);
 	ipct_block_start(&b, recv_one, &sv[1]);
 	ipct_block_prove(&b);
 	CHECK_RET(send(sv[0], "x", 1, 0), 1);
@@ -117,7 +117,7 @@ static void send_blocks_when_full(void)
 	long total;
 	int sv[2];
 
-	sk_xpair(SOCK_STREAM, sv);
+	socket_xpair(SOCK_STREAM, sv);
 	total = fill_stream(sv[0]);
 	ipct_block_start(&b, send_one, &sv[0]);
 	ipct_block_prove(&b);
@@ -145,9 +145,9 @@ static void buffer_sizes_reported(void)
 {
 	int sv[2];
 
-	sk_xpair(SOCK_STREAM, sv);
-	CHECK(sk_xgetint(sv[0], SOL_SOCKET, SO_SNDBUF) > 0);
-	CHECK(sk_xgetint(sv[0], SOL_SOCKET, SO_RCVBUF) > 0);
+	socket_xpair(SOCK_STREAM, sv);
+	CHECK(socket_xgetint(sv[0], SOL_SOCKET, SO_SNDBUF) > 0);
+	CHECK(socket_xgetint(sv[0], SOL_SOCKET, SO_RCVBUF) > 0);
 }
 IPCT_CASE(buffer_sizes_reported,
 	.id = "socket.buffer_sizes_reported",
@@ -157,10 +157,10 @@ IPCT_CASE(buffer_sizes_reported,
 /* Set option opt to v on a new socket and return what getsockopt says. */
 static int set_then_get(int opt, int v)
 {
-	int fd = sk_xsocket(AF_INET, SOCK_STREAM);
+	int fd = socket_xsocket(AF_INET, SOCK_STREAM);
 
 	CHECK_OK(setsockopt(fd, SOL_SOCKET, opt, &v, sizeof v));
-	return sk_xgetint(fd, SOL_SOCKET, opt);
+	return socket_xgetint(fd, SOL_SOCKET, opt);
 }
 
 static void sndbuf_linux_doubles(void)
@@ -196,7 +196,7 @@ static void poll_pollin_on_data(void)
 {
 	int sv[2];
 
-	sk_xpair(SOCK_STREAM, sv);
+	socket_xpair(SOCK_STREAM, sv);
 	CHECK_EQ(0, poll_now(sv[1], POLLIN) & POLLIN);
 	CHECK_RET(send(sv[0], "x", 1, 0), 1);
 	CHECK_EQ(POLLIN, poll_now(sv[1], POLLIN) & POLLIN);
@@ -210,7 +210,7 @@ static void poll_pollout(void)
 {
 	int sv[2];
 
-	sk_xpair(SOCK_STREAM, sv);
+	socket_xpair(SOCK_STREAM, sv);
 	CHECK_EQ(POLLOUT, poll_now(sv[0], POLLOUT) & POLLOUT);
 	(void)fill_stream(sv[0]);
 	CHECK_EQ(0, poll_now(sv[0], POLLOUT) & POLLOUT);
@@ -235,7 +235,7 @@ static void poll_blocks_until_data(void)
 	struct ipct_result r;
 	int sv[2];
 
-	sk_xpair(SOCK_DGRAM, sv);
+	socket_xpair(SOCK_DGRAM, sv);
 	ipct_block_start(&b, poll_forever, &sv[1]);
 	ipct_block_prove(&b);
 	CHECK_RET(send(sv[0], "x", 1, 0), 1);
@@ -252,7 +252,7 @@ static void poll_peer_closed_readable(void)
 	int sv[2];
 	char c;
 
-	sk_xpair(SOCK_STREAM, sv);
+	socket_xpair(SOCK_STREAM, sv);
 	ipct_xclose(sv[0]);
 	CHECK(poll_now(sv[1], POLLIN) & (POLLIN | POLLHUP));
 	CHECK_RET(recv(sv[1], &c, 1, 0), 0);
@@ -266,15 +266,15 @@ static void poll_pollhup_linux(void)
 {
 	int sv[2], t[2];
 
-	sk_xpair(SOCK_STREAM, sv);
+	socket_xpair(SOCK_STREAM, sv);
 	ipct_xclose(sv[0]);
 	CHECK_EQ(POLLIN | POLLHUP, poll_now(sv[1], POLLIN) & (POLLIN | POLLHUP));
 	/* Both directions shut with the peer still open: the same. */
-	sk_xpair(SOCK_STREAM, t);
+	socket_xpair(SOCK_STREAM, t);
 	CHECK_OK(shutdown(t[0], SHUT_RDWR));
 	CHECK_EQ(POLLIN | POLLHUP, poll_now(t[1], POLLIN) & (POLLIN | POLLHUP));
 	/* One direction only: readable at EOF, but no hang-up. */
-	sk_xpair(SOCK_STREAM, t);
+	socket_xpair(SOCK_STREAM, t);
 	CHECK_OK(shutdown(t[0], SHUT_WR));
 	CHECK_EQ(POLLIN, poll_now(t[1], POLLIN) & (POLLIN | POLLHUP));
 }
@@ -290,7 +290,7 @@ static void recv_eintr(void)
 	struct ipct_result r;
 	int sv[2];
 
-	sk_xpair(SOCK_STREAM, sv);
+	socket_xpair(SOCK_STREAM, sv);
 	ipct_catch(SIGUSR1, 0);
 	ipct_block_start(&b, recv_one, &sv[1]);
 	ipct_block_prove(&b);
@@ -309,7 +309,7 @@ static void recv_restarted_sa_restart(void)
 	struct ipct_result r;
 	int sv[2];
 
-	sk_xpair(SOCK_STREAM, sv);
+	socket_xpair(SOCK_STREAM, sv);
 	ipct_catch(SIGUSR1, SA_RESTART);
 	ipct_block_start(&b, recv_one, &sv[1]);
 	ipct_block_prove(&b);
@@ -340,7 +340,7 @@ static void rcvtimeo_eagain(void)
 	int sv[2];
 	char c;
 
-	sk_xpair(SOCK_STREAM, sv);
+	socket_xpair(SOCK_STREAM, sv);
 	set_rcvtimeo(sv[1], 30);
 	t0 = ipct_now_ms();
 	CHECK_FAILS_ONEOF(recv(sv[1], &c, 1, 0), EAGAIN, EWOULDBLOCK);
@@ -358,7 +358,7 @@ static void rcvtimeo_getsockopt(void)
 	socklen_t len = sizeof tv;
 	int sv[2];
 
-	sk_xpair(SOCK_STREAM, sv);
+	socket_xpair(SOCK_STREAM, sv);
 	memset(&tv, 0xff, sizeof tv);
 	CHECK_OK(getsockopt(sv[1], SOL_SOCKET, SO_RCVTIMEO, &tv, &len));
 	CHECK_EQ(0, tv.tv_sec);
@@ -380,7 +380,7 @@ static void rcvtimeo_eintr_despite_restart(void)
 	struct ipct_result r;
 	int sv[2];
 
-	sk_xpair(SOCK_STREAM, sv);
+	socket_xpair(SOCK_STREAM, sv);
 	/* Long enough never to expire before the signal comes. */
 	set_rcvtimeo(sv[1], (long)(4000 * ipct_timeout_mul()));
 	ipct_catch(SIGUSR1, SA_RESTART);

@@ -7,7 +7,7 @@
  */
 #define _XOPEN_SOURCE 700
 #include "ipct.h"
-#include "sockh.h"
+#include "socket.h"
 
 #include <fcntl.h>
 #include <signal.h>
@@ -20,7 +20,7 @@ static void both_directions(int type)
 	char buf[8] = "";
 	int sv[2];
 
-	sk_xpair(type, sv);
+	socket_xpair(type, sv);
 	CHECK_RET(send(sv[0], "ping", 4, 0), 4);
 	CHECK_RET(recv(sv[1], buf, sizeof buf, 0), 4);
 	CHECK_MEM("ping", buf, 4);
@@ -64,7 +64,7 @@ static void pair_stream_order(void)
 
 	for (i = 0; i < sizeof in; i++)
 		in[i] = (char)(i * 13 + i / 241);
-	sk_xpair(SOCK_STREAM, sv);
+	socket_xpair(SOCK_STREAM, sv);
 	CHECK_RET(send(sv[0], in, 2000, 0), 2000);
 	CHECK_RET(send(sv[0], in + 2000, 1, 0), 1);
 	CHECK_RET(send(sv[0], in + 2001, 3999, 0), 3999);
@@ -83,7 +83,7 @@ static void pair_dgram_order(void)
 	int sv[2];
 	char i;
 
-	sk_xpair(SOCK_DGRAM, sv);
+	socket_xpair(SOCK_DGRAM, sv);
 	for (i = 0; i < 5; i++)
 		CHECK_RET(send(sv[0], &i, 1, 0), 1);
 	for (i = 0; i < 5; i++) {
@@ -142,7 +142,7 @@ static void fstat_is_socket(void)
 	struct stat st;
 	int sv[2];
 
-	sk_xpair(SOCK_STREAM, sv);
+	socket_xpair(SOCK_STREAM, sv);
 	CHECK_OK(fstat(sv[0], &st));
 	CHECK(S_ISSOCK(st.st_mode));
 }
@@ -155,7 +155,7 @@ static void lseek_espipe(void)
 {
 	int sv[2];
 
-	sk_xpair(SOCK_STREAM, sv);
+	socket_xpair(SOCK_STREAM, sv);
 	CHECK_FAILS(lseek(sv[0], 0, SEEK_CUR), ESPIPE);
 }
 IPCT_CASE(lseek_espipe,
@@ -169,8 +169,8 @@ static void so_type_reports_type(void)
 	int sv[2], i;
 
 	for (i = 0; i < 3; i++) {
-		sk_xpair(s[i], sv);
-		CHECK_EQ(s[i], sk_xgetint(sv[1], SOL_SOCKET, SO_TYPE));
+		socket_xpair(s[i], sv);
+		CHECK_EQ(s[i], socket_xgetint(sv[1], SOL_SOCKET, SO_TYPE));
 		ipct_xclose(sv[0]);
 		ipct_xclose(sv[1]);
 	}
@@ -185,7 +185,7 @@ static void getsockopt_bad_option(void)
 	socklen_t len;
 	int sv[2], v;
 
-	sk_xpair(SOCK_STREAM, sv);
+	socket_xpair(SOCK_STREAM, sv);
 	len = sizeof v;
 	CHECK_FAILS(getsockopt(sv[0], SOL_SOCKET, 4000, &v, &len), ENOPROTOOPT);
 }
@@ -199,7 +199,7 @@ static void stream_eof_after_close(void)
 	char buf[8];
 	int sv[2];
 
-	sk_xpair(SOCK_STREAM, sv);
+	socket_xpair(SOCK_STREAM, sv);
 	CHECK_RET(send(sv[0], "last", 4, 0), 4);
 	ipct_xclose(sv[0]);
 	CHECK_RET(recv(sv[1], buf, sizeof buf, 0), 4);
@@ -217,7 +217,7 @@ static void seqpacket_eof_after_close(void)
 	char buf[8];
 	int sv[2];
 
-	sk_xpair(SOCK_SEQPACKET, sv);
+	socket_xpair(SOCK_SEQPACKET, sv);
 	CHECK_RET(send(sv[0], "rec", 3, 0), 3);
 	ipct_xclose(sv[0]);
 	CHECK_RET(recv(sv[1], buf, sizeof buf, 0), 3);
@@ -235,7 +235,7 @@ static void stream_eof_after_last_copy(void)
 	int sv[2];
 	pid_t pid;
 
-	sk_xpair(SOCK_STREAM, sv);
+	socket_xpair(SOCK_STREAM, sv);
 	ipct_sync_init(&s);
 	pid = ipct_fork();
 	if (pid == 0) {
@@ -265,7 +265,7 @@ static void stream_sigpipe_kills(void)
 	int sv[2];
 	pid_t pid;
 
-	sk_xpair(SOCK_STREAM, sv);
+	socket_xpair(SOCK_STREAM, sv);
 	ipct_xclose(sv[1]);
 	pid = ipct_fork();
 	if (pid == 0) {
@@ -287,7 +287,7 @@ static void stream_epipe_sigpipe_ignored(void)
 {
 	int sv[2];
 
-	sk_xpair(SOCK_STREAM, sv);
+	socket_xpair(SOCK_STREAM, sv);
 	ipct_xclose(sv[1]);
 	ipct_xsigaction(SIGPIPE, SIG_IGN, 0);
 	CHECK_FAILS(send(sv[0], "x", 1, 0), EPIPE);
@@ -311,7 +311,7 @@ static void stream_msg_nosignal(void)
 {
 	int sv[2];
 
-	sk_xpair(SOCK_STREAM, sv);
+	socket_xpair(SOCK_STREAM, sv);
 	ipct_xclose(sv[1]);
 	/* Blocked, a SIGPIPE would stay pending where the case can see it. */
 	ipct_xsigblock(SIGPIPE);
@@ -327,7 +327,7 @@ static void stream_write_sigpipe(void)
 {
 	int sv[2];
 
-	sk_xpair(SOCK_STREAM, sv);
+	socket_xpair(SOCK_STREAM, sv);
 	ipct_xclose(sv[1]);
 	ipct_xsigblock(SIGPIPE);
 	CHECK_FAILS(write(sv[0], "x", 1), EPIPE);
@@ -342,7 +342,7 @@ static void seqpacket_sigpipe(void)
 {
 	int sv[2];
 
-	sk_xpair(SOCK_SEQPACKET, sv);
+	socket_xpair(SOCK_SEQPACKET, sv);
 	ipct_xclose(sv[1]);
 	ipct_xsigblock(SIGPIPE);
 	CHECK_FAILS(send(sv[0], "x", 1, 0), EPIPE);
@@ -358,7 +358,7 @@ static void shut_wr_peer_eof(void)
 	char buf[8];
 	int sv[2];
 
-	sk_xpair(SOCK_STREAM, sv);
+	socket_xpair(SOCK_STREAM, sv);
 	CHECK_RET(send(sv[0], "ab", 2, 0), 2);
 	CHECK_OK(shutdown(sv[0], SHUT_WR));
 	CHECK_RET(recv(sv[1], buf, sizeof buf, 0), 2);
@@ -377,7 +377,7 @@ static void send_after_shut_wr_epipe(void)
 {
 	int sv[2];
 
-	sk_xpair(SOCK_STREAM, sv);
+	socket_xpair(SOCK_STREAM, sv);
 	CHECK_OK(shutdown(sv[0], SHUT_WR));
 	ipct_xsigblock(SIGPIPE);
 	CHECK_FAILS(send(sv[0], "x", 1, 0), EPIPE);
@@ -393,7 +393,7 @@ static void shut_rd_recv_eof(void)
 	char buf[4];
 	int sv[2];
 
-	sk_xpair(SOCK_STREAM, sv);
+	socket_xpair(SOCK_STREAM, sv);
 	CHECK_OK(shutdown(sv[1], SHUT_RD));
 	CHECK_RET(recv(sv[1], buf, sizeof buf, 0), 0);
 	/* The shut-down end can still send. */
@@ -411,7 +411,7 @@ static void shut_rdwr_both(void)
 	char buf[4];
 	int sv[2];
 
-	sk_xpair(SOCK_STREAM, sv);
+	socket_xpair(SOCK_STREAM, sv);
 	CHECK_OK(shutdown(sv[0], SHUT_RDWR));
 	CHECK_RET(recv(sv[1], buf, sizeof buf, 0), 0);
 	ipct_xsigaction(SIGPIPE, SIG_IGN, 0);
@@ -426,7 +426,7 @@ static void shutdown_einval(void)
 {
 	int sv[2];
 
-	sk_xpair(SOCK_STREAM, sv);
+	socket_xpair(SOCK_STREAM, sv);
 	CHECK_FAILS(shutdown(sv[0], 12345), EINVAL);
 }
 IPCT_CASE(shutdown_einval,
@@ -436,7 +436,7 @@ IPCT_CASE(shutdown_einval,
 
 static void shutdown_enotconn(void)
 {
-	int fd = sk_xsocket(AF_INET, SOCK_STREAM);
+	int fd = socket_xsocket(AF_INET, SOCK_STREAM);
 
 	CHECK_FAILS(shutdown(fd, SHUT_RDWR), ENOTCONN);
 }
@@ -447,7 +447,7 @@ IPCT_CASE(shutdown_enotconn,
 
 static void shutdown_unix_enotconn(void)
 {
-	int fd = sk_xsocket(AF_UNIX, SOCK_STREAM);
+	int fd = socket_xsocket(AF_UNIX, SOCK_STREAM);
 
 	CHECK_FAILS(shutdown(fd, SHUT_RDWR), ENOTCONN);
 }
@@ -470,7 +470,7 @@ IPCT_CASE(shutdown_enotsock,
 
 static void send_unconnected_enotconn(void)
 {
-	int fd = sk_xsocket(AF_UNIX, SOCK_STREAM);
+	int fd = socket_xsocket(AF_UNIX, SOCK_STREAM);
 
 	ipct_xsigaction(SIGPIPE, SIG_IGN, 0);
 	CHECK_FAILS(send(fd, "x", 1, 0), ENOTCONN);

@@ -17,25 +17,14 @@
 static void run_demo(int (*demo)(FILE *, const char *), const char *expected,
 		     const char *leaf)
 {
-	char *buf = NULL;
-	size_t len = 0;
-	FILE *out;
-	int r, err;
+	struct ipct_demo d;
+	int rc, err;
 
 	/* Safety net: the harness removes the socket file if the demo dies. */
 	ipct_track_name(IPCT_PATH, ipct_path(leaf));
-	out = open_memstream(&buf, &len);
-	if (!out)
-		IPCT_BROKEN("open_memstream: %s", ipct_errname(errno));
-	r = demo(out, ipct_tmpdir());
+	rc = demo(ipct_xdemo_begin(&d), ipct_tmpdir());
 	err = errno;
-	fclose(out);
-	if (r != 0)
-		ipct_note("%s failed: %s; transcript so far:\n%s", expected,
-			  ipct_errname(err), buf);
-	CHECK_EQ(0, r);
-	CHECK_TRANSCRIPT(expected, buf);
-	free(buf);
+	ipct_demo_check(&d, rc, err, expected);
 	/* The reference removes its own socket file. */
 	CHECK_FAILS(access(leaf, F_OK), ENOENT);
 }

@@ -6,17 +6,17 @@
  */
 #define _XOPEN_SOURCE 700
 #include "ipct.h"
-#include "msgq.h"
+#include "sysv_msg.h"
 
 static void msgctl_stat_pids_two_processes(void)
 {
 	struct msqid_ds ds;
-	struct tmsg m;
+	struct sysv_msg_buf m;
 	int q = ipct_xmsgget(IPC_PRIVATE, 0600);
 	pid_t pid = ipct_fork();
 
 	if (pid == 0) {
-		msgq_puts(q, 1, "from child");
+		sysv_msg_xputs(q, 1, "from child");
 		ipct_child_exit();
 	}
 	ipct_wait_ok(pid);
@@ -37,15 +37,15 @@ static void msgctl_set_qbytes_lower(void)
 	char text[64];
 	int q = ipct_xmsgget(IPC_PRIVATE, 0600);
 
-	msgq_stat(q, &ds);
+	sysv_msg_xstat(q, &ds);
 	ds.msg_qbytes = 40;
 	CHECK_OK(msgctl(q, IPC_SET, &ds));
-	msgq_stat(q, &ds);
+	sysv_msg_xstat(q, &ds);
 	CHECK_EQ(40, ds.msg_qbytes);
 	/* The new limit is the one msgsnd() applies. */
 	memset(text, 'q', sizeof text);
-	msgq_put(q, 1, text, 40);
-	CHECK_FAILS(msgsnd(q, &(struct tmsg){ .mtype = 1 }, 1, IPC_NOWAIT), EAGAIN);
+	sysv_msg_xput(q, 1, text, 40);
+	CHECK_FAILS(msgsnd(q, &(struct sysv_msg_buf){ .mtype = 1 }, 1, IPC_NOWAIT), EAGAIN);
 }
 IPCT_CASE(msgctl_set_qbytes_lower,
 	.id = "sysv_msg.msgctl_set_qbytes_lower",
@@ -57,10 +57,10 @@ static void msgctl_set_mode(void)
 	struct msqid_ds ds;
 	int q = ipct_xmsgget(IPC_PRIVATE, 0600);
 
-	msgq_stat(q, &ds);
+	sysv_msg_xstat(q, &ds);
 	ds.msg_perm.mode = 0640;
 	CHECK_OK(msgctl(q, IPC_SET, &ds));
-	msgq_stat(q, &ds);
+	sysv_msg_xstat(q, &ds);
 	CHECK_EQ(0640, ds.msg_perm.mode & 0777);
 }
 IPCT_CASE(msgctl_set_mode,
@@ -74,18 +74,18 @@ static void msgctl_set_mode_grants(void)
 	pid_t pid;
 
 	/* Let others write: an unprivileged child can now send. */
-	msgq_set_qbytes(q, 64);
-	msgq_set_perm(q, 0602, 64);
+	sysv_msg_xset_qbytes(q, 64);
+	ipct_xsysv_setmode(IPCT_SYSV_MSG, q, 0602, 64);
 	pid = ipct_fork();
 	if (pid == 0) {
-		struct tmsg m = { .mtype = 1, .mtext = "w" };
+		struct sysv_msg_buf m = { .mtype = 1, .mtext = "w" };
 
 		ipct_drop_privileges();
 		CHECK_OK(msgsnd(q, &m, 1, IPC_NOWAIT));
 		ipct_child_exit();
 	}
 	ipct_wait_ok(pid);
-	CHECK_EQ(1, msgq_count(q));
+	CHECK_EQ(1, sysv_msg_xcount(q));
 }
 IPCT_CASE(msgctl_set_mode_grants,
 	.id = "sysv_msg.msgctl_set_mode_grants",
@@ -100,11 +100,11 @@ static void msgctl_set_owner(void)
 	uid_t uid = ipct_unpriv_uid();
 	gid_t gid = ipct_unpriv_gid();
 
-	msgq_stat(q, &ds);
+	sysv_msg_xstat(q, &ds);
 	ds.msg_perm.uid = uid;
 	ds.msg_perm.gid = gid;
 	CHECK_OK(msgctl(q, IPC_SET, &ds));
-	msgq_stat(q, &ds);
+	sysv_msg_xstat(q, &ds);
 	CHECK_EQ(uid, ds.msg_perm.uid);
 	CHECK_EQ(gid, ds.msg_perm.gid);
 	/* The creator is not changed. */
@@ -129,7 +129,7 @@ static void msgctl_creator_keeps_control(void)
 		CHECK_OK(q = msgget(IPC_PRIVATE, 0600));
 		ipct_track_id(IPCT_SYSV_MSG, q);
 		/* Give the queue away: the caller stays its creator. */
-		msgq_stat(q, &ds);
+		sysv_msg_xstat(q, &ds);
 		ds.msg_perm.uid = 0;
 		CHECK_OK(msgctl(q, IPC_SET, &ds));
 		ds.msg_perm.mode = 0640;
@@ -153,7 +153,7 @@ static void msgctl_owner_not_creator_controls(void)
 
 	/* Root creates the queue and makes the unprivileged user its owner;
 	 * that user is not the creator. */
-	msgq_stat(q, &ds);
+	sysv_msg_xstat(q, &ds);
 	ds.msg_perm.uid = ipct_unpriv_uid();
 	CHECK_OK(msgctl(q, IPC_SET, &ds));
 	pid = ipct_fork();
@@ -161,7 +161,7 @@ static void msgctl_owner_not_creator_controls(void)
 		struct msqid_ds mine;
 
 		ipct_drop_privileges();
-		msgq_stat(q, &mine);
+		sysv_msg_xstat(q, &mine);
 		mine.msg_perm.mode = 0640;
 		CHECK_OK(msgctl(q, IPC_SET, &mine));
 		CHECK_OK(msgctl(q, IPC_RMID, NULL));
@@ -183,7 +183,7 @@ static void msgctl_set_nonowner_eperm(void)
 	if (pid == 0) {
 		struct msqid_ds ds;
 
-		msgq_stat(q, &ds);
+		sysv_msg_xstat(q, &ds);
 		ipct_drop_privileges();
 		ds.msg_perm.mode = 0666;
 		CHECK_FAILS(msgctl(q, IPC_SET, &ds), EPERM);
@@ -193,7 +193,7 @@ static void msgctl_set_nonowner_eperm(void)
 	{
 		struct msqid_ds ds;
 
-		msgq_stat(q, &ds);
+		sysv_msg_xstat(q, &ds);
 		CHECK_EQ(0600, ds.msg_perm.mode & 0777);
 	}
 }
@@ -215,8 +215,8 @@ static void msgctl_rmid_nonowner_eperm(void)
 	}
 	ipct_wait_ok(pid);
 	/* Still there. */
-	msgq_puts(q, 1, "alive");
-	CHECK_EQ(1, msgq_count(q));
+	sysv_msg_xputs(q, 1, "alive");
+	CHECK_EQ(1, sysv_msg_xcount(q));
 }
 IPCT_CASE(msgctl_rmid_nonowner_eperm,
 	.id = "sysv_msg.msgctl_rmid_nonowner_eperm",
@@ -226,7 +226,7 @@ IPCT_CASE(msgctl_rmid_nonowner_eperm,
 
 static void msgctl_qbytes_above_mnb_eperm(void)
 {
-	long mnb = msgq_need_limit("msgmnb");
+	long mnb = (long)ipct_need_limit("/proc/sys/kernel/msgmnb", 0);
 	pid_t pid = ipct_fork();
 
 	if (pid == 0) {
@@ -236,10 +236,10 @@ static void msgctl_qbytes_above_mnb_eperm(void)
 		ipct_drop_privileges();
 		CHECK_OK(q = msgget(IPC_PRIVATE, 0600));
 		ipct_track_id(IPCT_SYSV_MSG, q);
-		msgq_stat(q, &ds);
+		sysv_msg_xstat(q, &ds);
 		ds.msg_qbytes = (msglen_t)mnb + 1;
 		CHECK_FAILS(msgctl(q, IPC_SET, &ds), EPERM);
-		msgq_stat(q, &ds);
+		sysv_msg_xstat(q, &ds);
 		CHECK_EQ(mnb, ds.msg_qbytes);
 		ipct_child_exit();
 	}
@@ -265,7 +265,7 @@ static void msgctl_raise_qbytes_unpriv_eperm(void)
 		ipct_drop_privileges();
 		CHECK_OK(q = msgget(IPC_PRIVATE, 0600));
 		ipct_track_id(IPCT_SYSV_MSG, q);
-		msgq_stat(q, &ds);
+		sysv_msg_xstat(q, &ds);
 		ds.msg_qbytes = 64;
 		if (msgctl(q, IPC_SET, &ds) != 0)
 			IPCT_BROKEN("lowering msg_qbytes to 64: %s", ipct_errname(errno));
@@ -286,9 +286,9 @@ static void msgctl_stat_eacces(void)
 	int q = ipct_xmsgget(IPC_PRIVATE, 0600);
 	pid_t pid;
 
-	msgq_set_qbytes(q, 64);
+	sysv_msg_xset_qbytes(q, 64);
 	/* Write-only for its owner, nothing for others. */
-	msgq_set_perm(q, 0200, 64);
+	ipct_xsysv_setmode(IPCT_SYSV_MSG, q, 0200, 64);
 	pid = ipct_fork();
 	if (pid == 0) {
 		struct msqid_ds ds;
@@ -308,11 +308,11 @@ IPCT_CASE(msgctl_stat_eacces,
 static void msgctl_rmid_invalidates_id(void)
 {
 	struct msqid_ds ds;
-	struct tmsg m;
+	struct sysv_msg_buf m;
 	int q = ipct_xmsgget(IPC_PRIVATE, 0600);
 
-	msgq_puts(q, 1, "a");
-	msgq_puts(q, 2, "b");
+	sysv_msg_xputs(q, 1, "a");
+	sysv_msg_xputs(q, 2, "b");
 	CHECK_OK(msgctl(q, IPC_RMID, NULL));
 	CHECK_FAILS(msgctl(q, IPC_STAT, &ds), EINVAL);
 	/* msgsnd() and msgrcv() list both EINVAL (not a valid identifier)
@@ -330,12 +330,12 @@ static void msgctl_rmid_frees_key(void)
 	key_t key = ipct_unused_key();
 	int q = ipct_xmsgget(key, IPC_CREAT | 0600), q2;
 
-	msgq_puts(q, 1, "old");
+	sysv_msg_xputs(q, 1, "old");
 	CHECK_OK(msgctl(q, IPC_RMID, NULL));
 	CHECK_FAILS(msgget(key, 0600), ENOENT);
 	/* A queue created again with the key is a new, empty one. */
 	q2 = ipct_xmsgget(key, IPC_CREAT | 0600);
-	CHECK_EQ(0, msgq_count(q2));
+	CHECK_EQ(0, sysv_msg_xcount(q2));
 }
 IPCT_CASE(msgctl_rmid_frees_key,
 	.id = "sysv_msg.msgctl_rmid_frees_key",

@@ -6,7 +6,7 @@
  */
 #define _XOPEN_SOURCE 700
 #include "ipct.h"
-#include "msgq.h"
+#include "sysv_msg.h"
 
 static void msgget_private_creates(void)
 {
@@ -15,8 +15,8 @@ static void msgget_private_creates(void)
 	CHECK_OK(q = msgget(IPC_PRIVATE, 0600));
 	ipct_track_id(IPCT_SYSV_MSG, q);
 	/* The identifier names a usable queue. */
-	msgq_puts(q, 1, "x");
-	CHECK_EQ(1, msgq_count(q));
+	sysv_msg_xputs(q, 1, "x");
+	CHECK_EQ(1, sysv_msg_xcount(q));
 }
 IPCT_CASE(msgget_private_creates,
 	.id = "sysv_msg.msgget_private_creates",
@@ -32,8 +32,8 @@ static void msgget_private_distinct(void)
 	ipct_track_id(IPCT_SYSV_MSG, b);
 	CHECK_NE(a, b);
 	/* Distinct queues: a message on one is not on the other. */
-	msgq_puts(a, 1, "x");
-	CHECK_EQ(0, msgq_count(b));
+	sysv_msg_xputs(a, 1, "x");
+	CHECK_EQ(0, sysv_msg_xcount(b));
 }
 IPCT_CASE(msgget_private_distinct,
 	.id = "sysv_msg.msgget_private_distinct",
@@ -59,10 +59,10 @@ static void msgget_creat_existing_same_id(void)
 	key_t key = ipct_unused_key();
 	int q = ipct_xmsgget(key, IPC_CREAT | 0600);
 
-	msgq_puts(q, 1, "x");
+	sysv_msg_xputs(q, 1, "x");
 	/* IPC_CREAT without IPC_EXCL on an existing key opens it. */
 	CHECK_RET(msgget(key, IPC_CREAT | 0600), q);
-	CHECK_EQ(1, msgq_count(q));
+	CHECK_EQ(1, sysv_msg_xcount(q));
 }
 IPCT_CASE(msgget_creat_existing_same_id,
 	.id = "sysv_msg.msgget_creat_existing_same_id",
@@ -131,7 +131,7 @@ static void msgget_mode_low_bits(void)
 	struct msqid_ds ds;
 	int q = ipct_xmsgget(IPC_PRIVATE, 0640);
 
-	msgq_stat(q, &ds);
+	sysv_msg_xstat(q, &ds);
 	CHECK_EQ(0640, ds.msg_perm.mode & 0777);
 }
 IPCT_CASE(msgget_mode_low_bits,
@@ -144,7 +144,7 @@ static void msgget_owner_creator_ids(void)
 	struct msqid_ds ds;
 	int q = ipct_xmsgget(IPC_PRIVATE, 0600);
 
-	msgq_stat(q, &ds);
+	sysv_msg_xstat(q, &ds);
 	CHECK_EQ(geteuid(), ds.msg_perm.uid);
 	CHECK_EQ(geteuid(), ds.msg_perm.cuid);
 	CHECK_EQ(getegid(), ds.msg_perm.gid);
@@ -169,7 +169,7 @@ static void msgget_owner_ids_unprivileged(void)
 
 		CHECK_OK(q = msgget(IPC_PRIVATE, 0600));
 		ipct_track_id(IPCT_SYSV_MSG, q);
-		msgq_stat(q, &ds);
+		sysv_msg_xstat(q, &ds);
 		CHECK_EQ(uid, ds.msg_perm.uid);
 		CHECK_EQ(uid, ds.msg_perm.cuid);
 		CHECK_EQ(getegid(), ds.msg_perm.cgid);
@@ -188,7 +188,7 @@ static void msgget_initial_zeroes(void)
 	struct msqid_ds ds;
 	int q = ipct_xmsgget(IPC_PRIVATE, 0600);
 
-	msgq_stat(q, &ds);
+	sysv_msg_xstat(q, &ds);
 	CHECK_EQ(0, ds.msg_qnum);
 	CHECK_EQ(0, ds.msg_lspid);
 	CHECK_EQ(0, ds.msg_lrpid);
@@ -207,7 +207,7 @@ static void msgget_initial_ctime(void)
 	int q = ipct_xmsgget(IPC_PRIVATE, 0600);
 
 	after = ipct_time_ceil();
-	msgq_stat(q, &ds);
+	sysv_msg_xstat(q, &ds);
 	CHECK(ds.msg_ctime >= before);
 	CHECK(ds.msg_ctime <= after);
 }
@@ -216,16 +216,16 @@ IPCT_CASE(msgget_initial_ctime,
 	.asserts = "msg_ctime of a new queue is the current time",
 	.spec = "POSIX.1-2024 msgget(), DESCRIPTION");
 
-static void msgget_initial_qbytes(void)
+static void msgget_initial_qbytes_msgmnb(void)
 {
 	struct msqid_ds ds;
-	long mnb = msgq_need_limit("msgmnb");
+	long mnb = (long)ipct_need_limit("/proc/sys/kernel/msgmnb", 0);
 	int q = ipct_xmsgget(IPC_PRIVATE, 0600);
 
-	msgq_stat(q, &ds);
+	sysv_msg_xstat(q, &ds);
 	CHECK_EQ(mnb, ds.msg_qbytes);
 }
-IPCT_CASE(msgget_initial_qbytes,
+IPCT_CASE(msgget_initial_qbytes_msgmnb,
 	.id = "sysv_msg.msgget_initial_qbytes_msgmnb",
 	.asserts = "msg_qbytes of a new queue is the system limit, on Linux MSGMNB (/proc/sys/kernel/msgmnb)",
 	.spec = "POSIX.1-2024 msgget(), DESCRIPTION; Linux msgget(2)",
@@ -240,4 +240,4 @@ IPCT_CASES(&ipct_case_msgget_private_creates, &ipct_case_msgget_private_distinct
 	   &ipct_case_msgget_owner_creator_ids,
 	   &ipct_case_msgget_owner_ids_unprivileged,
 	   &ipct_case_msgget_initial_zeroes, &ipct_case_msgget_initial_ctime,
-	   &ipct_case_msgget_initial_qbytes);
+	   &ipct_case_msgget_initial_qbytes_msgmnb);

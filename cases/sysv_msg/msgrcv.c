@@ -7,13 +7,13 @@
  */
 #define _XOPEN_SOURCE 700
 #include "ipct.h"
-#include "msgq.h"
+#include "sysv_msg.h"
 
 /* Receive with IPC_NOWAIT (the message must be there) and return its
  * mtype; the text is checked against `text`. */
 #define RECV_EXPECT(q, msgtyp, type, text)                                  \
 	do {                                                               \
-		struct tmsg m_;                                            \
+		struct sysv_msg_buf m_;                                            \
 		memset(&m_, 0, sizeof m_);                                 \
 		CHECK_RET(msgrcv((q), &m_, sizeof m_.mtext, (msgtyp),      \
 				 IPC_NOWAIT), strlen(text));               \
@@ -23,10 +23,10 @@
 
 static void msgrcv_returns_size_and_data(void)
 {
-	struct tmsg m;
+	struct sysv_msg_buf m;
 	int q = ipct_xmsgget(IPC_PRIVATE, 0600);
 
-	msgq_puts(q, 6, "hello");
+	sysv_msg_xputs(q, 6, "hello");
 	memset(&m, 0x5a, sizeof m);
 	CHECK_RET(msgrcv(q, &m, sizeof m.mtext, 0, IPC_NOWAIT), 5);
 	CHECK_EQ(6, m.mtype);
@@ -41,9 +41,9 @@ static void msgrcv_type_zero_oldest(void)
 {
 	int q = ipct_xmsgget(IPC_PRIVATE, 0600);
 
-	msgq_puts(q, 3, "first");
-	msgq_puts(q, 1, "second");
-	msgq_puts(q, 2, "third");
+	sysv_msg_xputs(q, 3, "first");
+	sysv_msg_xputs(q, 1, "second");
+	sysv_msg_xputs(q, 2, "third");
 	RECV_EXPECT(q, 0, 3, "first");
 	RECV_EXPECT(q, 0, 1, "second");
 	RECV_EXPECT(q, 0, 2, "third");
@@ -57,12 +57,12 @@ static void msgrcv_type_positive_selects(void)
 {
 	int q = ipct_xmsgget(IPC_PRIVATE, 0600);
 
-	msgq_puts(q, 3, "three");
-	msgq_puts(q, 1, "one");
-	msgq_puts(q, 2, "two");
+	sysv_msg_xputs(q, 3, "three");
+	sysv_msg_xputs(q, 1, "one");
+	sysv_msg_xputs(q, 2, "two");
 	RECV_EXPECT(q, 2, 2, "two");
 	/* The others stay, in their order. */
-	CHECK_EQ(2, msgq_count(q));
+	CHECK_EQ(2, sysv_msg_xcount(q));
 	RECV_EXPECT(q, 0, 3, "three");
 	RECV_EXPECT(q, 0, 1, "one");
 }
@@ -75,10 +75,10 @@ static void msgrcv_fifo_within_type(void)
 {
 	int q = ipct_xmsgget(IPC_PRIVATE, 0600);
 
-	msgq_puts(q, 2, "a");
-	msgq_puts(q, 5, "x");
-	msgq_puts(q, 2, "b");
-	msgq_puts(q, 2, "c");
+	sysv_msg_xputs(q, 2, "a");
+	sysv_msg_xputs(q, 5, "x");
+	sysv_msg_xputs(q, 2, "b");
+	sysv_msg_xputs(q, 2, "c");
 	RECV_EXPECT(q, 2, 2, "a");
 	RECV_EXPECT(q, 2, 2, "b");
 	RECV_EXPECT(q, 2, 2, "c");
@@ -92,12 +92,12 @@ static void msgrcv_type_negative_lowest(void)
 {
 	int q = ipct_xmsgget(IPC_PRIVATE, 0600);
 
-	msgq_puts(q, 5, "five");
-	msgq_puts(q, 3, "three");
-	msgq_puts(q, 4, "four");
-	msgq_puts(q, 1, "one");
+	sysv_msg_xputs(q, 5, "five");
+	sysv_msg_xputs(q, 3, "three");
+	sysv_msg_xputs(q, 4, "four");
+	sysv_msg_xputs(q, 1, "one");
 	RECV_EXPECT(q, -4, 1, "one");
-	CHECK_EQ(3, msgq_count(q));
+	CHECK_EQ(3, sysv_msg_xcount(q));
 }
 IPCT_CASE(msgrcv_type_negative_lowest,
 	.id = "sysv_msg.msgrcv_type_negative_lowest",
@@ -106,17 +106,17 @@ IPCT_CASE(msgrcv_type_negative_lowest,
 
 static void msgrcv_type_negative_sequence(void)
 {
-	struct tmsg m;
+	struct sysv_msg_buf m;
 	int q = ipct_xmsgget(IPC_PRIVATE, 0600);
 
 	/* Queue order is not type order: the lowest type comes first. */
-	msgq_puts(q, 5, "five");
-	msgq_puts(q, 4, "four");
-	msgq_puts(q, 3, "three");
+	sysv_msg_xputs(q, 5, "five");
+	sysv_msg_xputs(q, 4, "four");
+	sysv_msg_xputs(q, 3, "three");
 	RECV_EXPECT(q, -4, 3, "three");
 	RECV_EXPECT(q, -4, 4, "four");
 	CHECK_FAILS(msgrcv(q, &m, sizeof m.mtext, -4, IPC_NOWAIT), ENOMSG);
-	CHECK_EQ(1, msgq_count(q));
+	CHECK_EQ(1, sysv_msg_xcount(q));
 }
 IPCT_CASE(msgrcv_type_negative_sequence,
 	.id = "sysv_msg.msgrcv_type_negative_sequence",
@@ -127,10 +127,10 @@ static void msgrcv_type_negative_fifo(void)
 {
 	int q = ipct_xmsgget(IPC_PRIVATE, 0600);
 
-	msgq_puts(q, 3, "x");
-	msgq_puts(q, 2, "first");
-	msgq_puts(q, 9, "y");
-	msgq_puts(q, 2, "second");
+	sysv_msg_xputs(q, 3, "x");
+	sysv_msg_xputs(q, 2, "first");
+	sysv_msg_xputs(q, 9, "y");
+	sysv_msg_xputs(q, 2, "second");
 	RECV_EXPECT(q, -3, 2, "first");
 	RECV_EXPECT(q, -3, 2, "second");
 }
@@ -141,12 +141,12 @@ IPCT_CASE(msgrcv_type_negative_fifo,
 
 static void msgrcv_type_negative_none_enomsg(void)
 {
-	struct tmsg m;
+	struct sysv_msg_buf m;
 	int q = ipct_xmsgget(IPC_PRIVATE, 0600);
 
-	msgq_puts(q, 5, "five");
+	sysv_msg_xputs(q, 5, "five");
 	CHECK_FAILS(msgrcv(q, &m, sizeof m.mtext, -4, IPC_NOWAIT), ENOMSG);
-	CHECK_EQ(1, msgq_count(q));
+	CHECK_EQ(1, sysv_msg_xcount(q));
 }
 IPCT_CASE(msgrcv_type_negative_none_enomsg,
 	.id = "sysv_msg.msgrcv_type_negative_none_enomsg",
@@ -155,7 +155,7 @@ IPCT_CASE(msgrcv_type_negative_none_enomsg,
 
 static void msgrcv_empty_nowait_enomsg(void)
 {
-	struct tmsg m;
+	struct sysv_msg_buf m;
 	int q = ipct_xmsgget(IPC_PRIVATE, 0600);
 
 	CHECK_FAILS(msgrcv(q, &m, sizeof m.mtext, 0, IPC_NOWAIT), ENOMSG);
@@ -167,13 +167,13 @@ IPCT_CASE(msgrcv_empty_nowait_enomsg,
 
 static void msgrcv_type_absent_nowait_enomsg(void)
 {
-	struct tmsg m;
+	struct sysv_msg_buf m;
 	int q = ipct_xmsgget(IPC_PRIVATE, 0600);
 
-	msgq_puts(q, 1, "one");
-	msgq_puts(q, 3, "three");
+	sysv_msg_xputs(q, 1, "one");
+	sysv_msg_xputs(q, 3, "three");
 	CHECK_FAILS(msgrcv(q, &m, sizeof m.mtext, 2, IPC_NOWAIT), ENOMSG);
-	CHECK_EQ(2, msgq_count(q));
+	CHECK_EQ(2, sysv_msg_xcount(q));
 }
 IPCT_CASE(msgrcv_type_absent_nowait_enomsg,
 	.id = "sysv_msg.msgrcv_type_absent_nowait_enomsg",
@@ -182,13 +182,13 @@ IPCT_CASE(msgrcv_type_absent_nowait_enomsg,
 
 static void msgrcv_too_long_e2big(void)
 {
-	struct tmsg m;
+	struct sysv_msg_buf m;
 	int q = ipct_xmsgget(IPC_PRIVATE, 0600);
 
-	msgq_puts(q, 1, "0123456789");
+	sysv_msg_xputs(q, 1, "0123456789");
 	CHECK_FAILS(msgrcv(q, &m, 4, 0, IPC_NOWAIT), E2BIG);
 	/* Not removed: it can still be received whole. */
-	CHECK_EQ(1, msgq_count(q));
+	CHECK_EQ(1, sysv_msg_xcount(q));
 	RECV_EXPECT(q, 0, 1, "0123456789");
 }
 IPCT_CASE(msgrcv_too_long_e2big,
@@ -198,15 +198,15 @@ IPCT_CASE(msgrcv_too_long_e2big,
 
 static void msgrcv_noerror_truncates(void)
 {
-	struct tmsg m;
+	struct sysv_msg_buf m;
 	int q = ipct_xmsgget(IPC_PRIVATE, 0600);
 
-	msgq_puts(q, 1, "0123456789");
+	sysv_msg_xputs(q, 1, "0123456789");
 	memset(&m, 0, sizeof m);
 	CHECK_RET(msgrcv(q, &m, 4, 0, IPC_NOWAIT | MSG_NOERROR), 4);
 	CHECK_MEM("0123", m.mtext, 4);
 	/* The rest is lost: nothing of it is left on the queue. */
-	CHECK_EQ(0, msgq_count(q));
+	CHECK_EQ(0, sysv_msg_xcount(q));
 	CHECK_FAILS(msgrcv(q, &m, sizeof m.mtext, 0, IPC_NOWAIT), ENOMSG);
 }
 IPCT_CASE(msgrcv_noerror_truncates,
@@ -216,13 +216,13 @@ IPCT_CASE(msgrcv_noerror_truncates,
 
 static void msgrcv_decrements_qnum(void)
 {
-	struct tmsg m;
+	struct sysv_msg_buf m;
 	int q = ipct_xmsgget(IPC_PRIVATE, 0600);
 
-	msgq_puts(q, 1, "a");
-	msgq_puts(q, 1, "b");
+	sysv_msg_xputs(q, 1, "a");
+	sysv_msg_xputs(q, 1, "b");
 	CHECK_RET(msgrcv(q, &m, sizeof m.mtext, 0, IPC_NOWAIT), 1);
-	CHECK_EQ(1, msgq_count(q));
+	CHECK_EQ(1, sysv_msg_xcount(q));
 }
 IPCT_CASE(msgrcv_decrements_qnum,
 	.id = "sysv_msg.msgrcv_decrements_qnum",
@@ -235,17 +235,17 @@ static void msgrcv_sets_lrpid(void)
 	int q = ipct_xmsgget(IPC_PRIVATE, 0600);
 	pid_t pid;
 
-	msgq_puts(q, 1, "a");
-	msgq_puts(q, 1, "b");
+	sysv_msg_xputs(q, 1, "a");
+	sysv_msg_xputs(q, 1, "b");
 	pid = ipct_fork();
 	if (pid == 0) {
-		struct tmsg m;
+		struct sysv_msg_buf m;
 
 		CHECK_RET(msgrcv(q, &m, sizeof m.mtext, 0, IPC_NOWAIT), 1);
 		ipct_child_exit();
 	}
 	ipct_wait_ok(pid);
-	msgq_stat(q, &ds);
+	sysv_msg_xstat(q, &ds);
 	CHECK_EQ(pid, ds.msg_lrpid);
 	/* The sender is still recorded as the sender. */
 	CHECK_EQ(getpid(), ds.msg_lspid);
@@ -258,15 +258,15 @@ IPCT_CASE(msgrcv_sets_lrpid,
 static void msgrcv_sets_rtime(void)
 {
 	struct msqid_ds ds;
-	struct tmsg m;
+	struct sysv_msg_buf m;
 	int q = ipct_xmsgget(IPC_PRIVATE, 0600);
 	time_t before, after;
 
-	msgq_puts(q, 1, "a");
+	sysv_msg_xputs(q, 1, "a");
 	before = ipct_time_floor();
 	CHECK_RET(msgrcv(q, &m, sizeof m.mtext, 0, IPC_NOWAIT), 1);
 	after = ipct_time_ceil();
-	msgq_stat(q, &ds);
+	sysv_msg_xstat(q, &ds);
 	CHECK(ds.msg_rtime >= before);
 	CHECK(ds.msg_rtime <= after);
 }
@@ -277,15 +277,15 @@ IPCT_CASE(msgrcv_sets_rtime,
 
 static void msgrcv_blocks_until_message(void)
 {
-	struct msgq_call c = { .type = 0, .size = sizeof(((struct tmsg *)0)->mtext) };
+	struct sysv_msg_call c = { .type = 0, .size = sizeof(((struct sysv_msg_buf *)0)->mtext) };
 	struct ipct_blocker b;
 
 	c.q = ipct_xmsgget(IPC_PRIVATE, 0600);
-	ipct_block_start(&b, msgq_blocking_rcv_type, &c);
+	ipct_block_start(&b, sysv_msg_blocking_rcv_type, &c);
 	ipct_block_prove(&b);
-	msgq_puts(c.q, 8, "wake");
+	sysv_msg_xputs(c.q, 8, "wake");
 	CHECK_RESULT(ipct_block_finish(&b), 8);
-	CHECK_EQ(0, msgq_count(c.q));
+	CHECK_EQ(0, sysv_msg_xcount(c.q));
 }
 IPCT_CASE(msgrcv_blocks_until_message,
 	.id = "sysv_msg.msgrcv_blocks_until_message",
@@ -294,20 +294,20 @@ IPCT_CASE(msgrcv_blocks_until_message,
 
 static void msgrcv_nonmatching_keeps_blocked(void)
 {
-	struct msgq_call c = { .type = 7, .size = sizeof(((struct tmsg *)0)->mtext) };
+	struct sysv_msg_call c = { .type = 7, .size = sizeof(((struct sysv_msg_buf *)0)->mtext) };
 	struct ipct_blocker b;
 
 	c.q = ipct_xmsgget(IPC_PRIVATE, 0600);
-	ipct_block_start(&b, msgq_blocking_rcv_type, &c);
+	ipct_block_start(&b, sysv_msg_blocking_rcv_type, &c);
 	ipct_block_prove(&b);
-	msgq_puts(c.q, 3, "other");
-	msgq_puts(c.q, 7, "mine");
+	sysv_msg_xputs(c.q, 3, "other");
+	sysv_msg_xputs(c.q, 7, "mine");
 	/* Type 7 did not exist before this point, so a receiver that
 	 * returns 7 was still blocked after the type-3 message came; and
 	 * that message is still queued. */
 	CHECK_RESULT(ipct_block_finish(&b), 7);
 	RECV_EXPECT(c.q, 0, 3, "other");
-	CHECK_EQ(0, msgq_count(c.q));
+	CHECK_EQ(0, sysv_msg_xcount(c.q));
 }
 IPCT_CASE(msgrcv_nonmatching_keeps_blocked,
 	.id = "sysv_msg.msgrcv_nonmatching_keeps_blocked",
@@ -316,22 +316,22 @@ IPCT_CASE(msgrcv_nonmatching_keeps_blocked,
 
 static void msgrcv_receivers_by_type(void)
 {
-	struct msgq_call c1 = { .type = 1, .size = sizeof(((struct tmsg *)0)->mtext) };
-	struct msgq_call c2 = c1;
+	struct sysv_msg_call c1 = { .type = 1, .size = sizeof(((struct sysv_msg_buf *)0)->mtext) };
+	struct sysv_msg_call c2 = c1;
 	struct ipct_blocker b1, b2;
 	int q = ipct_xmsgget(IPC_PRIVATE, 0600);
 
 	c1.q = c2.q = q;
 	c2.type = 2;
-	ipct_block_start(&b1, msgq_blocking_rcv_type, &c1);
+	ipct_block_start(&b1, sysv_msg_blocking_rcv_type, &c1);
 	ipct_block_prove(&b1);
-	ipct_block_start(&b2, msgq_blocking_rcv_type, &c2);
+	ipct_block_start(&b2, sysv_msg_blocking_rcv_type, &c2);
 	ipct_block_prove(&b2);
 	/* Type 2 goes to the second receiver although the first waits
 	 * longer. */
-	msgq_puts(q, 2, "two");
+	sysv_msg_xputs(q, 2, "two");
 	CHECK_RESULT(ipct_block_finish(&b2), 2);
-	msgq_puts(q, 1, "one");
+	sysv_msg_xputs(q, 1, "one");
 	CHECK_RESULT(ipct_block_finish(&b1), 1);
 }
 IPCT_CASE(msgrcv_receivers_by_type,
@@ -341,11 +341,11 @@ IPCT_CASE(msgrcv_receivers_by_type,
 
 static void msgrcv_blocked_eidrm(void)
 {
-	struct msgq_call c = { .type = 0, .size = sizeof(((struct tmsg *)0)->mtext) };
+	struct sysv_msg_call c = { .type = 0, .size = sizeof(((struct sysv_msg_buf *)0)->mtext) };
 	struct ipct_blocker b;
 
 	c.q = ipct_xmsgget(IPC_PRIVATE, 0600);
-	ipct_block_start(&b, msgq_blocking_rcv_type, &c);
+	ipct_block_start(&b, sysv_msg_blocking_rcv_type, &c);
 	ipct_block_prove(&b);
 	CHECK_OK(msgctl(c.q, IPC_RMID, NULL));
 	CHECK_RESULT_FAILS(ipct_block_finish(&b), EIDRM);
@@ -357,12 +357,12 @@ IPCT_CASE(msgrcv_blocked_eidrm,
 
 static void msgrcv_blocked_eintr(void)
 {
-	struct msgq_call c = { .type = 0, .size = sizeof(((struct tmsg *)0)->mtext) };
+	struct sysv_msg_call c = { .type = 0, .size = sizeof(((struct sysv_msg_buf *)0)->mtext) };
 	struct ipct_blocker b;
 
 	c.q = ipct_xmsgget(IPC_PRIVATE, 0600);
-	ipct_xsigaction(SIGUSR1, msgq_on_signal, 0);
-	ipct_block_start(&b, msgq_blocking_rcv_type, &c);
+	ipct_xsigaction(SIGUSR1, ipct_noop_handler, 0);
+	ipct_block_start(&b, sysv_msg_blocking_rcv_type, &c);
 	ipct_block_prove(&b);
 	CHECK_OK(kill(b.pid, SIGUSR1));
 	CHECK_RESULT_FAILS(ipct_block_finish(&b), EINTR);
@@ -374,12 +374,12 @@ IPCT_CASE(msgrcv_blocked_eintr,
 
 static void msgrcv_eintr_despite_sa_restart(void)
 {
-	struct msgq_call c = { .type = 0, .size = sizeof(((struct tmsg *)0)->mtext) };
+	struct sysv_msg_call c = { .type = 0, .size = sizeof(((struct sysv_msg_buf *)0)->mtext) };
 	struct ipct_blocker b;
 
 	c.q = ipct_xmsgget(IPC_PRIVATE, 0600);
-	ipct_xsigaction(SIGUSR1, msgq_on_signal, SA_RESTART);
-	ipct_block_start(&b, msgq_blocking_rcv_type, &c);
+	ipct_xsigaction(SIGUSR1, ipct_noop_handler, SA_RESTART);
+	ipct_block_start(&b, sysv_msg_blocking_rcv_type, &c);
 	ipct_block_prove(&b);
 	CHECK_OK(kill(b.pid, SIGUSR1));
 	CHECK_RESULT_FAILS(ipct_block_finish(&b), EINTR);
@@ -395,14 +395,14 @@ static void msgrcv_eacces(void)
 	int q = ipct_xmsgget(IPC_PRIVATE, 0600);
 	pid_t pid;
 
-	msgq_set_qbytes(q, 64);
+	sysv_msg_xset_qbytes(q, 64);
 	/* Write-only for its owner, nothing for others: the child lacks
 	 * read permission whether it is another user or the owner. */
-	msgq_set_perm(q, 0200, 64);
-	msgq_puts(q, 1, "secret");
+	ipct_xsysv_setmode(IPCT_SYSV_MSG, q, 0200, 64);
+	sysv_msg_xputs(q, 1, "secret");
 	pid = ipct_fork();
 	if (pid == 0) {
-		struct tmsg m;
+		struct sysv_msg_buf m;
 
 		ipct_drop_privileges();
 		CHECK_FAILS(msgrcv(q, &m, sizeof m.mtext, 0, IPC_NOWAIT), EACCES);
@@ -410,8 +410,8 @@ static void msgrcv_eacces(void)
 	}
 	ipct_wait_ok(pid);
 	/* Readable again for the owner (IPC_STAT needs read permission). */
-	msgq_set_perm(q, 0600, 64);
-	CHECK_EQ(1, msgq_count(q));
+	ipct_xsysv_setmode(IPCT_SYSV_MSG, q, 0600, 64);
+	CHECK_EQ(1, sysv_msg_xcount(q));
 }
 IPCT_CASE(msgrcv_eacces,
 	.id = "sysv_msg.msgrcv_eacces",
@@ -421,7 +421,7 @@ IPCT_CASE(msgrcv_eacces,
 
 static void msgrcv_invalid_id_einval(void)
 {
-	struct tmsg m;
+	struct sysv_msg_buf m;
 
 	CHECK_FAILS(msgrcv(-1, &m, sizeof m.mtext, 0, IPC_NOWAIT), EINVAL);
 }
@@ -442,7 +442,7 @@ static void msgrcv_queue_outlives_creator(void)
 
 		CHECK_OK(q = msgget(IPC_PRIVATE, 0600));
 		ipct_track_id(IPCT_SYSV_MSG, q);
-		msgq_puts(q, 5, "left behind");
+		sysv_msg_xputs(q, 5, "left behind");
 		*qid = q;
 		ipct_child_exit();
 	}

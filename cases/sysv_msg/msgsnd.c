@@ -6,17 +6,17 @@
  */
 #define _XOPEN_SOURCE 700
 #include "ipct.h"
-#include "msgq.h"
+#include "sysv_msg.h"
 
 #include <limits.h>
 
 static void msgsnd_mtype_zero_einval(void)
 {
-	struct tmsg m = { .mtype = 0, .mtext = "x" };
+	struct sysv_msg_buf m = { .mtype = 0, .mtext = "x" };
 	int q = ipct_xmsgget(IPC_PRIVATE, 0600);
 
 	CHECK_FAILS(msgsnd(q, &m, 1, IPC_NOWAIT), EINVAL);
-	CHECK_EQ(0, msgq_count(q));
+	CHECK_EQ(0, sysv_msg_xcount(q));
 }
 IPCT_CASE(msgsnd_mtype_zero_einval,
 	.id = "sysv_msg.msgsnd_mtype_zero_einval",
@@ -25,11 +25,11 @@ IPCT_CASE(msgsnd_mtype_zero_einval,
 
 static void msgsnd_mtype_negative_einval(void)
 {
-	struct tmsg m = { .mtype = -3, .mtext = "x" };
+	struct sysv_msg_buf m = { .mtype = -3, .mtext = "x" };
 	int q = ipct_xmsgget(IPC_PRIVATE, 0600);
 
 	CHECK_FAILS(msgsnd(q, &m, 1, IPC_NOWAIT), EINVAL);
-	CHECK_EQ(0, msgq_count(q));
+	CHECK_EQ(0, sysv_msg_xcount(q));
 }
 IPCT_CASE(msgsnd_mtype_negative_einval,
 	.id = "sysv_msg.msgsnd_mtype_negative_einval",
@@ -38,7 +38,7 @@ IPCT_CASE(msgsnd_mtype_negative_einval,
 
 static void msgsnd_size_over_max_einval(void)
 {
-	long max = msgq_need_limit("msgmax");
+	long max = (long)ipct_need_limit("/proc/sys/kernel/msgmax", 0);
 	int q = ipct_xmsgget(IPC_PRIVATE, 0600);
 	struct { long mtype; char mtext[1]; } *m;
 
@@ -56,13 +56,13 @@ IPCT_CASE(msgsnd_size_over_max_einval,
 
 static void msgsnd_size_max_roundtrip(void)
 {
-	long max = msgq_need_limit("msgmax");
+	long max = (long)ipct_need_limit("/proc/sys/kernel/msgmax", 0);
 	int q = ipct_xmsgget(IPC_PRIVATE, 0600);
 	struct { long mtype; char mtext[1]; } *m, *r;
 	struct msqid_ds ds;
 	long i;
 
-	msgq_stat(q, &ds);
+	sysv_msg_xstat(q, &ds);
 	if ((long)ds.msg_qbytes < max)
 		ipct_skip("needs msg_qbytes >= msgmax: msg_qbytes is %lu, msgmax %ld",
 			  (unsigned long)ds.msg_qbytes, max);
@@ -87,7 +87,7 @@ IPCT_CASE(msgsnd_size_max_roundtrip,
 
 static void msgsnd_zero_length(void)
 {
-	struct tmsg m = { .mtype = 4 };
+	struct sysv_msg_buf m = { .mtype = 4 };
 	int q = ipct_xmsgget(IPC_PRIVATE, 0600);
 
 	CHECK_OK(msgsnd(q, &m, 0, IPC_NOWAIT));
@@ -102,7 +102,7 @@ IPCT_CASE(msgsnd_zero_length,
 
 static void msgsnd_long_max_mtype(void)
 {
-	struct tmsg m = { .mtype = LONG_MAX, .mtext = "big" };
+	struct sysv_msg_buf m = { .mtype = LONG_MAX, .mtext = "big" };
 	int q = ipct_xmsgget(IPC_PRIVATE, 0600);
 
 	CHECK_OK(msgsnd(q, &m, 3, IPC_NOWAIT));
@@ -118,13 +118,13 @@ IPCT_CASE(msgsnd_long_max_mtype,
 
 static void msgsnd_increments_qnum(void)
 {
-	struct tmsg m = { .mtype = 1, .mtext = "ab" };
+	struct sysv_msg_buf m = { .mtype = 1, .mtext = "ab" };
 	int q = ipct_xmsgget(IPC_PRIVATE, 0600);
 
 	CHECK_OK(msgsnd(q, &m, 2, IPC_NOWAIT));
-	CHECK_EQ(1, msgq_count(q));
+	CHECK_EQ(1, sysv_msg_xcount(q));
 	CHECK_OK(msgsnd(q, &m, 2, IPC_NOWAIT));
-	CHECK_EQ(2, msgq_count(q));
+	CHECK_EQ(2, sysv_msg_xcount(q));
 }
 IPCT_CASE(msgsnd_increments_qnum,
 	.id = "sysv_msg.msgsnd_increments_qnum",
@@ -137,16 +137,16 @@ static void msgsnd_sets_lspid(void)
 	int q = ipct_xmsgget(IPC_PRIVATE, 0600);
 	pid_t pid;
 
-	msgq_puts(q, 1, "parent");
+	sysv_msg_xputs(q, 1, "parent");
 	pid = ipct_fork();
 	if (pid == 0) {
-		struct tmsg m = { .mtype = 1, .mtext = "c" };
+		struct sysv_msg_buf m = { .mtype = 1, .mtext = "c" };
 
 		CHECK_OK(msgsnd(q, &m, 1, IPC_NOWAIT));
 		ipct_child_exit();
 	}
 	ipct_wait_ok(pid);
-	msgq_stat(q, &ds);
+	sysv_msg_xstat(q, &ds);
 	CHECK_EQ(pid, ds.msg_lspid);
 }
 IPCT_CASE(msgsnd_sets_lspid,
@@ -156,7 +156,7 @@ IPCT_CASE(msgsnd_sets_lspid,
 
 static void msgsnd_sets_stime(void)
 {
-	struct tmsg m = { .mtype = 1, .mtext = "t" };
+	struct sysv_msg_buf m = { .mtype = 1, .mtext = "t" };
 	struct msqid_ds ds;
 	int q = ipct_xmsgget(IPC_PRIVATE, 0600);
 	time_t before, after;
@@ -164,7 +164,7 @@ static void msgsnd_sets_stime(void)
 	before = ipct_time_floor();
 	CHECK_OK(msgsnd(q, &m, 1, IPC_NOWAIT));
 	after = ipct_time_ceil();
-	msgq_stat(q, &ds);
+	sysv_msg_xstat(q, &ds);
 	CHECK(ds.msg_stime >= before);
 	CHECK(ds.msg_stime <= after);
 }
@@ -178,18 +178,18 @@ static int full_queue(void)
 {
 	int q = ipct_xmsgget(IPC_PRIVATE, 0600);
 
-	msgq_set_qbytes(q, 16);
-	msgq_put(q, 1, "0123456789abcdef", 16);
+	sysv_msg_xset_qbytes(q, 16);
+	sysv_msg_xput(q, 1, "0123456789abcdef", 16);
 	return q;
 }
 
 static void msgsnd_full_nowait_eagain(void)
 {
-	struct tmsg m = { .mtype = 2, .mtext = "more" };
+	struct sysv_msg_buf m = { .mtype = 2, .mtext = "more" };
 	int q = full_queue();
 
 	CHECK_FAILS(msgsnd(q, &m, 4, IPC_NOWAIT), EAGAIN);
-	CHECK_EQ(1, msgq_count(q));
+	CHECK_EQ(1, sysv_msg_xcount(q));
 }
 IPCT_CASE(msgsnd_full_nowait_eagain,
 	.id = "sysv_msg.msgsnd_full_nowait_eagain",
@@ -198,12 +198,12 @@ IPCT_CASE(msgsnd_full_nowait_eagain,
 
 static void msgsnd_full_blocks_until_room(void)
 {
-	struct msgq_call c = { .type = 2, .size = 4, .flags = 0 };
+	struct sysv_msg_call c = { .type = 2, .size = 4, .flags = 0 };
 	struct ipct_blocker b;
-	struct tmsg m;
+	struct sysv_msg_buf m;
 
 	c.q = full_queue();
-	ipct_block_start(&b, msgq_blocking_snd, &c);
+	ipct_block_start(&b, sysv_msg_blocking_snd, &c);
 	ipct_block_prove(&b);
 	CHECK_RET(msgrcv(c.q, &m, sizeof m.mtext, 1, IPC_NOWAIT), 16);
 	CHECK_RESULT(ipct_block_finish(&b), 0);
@@ -218,11 +218,11 @@ IPCT_CASE(msgsnd_full_blocks_until_room,
 
 static void msgsnd_blocked_eidrm(void)
 {
-	struct msgq_call c = { .type = 2, .size = 4, .flags = 0 };
+	struct sysv_msg_call c = { .type = 2, .size = 4, .flags = 0 };
 	struct ipct_blocker b;
 
 	c.q = full_queue();
-	ipct_block_start(&b, msgq_blocking_snd, &c);
+	ipct_block_start(&b, sysv_msg_blocking_snd, &c);
 	ipct_block_prove(&b);
 	CHECK_OK(msgctl(c.q, IPC_RMID, NULL));
 	CHECK_RESULT_FAILS(ipct_block_finish(&b), EIDRM);
@@ -234,16 +234,16 @@ IPCT_CASE(msgsnd_blocked_eidrm,
 
 static void msgsnd_blocked_eintr(void)
 {
-	struct msgq_call c = { .type = 2, .size = 4, .flags = 0 };
+	struct sysv_msg_call c = { .type = 2, .size = 4, .flags = 0 };
 	struct ipct_blocker b;
 
 	c.q = full_queue();
-	ipct_xsigaction(SIGUSR1, msgq_on_signal, 0);
-	ipct_block_start(&b, msgq_blocking_snd, &c);
+	ipct_xsigaction(SIGUSR1, ipct_noop_handler, 0);
+	ipct_block_start(&b, sysv_msg_blocking_snd, &c);
 	ipct_block_prove(&b);
 	CHECK_OK(kill(b.pid, SIGUSR1));
 	CHECK_RESULT_FAILS(ipct_block_finish(&b), EINTR);
-	CHECK_EQ(1, msgq_count(c.q));
+	CHECK_EQ(1, sysv_msg_xcount(c.q));
 }
 IPCT_CASE(msgsnd_blocked_eintr,
 	.id = "sysv_msg.msgsnd_blocked_eintr",
@@ -252,12 +252,12 @@ IPCT_CASE(msgsnd_blocked_eintr,
 
 static void msgsnd_eintr_despite_sa_restart(void)
 {
-	struct msgq_call c = { .type = 2, .size = 4, .flags = 0 };
+	struct sysv_msg_call c = { .type = 2, .size = 4, .flags = 0 };
 	struct ipct_blocker b;
 
 	c.q = full_queue();
-	ipct_xsigaction(SIGUSR1, msgq_on_signal, SA_RESTART);
-	ipct_block_start(&b, msgq_blocking_snd, &c);
+	ipct_xsigaction(SIGUSR1, ipct_noop_handler, SA_RESTART);
+	ipct_block_start(&b, sysv_msg_blocking_snd, &c);
 	ipct_block_prove(&b);
 	CHECK_OK(kill(b.pid, SIGUSR1));
 	CHECK_RESULT_FAILS(ipct_block_finish(&b), EINTR);
@@ -270,15 +270,15 @@ IPCT_CASE(msgsnd_eintr_despite_sa_restart,
 
 static void msgsnd_count_limit_zero_length(void)
 {
-	struct tmsg m = { .mtype = 1 };
+	struct sysv_msg_buf m = { .mtype = 1 };
 	int q = ipct_xmsgget(IPC_PRIVATE, 0600);
 	int i;
 
-	msgq_set_qbytes(q, 3);
+	sysv_msg_xset_qbytes(q, 3);
 	for (i = 0; i < 3; i++)
 		CHECK_OK(msgsnd(q, &m, 0, IPC_NOWAIT));
 	CHECK_FAILS(msgsnd(q, &m, 0, IPC_NOWAIT), EAGAIN);
-	CHECK_EQ(3, msgq_count(q));
+	CHECK_EQ(3, sysv_msg_xcount(q));
 }
 IPCT_CASE(msgsnd_count_limit_zero_length,
 	.id = "sysv_msg.msgsnd_count_limit_zero_length",
@@ -294,14 +294,14 @@ static void msgsnd_eacces(void)
 	pid_t pid = ipct_fork();
 
 	if (pid == 0) {
-		struct tmsg m = { .mtype = 1, .mtext = "w" };
+		struct sysv_msg_buf m = { .mtype = 1, .mtext = "w" };
 
 		ipct_drop_privileges();
 		CHECK_FAILS(msgsnd(q, &m, 1, IPC_NOWAIT), EACCES);
 		ipct_child_exit();
 	}
 	ipct_wait_ok(pid);
-	CHECK_EQ(0, msgq_count(q));
+	CHECK_EQ(0, sysv_msg_xcount(q));
 }
 IPCT_CASE(msgsnd_eacces,
 	.id = "sysv_msg.msgsnd_eacces",
@@ -311,7 +311,7 @@ IPCT_CASE(msgsnd_eacces,
 
 static void msgsnd_invalid_id_einval(void)
 {
-	struct tmsg m = { .mtype = 1, .mtext = "x" };
+	struct sysv_msg_buf m = { .mtype = 1, .mtext = "x" };
 
 	CHECK_FAILS(msgsnd(-1, &m, 1, IPC_NOWAIT), EINVAL);
 }

@@ -18,18 +18,13 @@ static void track_queue(int msqid)
 
 static void reference_dispatch(void)
 {
-	char *buf = NULL;
-	size_t len = 0;
-	FILE *out = open_memstream(&buf, &len);
+	struct ipct_demo d;
+	int rc, err;
 
-	if (!out)
-		IPCT_BROKEN("open_memstream(): %s", ipct_errname(errno));
 	ref_sysv_msg_created_hook = track_queue;
-	CHECK_OK(ref_sysv_msg_demo_dispatch(out));
-	if (fclose(out) != 0)
-		IPCT_BROKEN("fclose(memstream): %s", ipct_errname(errno));
-	CHECK_TRANSCRIPT("ref/sysv_msg_dispatch.txt", buf);
-	free(buf);
+	rc = ref_sysv_msg_demo_dispatch(ipct_xdemo_begin(&d));
+	err = errno;
+	ipct_demo_check(&d, rc, err, "ref/sysv_msg_dispatch.txt");
 }
 IPCT_CASE(reference_dispatch,
 	.id = "sysv_msg.reference_dispatch",

@@ -1,10 +1,11 @@
-# cases/sysv_sem: one binary per source file; semh.h holds their shared
+# cases/sysv_sem: one binary per source file; sysv_sem.h holds their shared
 # helpers.  The reference mutex (lib/ref/sysv_sem.c) goes into libipct; its
 # demo program prints expected/ref/sysv_sem_mutex.txt.
 nobase_pkglibexec_PROGRAMS += %reldir%/semget %reldir%/semop %reldir%/semundo %reldir%/semctl \
 	%reldir%/linux_ext %reldir%/reference
-EXTRA_DIST += %reldir%/semh.h
+EXTRA_DIST += %reldir%/sysv_sem.h
 
+# Reference implementation (lib/ref/sysv_sem.*) and its demo program.
 lib_libipct_a_SOURCES += lib/ref/sysv_sem.c lib/ref/sysv_sem.h
 refdemo_PROGRAMS += lib/ref/demo_sysv_sem
 lib_ref_demo_sysv_sem_SOURCES = lib/ref/demo_sysv_sem.c

@@ -6,7 +6,7 @@
  */
 #define _XOPEN_SOURCE 700
 #include "ipct.h"
-#include "semh.h"
+#include "sysv_sem.h"
 
 #include <time.h>
 
@@ -14,9 +14,9 @@ static void semctl_setval_getval(void)
 {
 	int id = ipct_xsemget(IPC_PRIVATE, 2, 0600);
 
-	CHECK_OK(sv_setval(id, 1, 7));
-	CHECK_RET(sv_getval(id, 1), 7);
-	CHECK_RET(sv_getval(id, 0), 0);
+	CHECK_OK(sysv_sem_setval(id, 1, 7));
+	CHECK_RET(sysv_sem_getval(id, 1), 7);
+	CHECK_RET(sysv_sem_getval(id, 0), 0);
 }
 IPCT_CASE(semctl_setval_getval,
 	.id = "sysv_sem.semctl_setval_getval",
@@ -34,7 +34,7 @@ static void semctl_setall_getall(void)
 	u.array = out;
 	CHECK_OK(semctl(id, 0, GETALL, u));
 	CHECK_MEM(in, out, sizeof in);
-	CHECK_RET(sv_getval(id, 2), 12);
+	CHECK_RET(sysv_sem_getval(id, 2), 12);
 }
 IPCT_CASE(semctl_setall_getall,
 	.id = "sysv_sem.semctl_setall_getall",
@@ -48,14 +48,14 @@ static void semctl_getpid_last_operation(void)
 
 	first = ipct_fork();
 	if (first == 0) {
-		CHECK_OK(sv_op1(id, 0, 1, 0));
-		CHECK_OK(sv_op1(id, 1, 1, 0));
+		CHECK_OK(sysv_sem_op1(id, 0, 1, 0));
+		CHECK_OK(sysv_sem_op1(id, 1, 1, 0));
 		ipct_child_exit();
 	}
 	ipct_wait_ok(first);
 	second = ipct_fork();
 	if (second == 0) {
-		CHECK_OK(sv_op1(id, 1, 1, 0));
+		CHECK_OK(sysv_sem_op1(id, 1, 1, 0));
 		ipct_child_exit();
 	}
 	ipct_wait_ok(second);
@@ -69,20 +69,20 @@ IPCT_CASE(semctl_getpid_last_operation,
 
 static void semctl_getncnt_counts_waiters(void)
 {
-	struct sv_call c;
+	struct sysv_sem_call c;
 	struct ipct_blocker b1, b2;
 	int id = ipct_xsemget(IPC_PRIVATE, 2, 0600);
 
 	CHECK_RET(semctl(id, 1, GETNCNT), 0);
-	sv_call1(&c, id, 1, -1, 0);
-	ipct_block_start(&b1, sv_blocking_op, &c);
+	sysv_sem_call1(&c, id, 1, -1, 0);
+	ipct_block_start(&b1, sysv_sem_blocking_op, &c);
 	ipct_block_prove(&b1);
-	ipct_block_start(&b2, sv_blocking_op, &c);
+	ipct_block_start(&b2, sysv_sem_blocking_op, &c);
 	ipct_block_prove(&b2);
 	CHECK_RET(semctl(id, 1, GETNCNT), 2);
 	CHECK_RET(semctl(id, 0, GETNCNT), 0);
 	CHECK_RET(semctl(id, 1, GETZCNT), 0);
-	CHECK_OK(sv_op1(id, 1, 2, 0));
+	CHECK_OK(sysv_sem_op1(id, 1, 2, 0));
 	CHECK_RESULT(ipct_block_finish(&b1), 0);
 	CHECK_RESULT(ipct_block_finish(&b2), 0);
 	CHECK_RET(semctl(id, 1, GETNCNT), 0);
@@ -94,21 +94,21 @@ IPCT_CASE(semctl_getncnt_counts_waiters,
 
 static void semctl_getzcnt_counts_waiters(void)
 {
-	struct sv_call c;
+	struct sysv_sem_call c;
 	struct ipct_blocker b1, b2;
 	int id = ipct_xsemget(IPC_PRIVATE, 2, 0600);
 
-	sv_xsetval(id, 0, 1);
+	sysv_sem_xsetval(id, 0, 1);
 	CHECK_RET(semctl(id, 0, GETZCNT), 0);
-	sv_call1(&c, id, 0, 0, 0);
-	ipct_block_start(&b1, sv_blocking_op, &c);
+	sysv_sem_call1(&c, id, 0, 0, 0);
+	ipct_block_start(&b1, sysv_sem_blocking_op, &c);
 	ipct_block_prove(&b1);
-	ipct_block_start(&b2, sv_blocking_op, &c);
+	ipct_block_start(&b2, sysv_sem_blocking_op, &c);
 	ipct_block_prove(&b2);
 	CHECK_RET(semctl(id, 0, GETZCNT), 2);
 	CHECK_RET(semctl(id, 1, GETZCNT), 0);
 	CHECK_RET(semctl(id, 0, GETNCNT), 0);
-	CHECK_OK(sv_op1(id, 0, -1, 0));
+	CHECK_OK(sysv_sem_op1(id, 0, -1, 0));
 	CHECK_RESULT(ipct_block_finish(&b1), 0);
 	CHECK_RESULT(ipct_block_finish(&b2), 0);
 	CHECK_RET(semctl(id, 0, GETZCNT), 0);
@@ -120,17 +120,17 @@ IPCT_CASE(semctl_getzcnt_counts_waiters,
 
 static void semctl_setval_wakes_waiter(void)
 {
-	struct sv_call c;
+	struct sysv_sem_call c;
 	struct ipct_blocker b;
 	int id = ipct_xsemget(IPC_PRIVATE, 1, 0600);
 
-	sv_call1(&c, id, 0, -2, 0);
-	ipct_block_start(&b, sv_blocking_op, &c);
+	sysv_sem_call1(&c, id, 0, -2, 0);
+	ipct_block_start(&b, sysv_sem_blocking_op, &c);
 	ipct_block_prove(&b);
 	CHECK_RET(semctl(id, 0, GETNCNT), 1);
-	CHECK_OK(sv_setval(id, 0, 3));
+	CHECK_OK(sysv_sem_setval(id, 0, 3));
 	CHECK_RESULT(ipct_block_finish(&b), 0);
-	CHECK_RET(sv_getval(id, 0), 1);
+	CHECK_RET(sysv_sem_getval(id, 0), 1);
 }
 IPCT_CASE(semctl_setval_wakes_waiter,
 	.id = "sysv_sem.semctl_setval_wakes_waiter",
@@ -145,7 +145,7 @@ static void semctl_setval_updates_ctime(void)
 	int delay = 0;
 	time_t created;
 
-	sv_xstat(id, &ds);
+	sysv_sem_xstat(id, &ds);
 	created = ds.sem_ctime;
 	/* sem_ctime counts whole seconds, from the kernel's own clock: repeat
 	 * SETVAL (about one second at most; the field under test is a time)
@@ -153,8 +153,8 @@ static void semctl_setval_updates_ctime(void)
 	 * never updates it runs into the bound and fails the check below. */
 	deadline = ipct_now_ms() + ipct_wait_limit_ms();
 	for (;;) {
-		CHECK_OK(sv_setval(id, 0, 1));
-		CHECK_OK(sv_stat(id, &ds));
+		CHECK_OK(sysv_sem_setval(id, 0, 1));
+		CHECK_OK(sysv_sem_stat(id, &ds));
 		if (ds.sem_ctime > created || ipct_now_ms() > deadline)
 			break;
 		ipct_backoff(&delay);
@@ -173,11 +173,11 @@ static void semctl_ipc_set_mode(void)
 	union semun u;
 	int id = ipct_xsemget(IPC_PRIVATE, 2, 0600);
 
-	sv_xstat(id, &ds);
+	sysv_sem_xstat(id, &ds);
 	ds.sem_perm.mode = 0640;
 	u.buf = &ds;
 	CHECK_OK(semctl(id, 0, IPC_SET, u));
-	CHECK_OK(sv_stat(id, &ds));
+	CHECK_OK(sysv_sem_stat(id, &ds));
 	CHECK_EQ(0640, ds.sem_perm.mode & 0777);
 	CHECK_EQU(geteuid(), ds.sem_perm.uid);
 	CHECK_EQU(geteuid(), ds.sem_perm.cuid);
@@ -196,7 +196,7 @@ static void semctl_ipc_rmid_invalidates(void)
 	CHECK_OK(semctl(id, 0, IPC_RMID));
 	/* EINVAL is POSIX's error for an invalid semid; Linux reports EIDRM
 	 * instead for an id whose set is being removed (semctl(2)). */
-	CHECK_FAILS_ONEOF(sv_getval(id, 0), EINVAL, EIDRM);
+	CHECK_FAILS_ONEOF(sysv_sem_getval(id, 0), EINVAL, EIDRM);
 	CHECK_FAILS(semget(key, 1, 0600), ENOENT);
 }
 IPCT_CASE(semctl_ipc_rmid_invalidates,
@@ -208,9 +208,9 @@ static void semctl_setval_negative_erange(void)
 {
 	int id = ipct_xsemget(IPC_PRIVATE, 1, 0600);
 
-	sv_xsetval(id, 0, 2);
-	CHECK_FAILS(sv_setval(id, 0, -1), ERANGE);
-	CHECK_RET(sv_getval(id, 0), 2);
+	sysv_sem_xsetval(id, 0, 2);
+	CHECK_FAILS(sysv_sem_setval(id, 0, -1), ERANGE);
+	CHECK_RET(sysv_sem_getval(id, 0), 2);
 }
 IPCT_CASE(semctl_setval_negative_erange,
 	.id = "sysv_sem.semctl_setval_negative_erange",
@@ -220,12 +220,12 @@ IPCT_CASE(semctl_setval_negative_erange,
 static void semctl_setval_above_semvmx_erange(void)
 {
 	int id = ipct_xsemget(IPC_PRIVATE, 1, 0600);
-	int semvmx = sv_find_semvmx(id, 0);
+	int semvmx = sysv_sem_xfind_semvmx(id, 0);
 
 	if (semvmx == INT_MAX)
 		ipct_skip("SETVAL accepts every int: SEMVMX is not below INT_MAX");
-	CHECK_FAILS(sv_setval(id, 0, semvmx + 1), ERANGE);
-	CHECK_RET(sv_getval(id, 0), 0);
+	CHECK_FAILS(sysv_sem_setval(id, 0, semvmx + 1), ERANGE);
+	CHECK_RET(sysv_sem_getval(id, 0), 0);
 }
 IPCT_CASE(semctl_setval_above_semvmx_erange,
 	.id = "sysv_sem.semctl_setval_above_semvmx_erange",
@@ -237,7 +237,7 @@ static void semctl_setall_above_semvmx_erange(void)
 	unsigned short v[2];
 	union semun u;
 	int id = ipct_xsemget(IPC_PRIVATE, 2, 0600);
-	int semvmx = sv_find_semvmx(id, 0);
+	int semvmx = sysv_sem_xfind_semvmx(id, 0);
 
 	if (semvmx >= USHRT_MAX)
 		ipct_skip("SEMVMX %d: no unsigned short value is above it", semvmx);
@@ -255,9 +255,9 @@ static void semctl_semnum_einval(void)
 {
 	int id = ipct_xsemget(IPC_PRIVATE, 2, 0600);
 
-	CHECK_FAILS(sv_getval(id, 2), EINVAL);
-	CHECK_FAILS(sv_setval(id, 2, 1), EINVAL);
-	CHECK_FAILS(sv_getval(id, -1), EINVAL);
+	CHECK_FAILS(sysv_sem_getval(id, 2), EINVAL);
+	CHECK_FAILS(sysv_sem_setval(id, 2, 1), EINVAL);
+	CHECK_FAILS(sysv_sem_getval(id, -1), EINVAL);
 }
 IPCT_CASE(semctl_semnum_einval,
 	.id = "sysv_sem.semctl_semnum_einval",
@@ -296,8 +296,8 @@ static void semctl_read_eacces(void)
 		union semun u;
 
 		ipct_drop_privileges();
-		CHECK_FAILS(sv_getval(id, 0), EACCES);
-		CHECK_FAILS(sv_stat(id, &ds), EACCES);
+		CHECK_FAILS(sysv_sem_getval(id, 0), EACCES);
+		CHECK_FAILS(sysv_sem_stat(id, &ds), EACCES);
 		CHECK_FAILS(semctl(id, 0, GETNCNT), EACCES);
 		u.array = v;
 		CHECK_FAILS(semctl(id, 0, GETALL, u), EACCES);
@@ -316,22 +316,22 @@ static void semctl_alter_eacces(void)
 	int id = ipct_xsemget(IPC_PRIVATE, 1, 0600);
 	pid_t pid;
 
-	sv_xsetval(id, 0, 4);
-	sv_xsetmode(id, 0604);
+	sysv_sem_xsetval(id, 0, 4);
+	ipct_xsysv_setmode(IPCT_SYSV_SEM, id, 0604, 0);
 	pid = ipct_fork();
 	if (pid == 0) {
 		unsigned short v[1] = { 1 };
 		union semun u;
 
 		ipct_drop_privileges();
-		CHECK_RET(sv_getval(id, 0), 4);
-		CHECK_FAILS(sv_setval(id, 0, 1), EACCES);
+		CHECK_RET(sysv_sem_getval(id, 0), 4);
+		CHECK_FAILS(sysv_sem_setval(id, 0, 1), EACCES);
 		u.array = v;
 		CHECK_FAILS(semctl(id, 0, SETALL, u), EACCES);
 		ipct_child_exit();
 	}
 	ipct_wait_ok(pid);
-	CHECK_RET(sv_getval(id, 0), 4);
+	CHECK_RET(sysv_sem_getval(id, 0), 4);
 }
 IPCT_CASE(semctl_alter_eacces,
 	.id = "sysv_sem.semctl_alter_eacces",
@@ -345,7 +345,7 @@ static void semctl_rmid_eperm(void)
 	pid_t pid;
 
 	/* Full permissions for others do not make them owners. */
-	sv_xsetmode(id, 0666);
+	ipct_xsysv_setmode(IPCT_SYSV_SEM, id, 0666, 0);
 	pid = ipct_fork();
 	if (pid == 0) {
 		ipct_drop_privileges();
@@ -353,7 +353,7 @@ static void semctl_rmid_eperm(void)
 		ipct_child_exit();
 	}
 	ipct_wait_ok(pid);
-	CHECK_RET(sv_getval(id, 0), 0);
+	CHECK_RET(sysv_sem_getval(id, 0), 0);
 }
 IPCT_CASE(semctl_rmid_eperm,
 	.id = "sysv_sem.semctl_rmid_eperm",
@@ -366,14 +366,14 @@ static void semctl_ipc_set_eperm(void)
 	int id = ipct_xsemget(IPC_PRIVATE, 1, 0600);
 	pid_t pid;
 
-	sv_xsetmode(id, 0666);
+	ipct_xsysv_setmode(IPCT_SYSV_SEM, id, 0666, 0);
 	pid = ipct_fork();
 	if (pid == 0) {
 		struct semid_ds ds;
 		union semun u;
 
 		ipct_drop_privileges();
-		CHECK_OK(sv_stat(id, &ds));
+		CHECK_OK(sysv_sem_stat(id, &ds));
 		ds.sem_perm.mode = 0600;
 		u.buf = &ds;
 		CHECK_FAILS(semctl(id, 0, IPC_SET, u), EPERM);
@@ -397,7 +397,7 @@ static void semctl_owner_not_creator_rmid(void)
 	if (geteuid() != 0)
 		ipct_skip("giving a set to another user needs root (running as uid %ld)",
 			  (long)geteuid());
-	sv_xstat(id, &ds);
+	sysv_sem_xstat(id, &ds);
 	ds.sem_perm.uid = ipct_unpriv_uid();
 	ds.sem_perm.gid = ipct_unpriv_gid();
 	u.buf = &ds;
@@ -410,7 +410,7 @@ static void semctl_owner_not_creator_rmid(void)
 		ipct_child_exit();
 	}
 	ipct_wait_ok(pid);
-	CHECK_FAILS_ONEOF(sv_getval(id, 0), EINVAL, EIDRM); /* as IPC_RMID case */
+	CHECK_FAILS_ONEOF(sysv_sem_getval(id, 0), EINVAL, EIDRM); /* as IPC_RMID case */
 }
 IPCT_CASE(semctl_owner_not_creator_rmid,
 	.id = "sysv_sem.semctl_owner_not_creator_rmid",

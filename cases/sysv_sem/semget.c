@@ -7,22 +7,9 @@
  */
 #define _XOPEN_SOURCE 700
 #include "ipct.h"
-#include "semh.h"
+#include "sysv_sem.h"
 
 #include <time.h>
-
-/* semget() under test: a set it creates is journaled at once, and errno
- * is kept for the check. */
-static int semget_tracked(key_t key, int nsems, int flags)
-{
-	int id = semget(key, nsems, flags);
-	int err = errno;
-
-	if (id >= 0)
-		ipct_track_id(IPCT_SYSV_SEM, id);
-	errno = err;
-	return id;
-}
 
 /* Create a set for `key` (which must be new) and journal it at once. */
 static int create_keyed(key_t key, int nsems)
@@ -38,7 +25,7 @@ static int create_keyed(key_t key, int nsems)
 
 static void semget_private_creates(void)
 {
-	CHECK_OK(semget_tracked(IPC_PRIVATE, 3, IPC_CREAT | 0600));
+	CHECK_OK(ipct_tracked_id(IPCT_SYSV_SEM, semget(IPC_PRIVATE, 3, IPC_CREAT | 0600)));
 }
 IPCT_CASE(semget_private_creates,
 	.id = "sysv_sem.semget_private_creates",
@@ -52,8 +39,8 @@ static void semget_private_distinct(void)
 
 	CHECK_NE(a, b);
 	/* They are separate sets: changing one leaves the other alone. */
-	sv_xsetval(a, 0, 4);
-	CHECK_RET(sv_getval(b, 0), 0);
+	sysv_sem_xsetval(a, 0, 4);
+	CHECK_RET(sysv_sem_getval(b, 0), 0);
 }
 IPCT_CASE(semget_private_distinct,
 	.id = "sysv_sem.semget_private_distinct",
@@ -65,7 +52,7 @@ static void semget_new_set_stat(void)
 	struct semid_ds ds;
 	int id = ipct_xsemget(IPC_PRIVATE, 3, 0600);
 
-	CHECK_OK(sv_stat(id, &ds));
+	CHECK_OK(sysv_sem_stat(id, &ds));
 	CHECK_EQU(geteuid(), ds.sem_perm.cuid);
 	CHECK_EQU(geteuid(), ds.sem_perm.uid);
 	CHECK_EQU(getegid(), ds.sem_perm.cgid);
@@ -86,7 +73,7 @@ static void semget_key_creates_and_finds(void)
 	key_t key = ipct_unused_key();
 	int id;
 
-	CHECK_OK(semget_tracked(key, 2, IPC_CREAT | 0600));
+	CHECK_OK(ipct_tracked_id(IPCT_SYSV_SEM, semget(key, 2, IPC_CREAT | 0600)));
 	CHECK_OK(id = semget(key, 2, 0600));
 	CHECK_RET(semget(key, 2, 0600), id);
 	/* IPC_CREAT without IPC_EXCL also returns the existing set. */
@@ -121,7 +108,7 @@ IPCT_CASE(semget_missing_enoent,
 static void semget_create_zero_nsems_einval(void)
 {
 	key_t key = ipct_unused_key();
-	CHECK_FAILS(semget_tracked(key, 0, IPC_CREAT | 0600), EINVAL);
+	CHECK_FAILS(ipct_tracked_id(IPCT_SYSV_SEM, semget(key, 0, IPC_CREAT | 0600)), EINVAL);
 	/* Nothing was created for the key. */
 	CHECK_FAILS(semget(key, 0, 0600), ENOENT);
 }
@@ -132,12 +119,12 @@ IPCT_CASE(semget_create_zero_nsems_einval,
 
 static void semget_nsems_above_semmsl_einval(void)
 {
-	long semmsl = sv_need_limit(0, "SEMMSL");
+	long semmsl = (long)ipct_need_limit("/proc/sys/kernel/sem", 0);
 
 	if (semmsl >= INT_MAX)
 		ipct_skip("SEMMSL is %ld: no nsems above it fits an int", semmsl);
-	CHECK_FAILS(semget_tracked(IPC_PRIVATE, (int)semmsl + 1,
-				   IPC_CREAT | 0600), EINVAL);
+	CHECK_FAILS(ipct_tracked_id(IPCT_SYSV_SEM, semget(IPC_PRIVATE, (int)semmsl + 1,
+				   IPC_CREAT | 0600)), EINVAL);
 }
 IPCT_CASE(semget_nsems_above_semmsl_einval,
 	.id = "sysv_sem.semget_nsems_above_semmsl_einval",
@@ -146,7 +133,7 @@ IPCT_CASE(semget_nsems_above_semmsl_einval,
 
 static void semget_negative_nsems_einval(void)
 {
-	CHECK_FAILS(semget_tracked(IPC_PRIVATE, -1, IPC_CREAT | 0600), EINVAL);
+	CHECK_FAILS(ipct_tracked_id(IPCT_SYSV_SEM, semget(IPC_PRIVATE, -1, IPC_CREAT | 0600)), EINVAL);
 }
 IPCT_CASE(semget_negative_nsems_einval,
 	.id = "sysv_sem.semget_negative_nsems_einval",

@@ -8,7 +8,7 @@
  */
 #define _XOPEN_SOURCE 700
 #include "ipct.h"
-#include "semh.h"
+#include "sysv_sem.h"
 
 #include <time.h>
 
@@ -16,9 +16,9 @@ static void semop_increment_adds(void)
 {
 	int id = ipct_xsemget(IPC_PRIVATE, 1, 0600);
 
-	sv_xsetval(id, 0, 2);
-	CHECK_OK(sv_op1(id, 0, 3, 0));
-	CHECK_RET(sv_getval(id, 0), 5);
+	sysv_sem_xsetval(id, 0, 2);
+	CHECK_OK(sysv_sem_op1(id, 0, 3, 0));
+	CHECK_RET(sysv_sem_getval(id, 0), 5);
 }
 IPCT_CASE(semop_increment_adds,
 	.id = "sysv_sem.semop_increment_adds",
@@ -29,11 +29,11 @@ static void semop_decrement_subtracts(void)
 {
 	int id = ipct_xsemget(IPC_PRIVATE, 1, 0600);
 
-	sv_xsetval(id, 0, 5);
-	CHECK_OK(sv_op1(id, 0, -3, 0));
-	CHECK_RET(sv_getval(id, 0), 2);
-	CHECK_OK(sv_op1(id, 0, -2, 0));
-	CHECK_RET(sv_getval(id, 0), 0);
+	sysv_sem_xsetval(id, 0, 5);
+	CHECK_OK(sysv_sem_op1(id, 0, -3, 0));
+	CHECK_RET(sysv_sem_getval(id, 0), 2);
+	CHECK_OK(sysv_sem_op1(id, 0, -2, 0));
+	CHECK_RET(sysv_sem_getval(id, 0), 0);
 }
 IPCT_CASE(semop_decrement_subtracts,
 	.id = "sysv_sem.semop_decrement_subtracts",
@@ -44,9 +44,9 @@ static void semop_zero_immediate(void)
 {
 	int id = ipct_xsemget(IPC_PRIVATE, 1, 0600);
 
-	sv_xsetval(id, 0, 0);
-	CHECK_OK(sv_op1(id, 0, 0, 0));
-	CHECK_RET(sv_getval(id, 0), 0);
+	sysv_sem_xsetval(id, 0, 0);
+	CHECK_OK(sysv_sem_op1(id, 0, 0, 0));
+	CHECK_RET(sysv_sem_getval(id, 0), 0);
 }
 IPCT_CASE(semop_zero_immediate,
 	.id = "sysv_sem.semop_zero_immediate",
@@ -57,9 +57,9 @@ static void semop_decrement_nowait_eagain(void)
 {
 	int id = ipct_xsemget(IPC_PRIVATE, 1, 0600);
 
-	sv_xsetval(id, 0, 1);
-	CHECK_FAILS(sv_op1(id, 0, -2, IPC_NOWAIT), EAGAIN);
-	CHECK_RET(sv_getval(id, 0), 1);
+	sysv_sem_xsetval(id, 0, 1);
+	CHECK_FAILS(sysv_sem_op1(id, 0, -2, IPC_NOWAIT), EAGAIN);
+	CHECK_RET(sysv_sem_getval(id, 0), 1);
 }
 IPCT_CASE(semop_decrement_nowait_eagain,
 	.id = "sysv_sem.semop_decrement_nowait_eagain",
@@ -70,8 +70,8 @@ static void semop_zero_nowait_eagain(void)
 {
 	int id = ipct_xsemget(IPC_PRIVATE, 1, 0600);
 
-	sv_xsetval(id, 0, 1);
-	CHECK_FAILS(sv_op1(id, 0, 0, IPC_NOWAIT), EAGAIN);
+	sysv_sem_xsetval(id, 0, 1);
+	CHECK_FAILS(sysv_sem_op1(id, 0, 0, IPC_NOWAIT), EAGAIN);
 }
 IPCT_CASE(semop_zero_nowait_eagain,
 	.id = "sysv_sem.semop_zero_nowait_eagain",
@@ -80,18 +80,18 @@ IPCT_CASE(semop_zero_nowait_eagain,
 
 static void semop_decrement_blocks(void)
 {
-	struct sv_call c;
+	struct sysv_sem_call c;
 	struct ipct_blocker b;
 	int id = ipct_xsemget(IPC_PRIVATE, 1, 0600);
 
-	sv_call1(&c, id, 0, -1, 0);
-	ipct_block_start(&b, sv_blocking_op, &c);
+	sysv_sem_call1(&c, id, 0, -1, 0);
+	ipct_block_start(&b, sysv_sem_blocking_op, &c);
 	ipct_block_prove(&b);
 	/* The kernel counts the sleeper as waiting for an increase. */
 	CHECK_RET(semctl(id, 0, GETNCNT), 1);
-	CHECK_OK(sv_op1(id, 0, 1, 0));
+	CHECK_OK(sysv_sem_op1(id, 0, 1, 0));
 	CHECK_RESULT(ipct_block_finish(&b), 0);
-	CHECK_RET(sv_getval(id, 0), 0);
+	CHECK_RET(sysv_sem_getval(id, 0), 0);
 	CHECK_RET(semctl(id, 0, GETNCNT), 0);
 }
 IPCT_CASE(semop_decrement_blocks,
@@ -101,19 +101,19 @@ IPCT_CASE(semop_decrement_blocks,
 
 static void semop_zero_blocks(void)
 {
-	struct sv_call c;
+	struct sysv_sem_call c;
 	struct ipct_blocker b;
 	int id = ipct_xsemget(IPC_PRIVATE, 1, 0600);
 
-	sv_xsetval(id, 0, 2);
-	sv_call1(&c, id, 0, 0, 0);
-	ipct_block_start(&b, sv_blocking_op, &c);
+	sysv_sem_xsetval(id, 0, 2);
+	sysv_sem_call1(&c, id, 0, 0, 0);
+	ipct_block_start(&b, sysv_sem_blocking_op, &c);
 	ipct_block_prove(&b);
 	CHECK_RET(semctl(id, 0, GETZCNT), 1);
 	/* Down to 1: still not zero, the waiter must stay asleep. */
-	CHECK_OK(sv_op1(id, 0, -1, 0));
+	CHECK_OK(sysv_sem_op1(id, 0, -1, 0));
 	ipct_block_prove(&b);
-	CHECK_OK(sv_op1(id, 0, -1, 0));
+	CHECK_OK(sysv_sem_op1(id, 0, -1, 0));
 	CHECK_RESULT(ipct_block_finish(&b), 0);
 	CHECK_RET(semctl(id, 0, GETZCNT), 0);
 }
@@ -124,20 +124,20 @@ IPCT_CASE(semop_zero_blocks,
 
 static void semop_wakes_several(void)
 {
-	struct sv_call c;
+	struct sysv_sem_call c;
 	struct ipct_blocker b1, b2;
 	int id = ipct_xsemget(IPC_PRIVATE, 1, 0600);
 
-	sv_call1(&c, id, 0, -1, 0);
-	ipct_block_start(&b1, sv_blocking_op, &c);
+	sysv_sem_call1(&c, id, 0, -1, 0);
+	ipct_block_start(&b1, sysv_sem_blocking_op, &c);
 	ipct_block_prove(&b1);
-	ipct_block_start(&b2, sv_blocking_op, &c);
+	ipct_block_start(&b2, sysv_sem_blocking_op, &c);
 	ipct_block_prove(&b2);
 	CHECK_RET(semctl(id, 0, GETNCNT), 2);
-	CHECK_OK(sv_op1(id, 0, 2, 0));
+	CHECK_OK(sysv_sem_op1(id, 0, 2, 0));
 	CHECK_RESULT(ipct_block_finish(&b1), 0);
 	CHECK_RESULT(ipct_block_finish(&b2), 0);
-	CHECK_RET(sv_getval(id, 0), 0);
+	CHECK_RET(sysv_sem_getval(id, 0), 0);
 }
 IPCT_CASE(semop_wakes_several,
 	.id = "sysv_sem.semop_wakes_several",
@@ -149,12 +149,12 @@ static void semop_array_nowait_all_or_nothing(void)
 	struct sembuf ops[2] = { { 0, -1, IPC_NOWAIT }, { 1, -1, IPC_NOWAIT } };
 	int id = ipct_xsemget(IPC_PRIVATE, 2, 0600);
 
-	sv_xsetval(id, 0, 1);
-	sv_xsetval(id, 1, 0);
+	sysv_sem_xsetval(id, 0, 1);
+	sysv_sem_xsetval(id, 1, 0);
 	CHECK_FAILS(semop(id, ops, 2), EAGAIN);
 	/* The first operation, which alone could proceed, was not applied. */
-	CHECK_RET(sv_getval(id, 0), 1);
-	CHECK_RET(sv_getval(id, 1), 0);
+	CHECK_RET(sysv_sem_getval(id, 0), 1);
+	CHECK_RET(sysv_sem_getval(id, 1), 0);
 }
 IPCT_CASE(semop_array_nowait_all_or_nothing,
 	.id = "sysv_sem.semop_array_nowait_all_or_nothing",
@@ -163,11 +163,11 @@ IPCT_CASE(semop_array_nowait_all_or_nothing,
 
 static void semop_array_blocked_all_or_nothing(void)
 {
-	struct sv_call c;
+	struct sysv_sem_call c;
 	struct ipct_blocker b;
 	int id = ipct_xsemget(IPC_PRIVATE, 2, 0600);
 
-	sv_xsetval(id, 0, 1);
+	sysv_sem_xsetval(id, 0, 1);
 	memset(&c, 0, sizeof c);
 	c.id = id;
 	c.ops[0].sem_num = 0;
@@ -175,14 +175,14 @@ static void semop_array_blocked_all_or_nothing(void)
 	c.ops[1].sem_num = 1;
 	c.ops[1].sem_op = -1;
 	c.nops = 2;
-	ipct_block_start(&b, sv_blocking_op, &c);
+	ipct_block_start(&b, sysv_sem_blocking_op, &c);
 	ipct_block_prove(&b);
 	/* Asleep on semaphore 1; semaphore 0 still holds its value. */
-	CHECK_RET(sv_getval(id, 0), 1);
-	CHECK_OK(sv_op1(id, 1, 1, 0));
+	CHECK_RET(sysv_sem_getval(id, 0), 1);
+	CHECK_OK(sysv_sem_op1(id, 1, 1, 0));
 	CHECK_RESULT(ipct_block_finish(&b), 0);
-	CHECK_RET(sv_getval(id, 0), 0);
-	CHECK_RET(sv_getval(id, 1), 0);
+	CHECK_RET(sysv_sem_getval(id, 0), 0);
+	CHECK_RET(sysv_sem_getval(id, 1), 0);
 }
 IPCT_CASE(semop_array_blocked_all_or_nothing,
 	.id = "sysv_sem.semop_array_blocked_all_or_nothing",
@@ -199,12 +199,12 @@ static void semop_sets_sempid_otime(void)
 	before = ipct_time_floor();
 	pid = ipct_fork();
 	if (pid == 0) {
-		CHECK_OK(sv_op1(id, 0, 1, 0));
+		CHECK_OK(sysv_sem_op1(id, 0, 1, 0));
 		ipct_child_exit();
 	}
 	ipct_wait_ok(pid);
 	CHECK_RET(semctl(id, 0, GETPID), pid);
-	sv_xstat(id, &ds);
+	sysv_sem_xstat(id, &ds);
 	CHECK(ds.sem_otime >= before);
 	CHECK(ds.sem_otime <= ipct_time_ceil());
 }
@@ -219,16 +219,16 @@ static void semop_failed_keeps_sempid_otime(void)
 	pid_t pid;
 	int id = ipct_xsemget(IPC_PRIVATE, 1, 0600);
 
-	sv_xstat(id, &ds);
+	sysv_sem_xstat(id, &ds);
 	CHECK_EQ(0, ds.sem_otime);
 	pid = ipct_fork();
 	if (pid == 0) {
-		CHECK_FAILS(sv_op1(id, 0, -1, IPC_NOWAIT), EAGAIN);
+		CHECK_FAILS(sysv_sem_op1(id, 0, -1, IPC_NOWAIT), EAGAIN);
 		ipct_child_exit();
 	}
 	ipct_wait_ok(pid);
 	CHECK_RET(semctl(id, 0, GETPID), 0);
-	sv_xstat(id, &ds);
+	sysv_sem_xstat(id, &ds);
 	CHECK_EQ(0, ds.sem_otime);
 }
 IPCT_CASE(semop_failed_keeps_sempid_otime,
@@ -240,9 +240,9 @@ static void semop_sem_num_efbig(void)
 {
 	int id = ipct_xsemget(IPC_PRIVATE, 2, 0600);
 
-	CHECK_FAILS(sv_op1(id, 2, 1, IPC_NOWAIT), EFBIG);
-	CHECK_RET(sv_getval(id, 0), 0);
-	CHECK_RET(sv_getval(id, 1), 0);
+	CHECK_FAILS(sysv_sem_op1(id, 2, 1, IPC_NOWAIT), EFBIG);
+	CHECK_RET(sysv_sem_getval(id, 0), 0);
+	CHECK_RET(sysv_sem_getval(id, 1), 0);
 }
 IPCT_CASE(semop_sem_num_efbig,
 	.id = "sysv_sem.semop_sem_num_efbig",
@@ -251,7 +251,7 @@ IPCT_CASE(semop_sem_num_efbig,
 
 static void semop_nsops_e2big(void)
 {
-	long semopm = sv_need_limit(2, "SEMOPM");
+	long semopm = (long)ipct_need_limit("/proc/sys/kernel/sem", 2);
 	struct sembuf *ops;
 	size_t i, n;
 	int id = ipct_xsemget(IPC_PRIVATE, 1, 0600);
@@ -270,7 +270,7 @@ static void semop_nsops_e2big(void)
 	}
 	CHECK_FAILS(semop(id, ops, n), E2BIG);
 	free(ops);
-	CHECK_RET(sv_getval(id, 0), 0);
+	CHECK_RET(sysv_sem_getval(id, 0), 0);
 }
 IPCT_CASE(semop_nsops_e2big,
 	.id = "sysv_sem.semop_nsops_e2big",
@@ -284,7 +284,7 @@ static void semop_removed_set_einval(void)
 	CHECK_OK(semctl(id, 0, IPC_RMID));
 	/* POSIX names EINVAL for an invalid semid; Linux may report EIDRM
 	 * for an id whose set was removed (semop(2) ERRORS). */
-	CHECK_FAILS_ONEOF(sv_op1(id, 0, 1, IPC_NOWAIT), EINVAL, EIDRM);
+	CHECK_FAILS_ONEOF(sysv_sem_op1(id, 0, 1, IPC_NOWAIT), EINVAL, EIDRM);
 }
 IPCT_CASE(semop_removed_set_einval,
 	.id = "sysv_sem.semop_removed_set_einval",
@@ -294,11 +294,11 @@ IPCT_CASE(semop_removed_set_einval,
 static void semop_semvmx_erange(void)
 {
 	int id = ipct_xsemget(IPC_PRIVATE, 1, 0600);
-	int semvmx = sv_find_semvmx(id, 0);
+	int semvmx = sysv_sem_xfind_semvmx(id, 0);
 
-	sv_xsetval(id, 0, semvmx);
-	CHECK_FAILS(sv_op1(id, 0, 1, IPC_NOWAIT), ERANGE);
-	CHECK_RET(sv_getval(id, 0), semvmx);
+	sysv_sem_xsetval(id, 0, semvmx);
+	CHECK_FAILS(sysv_sem_op1(id, 0, 1, IPC_NOWAIT), ERANGE);
+	CHECK_RET(sysv_sem_getval(id, 0), semvmx);
 }
 IPCT_CASE(semop_semvmx_erange,
 	.id = "sysv_sem.semop_semvmx_erange",
@@ -307,12 +307,12 @@ IPCT_CASE(semop_semvmx_erange,
 
 static void semop_blocked_eidrm(void)
 {
-	struct sv_call c;
+	struct sysv_sem_call c;
 	struct ipct_blocker b;
 	int id = ipct_xsemget(IPC_PRIVATE, 1, 0600);
 
-	sv_call1(&c, id, 0, -1, 0);
-	ipct_block_start(&b, sv_blocking_op, &c);
+	sysv_sem_call1(&c, id, 0, -1, 0);
+	ipct_block_start(&b, sysv_sem_blocking_op, &c);
 	ipct_block_prove(&b);
 	CHECK_RET(semctl(id, 0, GETNCNT), 1);
 	CHECK_OK(semctl(id, 0, IPC_RMID));
@@ -325,20 +325,20 @@ IPCT_CASE(semop_blocked_eidrm,
 
 static void semop_blocked_eintr(void)
 {
-	struct sv_call c;
+	struct sysv_sem_call c;
 	struct ipct_blocker b;
 	int id = ipct_xsemget(IPC_PRIVATE, 1, 0600);
 
-	ipct_xsigaction(SIGUSR1, sv_on_signal, 0);
-	sv_call1(&c, id, 0, -1, 0);
-	ipct_block_start(&b, sv_blocking_op, &c);
+	ipct_xsigaction(SIGUSR1, ipct_noop_handler, 0);
+	sysv_sem_call1(&c, id, 0, -1, 0);
+	ipct_block_start(&b, sysv_sem_blocking_op, &c);
 	ipct_block_prove(&b);
 	CHECK_RET(semctl(id, 0, GETNCNT), 1);
 	CHECK_OK(kill(b.pid, SIGUSR1));
 	CHECK_RESULT_FAILS(ipct_block_finish(&b), EINTR);
 	/* The interrupted caller no longer counts as a waiter. */
 	CHECK_RET(semctl(id, 0, GETNCNT), 0);
-	CHECK_RET(sv_getval(id, 0), 0);
+	CHECK_RET(sysv_sem_getval(id, 0), 0);
 }
 IPCT_CASE(semop_blocked_eintr,
 	.id = "sysv_sem.semop_blocked_eintr",
@@ -347,14 +347,14 @@ IPCT_CASE(semop_blocked_eintr,
 
 static void semop_eintr_despite_sa_restart(void)
 {
-	struct sv_call c;
+	struct sysv_sem_call c;
 	struct ipct_blocker b;
 	int id = ipct_xsemget(IPC_PRIVATE, 1, 0600);
 
-	ipct_xsigaction(SIGUSR1, sv_on_signal, SA_RESTART);
-	sv_call1(&c, id, 0, 0, 0);
-	sv_xsetval(id, 0, 1);
-	ipct_block_start(&b, sv_blocking_op, &c);
+	ipct_xsigaction(SIGUSR1, ipct_noop_handler, SA_RESTART);
+	sysv_sem_call1(&c, id, 0, 0, 0);
+	sysv_sem_xsetval(id, 0, 1);
+	ipct_block_start(&b, sysv_sem_blocking_op, &c);
 	ipct_block_prove(&b);
 	CHECK_RET(semctl(id, 0, GETZCNT), 1);
 	CHECK_OK(kill(b.pid, SIGUSR1));
@@ -371,18 +371,18 @@ static void semop_eacces_alter(void)
 	int id = ipct_xsemget(IPC_PRIVATE, 1, 0600);
 	pid_t pid;
 
-	sv_xsetval(id, 0, 1);
+	sysv_sem_xsetval(id, 0, 1);
 	/* Others may read but not alter. */
-	sv_xsetmode(id, 0604);
+	ipct_xsysv_setmode(IPCT_SYSV_SEM, id, 0604, 0);
 	pid = ipct_fork();
 	if (pid == 0) {
 		ipct_drop_privileges();
-		CHECK_FAILS(sv_op1(id, 0, -1, IPC_NOWAIT), EACCES);
-		CHECK_FAILS(sv_op1(id, 0, 1, IPC_NOWAIT), EACCES);
+		CHECK_FAILS(sysv_sem_op1(id, 0, -1, IPC_NOWAIT), EACCES);
+		CHECK_FAILS(sysv_sem_op1(id, 0, 1, IPC_NOWAIT), EACCES);
 		ipct_child_exit();
 	}
 	ipct_wait_ok(pid);
-	CHECK_RET(sv_getval(id, 0), 1);
+	CHECK_RET(sysv_sem_getval(id, 0), 1);
 }
 IPCT_CASE(semop_eacces_alter,
 	.id = "sysv_sem.semop_eacces_alter",
@@ -395,11 +395,11 @@ static void semop_zero_needs_read_only(void)
 	int id = ipct_xsemget(IPC_PRIVATE, 1, 0600);
 	pid_t pid;
 
-	sv_xsetmode(id, 0604);
+	ipct_xsysv_setmode(IPCT_SYSV_SEM, id, 0604, 0);
 	pid = ipct_fork();
 	if (pid == 0) {
 		ipct_drop_privileges();
-		CHECK_OK(sv_op1(id, 0, 0, IPC_NOWAIT));
+		CHECK_OK(sysv_sem_op1(id, 0, 0, IPC_NOWAIT));
 		ipct_child_exit();
 	}
 	ipct_wait_ok(pid);
@@ -419,13 +419,13 @@ static void semop_set_outlives_creator(void)
 	if (pid == 0) {
 		int id = ipct_xsemget(IPC_PRIVATE, 1, 0600);
 
-		sv_xsetval(id, 0, 3);
+		sysv_sem_xsetval(id, 0, 3);
 		*shared = id;
 		ipct_child_exit();
 	}
 	ipct_wait_ok(pid);
-	CHECK_OK(sv_op1(*shared, 0, -1, IPC_NOWAIT));
-	CHECK_RET(sv_getval(*shared, 0), 2);
+	CHECK_OK(sysv_sem_op1(*shared, 0, -1, IPC_NOWAIT));
+	CHECK_RET(sysv_sem_getval(*shared, 0), 2);
 }
 IPCT_CASE(semop_set_outlives_creator,
 	.id = "sysv_sem.semop_set_outlives_creator",

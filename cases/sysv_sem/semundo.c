@@ -8,22 +8,22 @@
  */
 #define _XOPEN_SOURCE 700
 #include "ipct.h"
-#include "semh.h"
+#include "sysv_sem.h"
 
 static void undo_decrement_restored_at_exit(void)
 {
 	int id = ipct_xsemget(IPC_PRIVATE, 1, 0600);
 	pid_t pid;
 
-	sv_xsetval(id, 0, 1);
+	sysv_sem_xsetval(id, 0, 1);
 	pid = ipct_fork();
 	if (pid == 0) {
-		CHECK_OK(sv_op1(id, 0, -1, SEM_UNDO | IPC_NOWAIT));
-		CHECK_RET(sv_getval(id, 0), 0);
+		CHECK_OK(sysv_sem_op1(id, 0, -1, SEM_UNDO | IPC_NOWAIT));
+		CHECK_RET(sysv_sem_getval(id, 0), 0);
 		ipct_child_exit();
 	}
 	ipct_wait_ok(pid);
-	CHECK_RET(sv_getval(id, 0), 1);
+	CHECK_RET(sysv_sem_getval(id, 0), 1);
 }
 IPCT_CASE(undo_decrement_restored_at_exit,
 	.id = "sysv_sem.undo_decrement_restored_at_exit",
@@ -35,16 +35,16 @@ static void undo_increment_reverted_at_exit(void)
 	int id = ipct_xsemget(IPC_PRIVATE, 1, 0600);
 	pid_t pid;
 
-	sv_xsetval(id, 0, 1);
+	sysv_sem_xsetval(id, 0, 1);
 	pid = ipct_fork();
 	if (pid == 0) {
-		CHECK_OK(sv_op1(id, 0, 2, SEM_UNDO));
-		CHECK_OK(sv_op1(id, 0, 3, SEM_UNDO));
-		CHECK_RET(sv_getval(id, 0), 6);
+		CHECK_OK(sysv_sem_op1(id, 0, 2, SEM_UNDO));
+		CHECK_OK(sysv_sem_op1(id, 0, 3, SEM_UNDO));
+		CHECK_RET(sysv_sem_getval(id, 0), 6);
 		ipct_child_exit();
 	}
 	ipct_wait_ok(pid);
-	CHECK_RET(sv_getval(id, 0), 1);
+	CHECK_RET(sysv_sem_getval(id, 0), 1);
 }
 IPCT_CASE(undo_increment_reverted_at_exit,
 	.id = "sysv_sem.undo_increment_reverted_at_exit",
@@ -60,16 +60,16 @@ static void undo_applied_after_sigkill(void)
 	ipct_sync_init(&s);
 	pid = ipct_fork();
 	if (pid == 0) {
-		CHECK_OK(sv_op1(id, 0, 1, SEM_UNDO));
+		CHECK_OK(sysv_sem_op1(id, 0, 1, SEM_UNDO));
 		ipct_post(&s, 1);
 		ipct_sync_wait(&s, 2); /* never posted: killed here */
 		ipct_child_exit();
 	}
 	ipct_sync_wait(&s, 1);
-	CHECK_RET(sv_getval(id, 0), 1);
+	CHECK_RET(sysv_sem_getval(id, 0), 1);
 	CHECK_OK(kill(pid, SIGKILL));
 	CHECK_SIGNALED(ipct_wait(pid), SIGKILL);
-	CHECK_RET(sv_getval(id, 0), 0);
+	CHECK_RET(sysv_sem_getval(id, 0), 0);
 }
 IPCT_CASE(undo_applied_after_sigkill,
 	.id = "sysv_sem.undo_applied_after_sigkill",
@@ -82,12 +82,12 @@ static void undo_not_inherited_by_fork(void)
 	pid_t pid;
 
 	/* The case process holds the adjustment; its child starts with none. */
-	CHECK_OK(sv_op1(id, 0, 1, SEM_UNDO));
+	CHECK_OK(sysv_sem_op1(id, 0, 1, SEM_UNDO));
 	pid = ipct_fork();
 	if (pid == 0)
 		ipct_child_exit();
 	ipct_wait_ok(pid);
-	CHECK_RET(sv_getval(id, 0), 1);
+	CHECK_RET(sysv_sem_getval(id, 0), 1);
 }
 IPCT_CASE(undo_not_inherited_by_fork,
 	.id = "sysv_sem.undo_not_inherited_by_fork",
@@ -103,7 +103,7 @@ static int undo_exec_main(int argc, char **argv)
 	if (argc != 2)
 		return 2;
 	id = atoi(argv[1]);
-	CHECK_RET(sv_getval(id, 0), 1);
+	CHECK_RET(sysv_sem_getval(id, 0), 1);
 	return 0;
 }
 IPCT_HELPER(undo_exec_main, "undo_exec");
@@ -118,12 +118,12 @@ static void undo_kept_across_exec(void)
 		char arg[32];
 
 		snprintf(arg, sizeof arg, "%d", id);
-		CHECK_OK(sv_op1(id, 0, 1, SEM_UNDO));
+		CHECK_OK(sysv_sem_op1(id, 0, 1, SEM_UNDO));
 		ipct_exec_as_helper("undo_exec", arg, (char *)NULL);
 	}
 	CHECK_EXITED(ipct_wait(pid), 0);
 	/* The new image exited: the adjustment made before exec applied. */
-	CHECK_RET(sv_getval(id, 0), 0);
+	CHECK_RET(sysv_sem_getval(id, 0), 0);
 }
 IPCT_CASE(undo_kept_across_exec,
 	.id = "sysv_sem.undo_kept_across_exec",
@@ -139,16 +139,16 @@ static void undo_cleared_by_setval(void)
 	ipct_sync_init(&s);
 	pid = ipct_fork();
 	if (pid == 0) {
-		CHECK_OK(sv_op1(id, 0, 1, SEM_UNDO));
+		CHECK_OK(sysv_sem_op1(id, 0, 1, SEM_UNDO));
 		ipct_post(&s, 1);
 		ipct_sync_wait(&s, 2);
 		ipct_child_exit();
 	}
 	ipct_sync_wait(&s, 1);
-	sv_xsetval(id, 0, 5);
+	sysv_sem_xsetval(id, 0, 5);
 	ipct_post(&s, 2);
 	ipct_wait_ok(pid);
-	CHECK_RET(sv_getval(id, 0), 5);
+	CHECK_RET(sysv_sem_getval(id, 0), 5);
 }
 IPCT_CASE(undo_cleared_by_setval,
 	.id = "sysv_sem.undo_cleared_by_setval",
@@ -166,8 +166,8 @@ static void undo_cleared_by_setall(void)
 	ipct_sync_init(&s);
 	pid = ipct_fork();
 	if (pid == 0) {
-		CHECK_OK(sv_op1(id, 0, 2, SEM_UNDO));
-		CHECK_OK(sv_op1(id, 1, 3, SEM_UNDO));
+		CHECK_OK(sysv_sem_op1(id, 0, 2, SEM_UNDO));
+		CHECK_OK(sysv_sem_op1(id, 1, 3, SEM_UNDO));
 		ipct_post(&s, 1);
 		ipct_sync_wait(&s, 2);
 		ipct_child_exit();
@@ -178,8 +178,8 @@ static void undo_cleared_by_setall(void)
 		IPCT_BROKEN("semctl(SETALL): %s", ipct_errname(errno));
 	ipct_post(&s, 2);
 	ipct_wait_ok(pid);
-	CHECK_RET(sv_getval(id, 0), 4);
-	CHECK_RET(sv_getval(id, 1), 7);
+	CHECK_RET(sysv_sem_getval(id, 0), 4);
+	CHECK_RET(sysv_sem_getval(id, 1), 7);
 }
 IPCT_CASE(undo_cleared_by_setall,
 	.id = "sysv_sem.undo_cleared_by_setall",
@@ -189,7 +189,7 @@ IPCT_CASE(undo_cleared_by_setall,
 static void undo_semadj_overflow_erange(void)
 {
 	int id = ipct_xsemget(IPC_PRIVATE, 1, 0600);
-	int semvmx = sv_find_semvmx(id, 0);
+	int semvmx = sysv_sem_xfind_semvmx(id, 0);
 	pid_t pid;
 
 	if (semvmx > 32767)
@@ -199,11 +199,11 @@ static void undo_semadj_overflow_erange(void)
 		/* semadj becomes -semvmx; bring semval back to 0 without
 		 * SEM_UNDO; the same SEM_UNDO increment again would take
 		 * semadj to -2 x semvmx, past any limit that fits semvmx. */
-		CHECK_OK(sv_op1(id, 0, (short)semvmx, SEM_UNDO));
-		CHECK_OK(sv_op1(id, 0, (short)-semvmx, 0));
-		CHECK_FAILS(sv_op1(id, 0, (short)semvmx, SEM_UNDO | IPC_NOWAIT),
+		CHECK_OK(sysv_sem_op1(id, 0, (short)semvmx, SEM_UNDO));
+		CHECK_OK(sysv_sem_op1(id, 0, (short)-semvmx, 0));
+		CHECK_FAILS(sysv_sem_op1(id, 0, (short)semvmx, SEM_UNDO | IPC_NOWAIT),
 			    ERANGE);
-		CHECK_RET(sv_getval(id, 0), 0);
+		CHECK_RET(sysv_sem_getval(id, 0), 0);
 		ipct_child_exit();
 	}
 	ipct_wait_ok(pid);
@@ -222,17 +222,17 @@ static void undo_clamped_at_zero(void)
 	ipct_sync_init(&s);
 	pid = ipct_fork();
 	if (pid == 0) {
-		CHECK_OK(sv_op1(id, 0, 2, SEM_UNDO));
+		CHECK_OK(sysv_sem_op1(id, 0, 2, SEM_UNDO));
 		ipct_post(&s, 1);
 		ipct_sync_wait(&s, 2);
 		ipct_child_exit();
 	}
 	ipct_sync_wait(&s, 1);
 	/* Take 1 without SEM_UNDO: undoing +2 would give -1. */
-	CHECK_OK(sv_op1(id, 0, -1, 0));
+	CHECK_OK(sysv_sem_op1(id, 0, -1, 0));
 	ipct_post(&s, 2);
 	ipct_wait_ok(pid);
-	CHECK_RET(sv_getval(id, 0), 0);
+	CHECK_RET(sysv_sem_getval(id, 0), 0);
 }
 IPCT_CASE(undo_clamped_at_zero,
 	.id = "sysv_sem.undo_clamped_at_zero",

@@ -7,22 +7,9 @@
  */
 #define _GNU_SOURCE
 #include "ipct.h"
-#include "shmh.h"
+#include "sysv_shm.h"
 
 #include <sys/resource.h>
-
-/* shmget() under test: a segment it creates is journaled at once, and
- * errno is kept for the check. */
-static int shmget_tracked(key_t key, size_t size, int flags)
-{
-	int id = shmget(key, size, flags);
-	int err = errno;
-
-	if (id >= 0)
-		ipct_track_id(IPCT_SYSV_SHM, id);
-	errno = err;
-	return id;
-}
 
 static void shm_ipc_info_limits(void)
 {
@@ -30,9 +17,9 @@ static void shm_ipc_info_limits(void)
 
 	memset(&si, 0, sizeof si);
 	CHECK_OK(shmctl(0, IPC_INFO, (struct shmid_ds *)(void *)&si));
-	CHECK_EQU(shm_need_limit("shmmax"), si.shmmax);
-	CHECK_EQU(shm_need_limit("shmmni"), si.shmmni);
-	CHECK_EQU(shm_need_limit("shmall"), si.shmall);
+	CHECK_EQU(ipct_need_limit("/proc/sys/kernel/shmmax", 0), si.shmmax);
+	CHECK_EQU(ipct_need_limit("/proc/sys/kernel/shmmni", 0), si.shmmni);
+	CHECK_EQU(ipct_need_limit("/proc/sys/kernel/shmall", 0), si.shmall);
 	CHECK_EQU(1, si.shmmin);
 }
 IPCT_CASE(shm_ipc_info_limits,
@@ -83,11 +70,11 @@ static void shm_dest_flag_after_rmid(void)
 	struct shmid_ds ds;
 	int id = ipct_xshmget(IPC_PRIVATE, 4096, 0600);
 
-	shm_xat(id, NULL, 0);
-	shm_xstat(id, &ds);
+	sysv_shm_xat(id, NULL, 0);
+	sysv_shm_xstat(id, &ds);
 	CHECK_EQ(0, ds.shm_perm.mode & SHM_DEST);
 	CHECK_OK(shmctl(id, IPC_RMID, NULL));
-	CHECK_OK(shm_stat(id, &ds));
+	CHECK_OK(sysv_shm_stat(id, &ds));
 	CHECK(ds.shm_perm.mode & SHM_DEST);
 }
 IPCT_CASE(shm_dest_flag_after_rmid,
@@ -99,14 +86,14 @@ IPCT_CASE(shm_dest_flag_after_rmid,
 static void shm_attach_after_rmid(void)
 {
 	int id = ipct_xshmget(IPC_PRIVATE, 4096, 0600);
-	char *a = shm_xat(id, NULL, 0);
+	char *a = sysv_shm_xat(id, NULL, 0);
 	char *b;
 
 	memcpy(a, "marked", 6);
 	CHECK_OK(shmctl(id, IPC_RMID, NULL));
-	CHECK_OK_PTR(b = shmat(id, NULL, 0), SHM_FAILED);
+	CHECK_OK_PTR(b = shmat(id, NULL, 0), SYSV_SHM_FAILED);
 	CHECK_MEM("marked", b, 6);
-	CHECK_EQ(2, shm_nattch(id));
+	CHECK_EQ(2, sysv_shm_xnattch(id));
 }
 IPCT_CASE(shm_attach_after_rmid,
 	.id = "sysv_shm.shm_attach_after_rmid",
@@ -121,15 +108,15 @@ static void shm_rmid_releases_key(void)
 	struct shmid_ds ds;
 	int id2;
 
-	shm_xat(id, NULL, 0);
+	sysv_shm_xat(id, NULL, 0);
 	CHECK_OK(shmctl(id, IPC_RMID, NULL));
 	/* The old segment still exists (attached) but no longer owns the
 	 * key: the key finds nothing, and IPC_EXCL creates a new segment. */
 	CHECK_FAILS(shmget(key, 4096, 0600), ENOENT);
-	CHECK_OK(id2 = shmget_tracked(key, 4096, IPC_CREAT | IPC_EXCL | 0600));
+	CHECK_OK(id2 = ipct_tracked_id(IPCT_SYSV_SHM, shmget(key, 4096, IPC_CREAT | IPC_EXCL | 0600)));
 	CHECK_NE(id, id2);
 	/* The old one lives on under its identifier. */
-	CHECK_OK(shm_stat(id, &ds));
+	CHECK_OK(sysv_shm_stat(id, &ds));
 	CHECK_EQU(1, ds.shm_nattch);
 }
 IPCT_CASE(shm_rmid_releases_key,
@@ -152,10 +139,10 @@ static void shm_lock_sets_flag(void)
 		errno = err;
 		CHECK_OK(-1); /* any other failure is a failure of the case */
 	}
-	CHECK_OK(shm_stat(id, &ds));
+	CHECK_OK(sysv_shm_stat(id, &ds));
 	CHECK(ds.shm_perm.mode & SHM_LOCKED);
 	CHECK_OK(shmctl(id, SHM_UNLOCK, NULL));
-	CHECK_OK(shm_stat(id, &ds));
+	CHECK_OK(sysv_shm_stat(id, &ds));
 	CHECK_EQ(0, ds.shm_perm.mode & SHM_LOCKED);
 }
 IPCT_CASE(shm_lock_sets_flag,
@@ -174,7 +161,7 @@ static void shm_lock_memlock_zero_fails(void)
 		ipct_skip("giving a segment to another user needs root (running as uid %ld)",
 			  (long)geteuid());
 	/* The unprivileged child is the segment's owner. */
-	shm_xstat(id, &ds);
+	sysv_shm_xstat(id, &ds);
 	ds.shm_perm.uid = ipct_unpriv_uid();
 	if (shmctl(id, IPC_SET, &ds) != 0)
 		IPCT_BROKEN("shmctl(IPC_SET uid): %s", ipct_errname(errno));
@@ -203,8 +190,8 @@ static void shm_remap_null_einval(void)
 {
 	int id = ipct_xshmget(IPC_PRIVATE, 4096, 0600);
 
-	shm_skip_under_valgrind("it replaces the null shmaddr by an address of its choice");
-	CHECK_FAILS_PTR(shmat(id, NULL, SHM_REMAP), SHM_FAILED, EINVAL);
+	sysv_shm_skip_under_valgrind("it replaces the null shmaddr by an address of its choice");
+	CHECK_FAILS_PTR(shmat(id, NULL, SHM_REMAP), SYSV_SHM_FAILED, EINVAL);
 }
 IPCT_CASE(shm_remap_null_einval,
 	.id = "sysv_shm.shm_remap_null_einval",
@@ -216,16 +203,16 @@ static void shm_attach_over_mapping(void)
 {
 	int a = ipct_xshmget(IPC_PRIVATE, 4096, 0600);
 	int b = ipct_xshmget(IPC_PRIVATE, 4096, 0600);
-	char *pa = shm_xat(a, NULL, 0);
+	char *pa = sysv_shm_xat(a, NULL, 0);
 	char *pb;
 
-	CHECK_FAILS_PTR(shmat(b, pa, 0), SHM_FAILED, EINVAL);
-	CHECK_EQ(0, shm_nattch(b));
+	CHECK_FAILS_PTR(shmat(b, pa, 0), SYSV_SHM_FAILED, EINVAL);
+	CHECK_EQ(0, sysv_shm_xnattch(b));
 	/* SHM_REMAP takes the range over. */
-	CHECK_OK_PTR(pb = shmat(b, pa, SHM_REMAP), SHM_FAILED);
+	CHECK_OK_PTR(pb = shmat(b, pa, SHM_REMAP), SYSV_SHM_FAILED);
 	CHECK(pb == pa);
 	memcpy(pb, "b", 1);
-	CHECK_EQ(1, shm_nattch(b));
+	CHECK_EQ(1, sysv_shm_xnattch(b));
 }
 IPCT_CASE(shm_attach_over_mapping,
 	.id = "sysv_shm.shm_attach_over_mapping",
@@ -235,13 +222,13 @@ IPCT_CASE(shm_attach_over_mapping,
 
 static void shm_size_rounded_to_page(void)
 {
-	size_t page = shm_page();
+	size_t page = ipct_xpagesize();
 	int id = ipct_xshmget(IPC_PRIVATE, 100, 0600);
 	pid_t pid;
 
 	pid = ipct_fork();
 	if (pid == 0) {
-		volatile char *p = shm_xat(id, NULL, 0);
+		volatile char *p = sysv_shm_xat(id, NULL, 0);
 
 		/* Beyond shm_segsz, inside the page. */
 		p[page - 1] = 'z';

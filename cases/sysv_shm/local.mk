@@ -1,10 +1,11 @@
-# cases/sysv_shm: one binary per source file; shmh.h holds their shared
+# cases/sysv_shm: one binary per source file; sysv_shm.h holds their shared
 # helpers.  The reference ring buffer (lib/ref/sysv_shm.c) goes into
 # libipct; its demo program prints expected/ref/sysv_shm_ring.txt.
 nobase_pkglibexec_PROGRAMS += %reldir%/shmget %reldir%/shmat %reldir%/shmctl \
 	%reldir%/linux_ext %reldir%/reference
-EXTRA_DIST += %reldir%/shmh.h
+EXTRA_DIST += %reldir%/sysv_shm.h
 
+# Reference implementation (lib/ref/sysv_shm.*) and its demo program.
 lib_libipct_a_SOURCES += lib/ref/sysv_shm.c lib/ref/sysv_shm.h
 refdemo_PROGRAMS += lib/ref/demo_sysv_shm
 lib_ref_demo_sysv_shm_SOURCES = lib/ref/demo_sysv_shm.c

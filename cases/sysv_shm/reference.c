@@ -19,26 +19,13 @@ static void track_objects(int shmid, int semid)
 
 static void reference_ring(void)
 {
-	char *buf = NULL;
-	size_t len = 0;
-	FILE *out = open_memstream(&buf, &len);
+	struct ipct_demo d;
 	int rc, err;
 
-	if (!out)
-		IPCT_BROKEN("open_memstream(): %s", ipct_errname(errno));
 	ref_sysv_shm_created_hook = track_objects;
-	errno = 0;
-	rc = ref_sysv_shm_demo_ring(out);
+	rc = ref_sysv_shm_demo_ring(ipct_xdemo_begin(&d));
 	err = errno;
-	if (fclose(out) != 0)
-		IPCT_BROKEN("fclose(memstream): %s", ipct_errname(errno));
-	/* The transcript first: where it stops or differs says what went
-	 * wrong better than the return value. */
-	CHECK_TRANSCRIPT("ref/sysv_shm_ring.txt", buf);
-	free(buf);
-	if (rc != 0)
-		ipct_note("demo failed: %s", ipct_errname(err));
-	CHECK_EQ(0, rc);
+	ipct_demo_check(&d, rc, err, "ref/sysv_shm_ring.txt");
 }
 IPCT_CASE(reference_ring,
 	.id = "sysv_shm.reference_ring",

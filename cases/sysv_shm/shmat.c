@@ -8,7 +8,7 @@
  */
 #define _XOPEN_SOURCE 700
 #include "ipct.h"
-#include "shmh.h"
+#include "sysv_shm.h"
 
 #include <time.h>
 
@@ -19,15 +19,15 @@ static void shmat_null_addr_attaches(void)
 	int id = ipct_xshmget(IPC_PRIVATE, 4096, 0600);
 	void *p;
 
-	CHECK_OK_PTR(p = shmat(id, NULL, 0), SHM_FAILED);
+	CHECK_OK_PTR(p = shmat(id, NULL, 0), SYSV_SHM_FAILED);
 	/* The system chose the address: it is page (SHMLBA) aligned. */
-	CHECK_EQU(0, (uintptr_t)p % shm_page());
-	CHECK_OK(shm_stat(id, &ds));
+	CHECK_EQU(0, (uintptr_t)p % ipct_xpagesize());
+	CHECK_OK(sysv_shm_stat(id, &ds));
 	CHECK_EQU(1, ds.shm_nattch);
 	CHECK_EQ(getpid(), ds.shm_lpid);
 	CHECK(ds.shm_atime >= before);
 	CHECK(ds.shm_atime <= ipct_time_ceil());
-	shm_xdt(p);
+	sysv_shm_xdt(p);
 }
 IPCT_CASE(shmat_null_addr_attaches,
 	.id = "sysv_shm.shmat_null_addr_attaches",
@@ -37,12 +37,12 @@ IPCT_CASE(shmat_null_addr_attaches,
 static void shmat_child_writes_parent_reads(void)
 {
 	int id = ipct_xshmget(IPC_PRIVATE, 4096, 0600);
-	char *p = shm_xat(id, NULL, 0);
+	char *p = sysv_shm_xat(id, NULL, 0);
 	pid_t pid;
 
 	pid = ipct_fork();
 	if (pid == 0) {
-		char *q = shm_xat(id, NULL, 0);
+		char *q = sysv_shm_xat(id, NULL, 0);
 
 		memcpy(q + 1000, "from child", 10);
 		ipct_child_exit();
@@ -64,7 +64,7 @@ static void shmat_parent_writes_child_reads(void)
 	ipct_sync_init(&s);
 	pid = ipct_fork();
 	if (pid == 0) {
-		char *q = shm_xat(id, NULL, SHM_RDONLY);
+		char *q = sysv_shm_xat(id, NULL, SHM_RDONLY);
 
 		/* Attached before the parent writes. */
 		ipct_post(&s, 1);
@@ -74,10 +74,10 @@ static void shmat_parent_writes_child_reads(void)
 	}
 	ipct_sync_wait(&s, 1);
 	{
-		char *p = shm_xat(id, NULL, 0);
+		char *p = sysv_shm_xat(id, NULL, 0);
 
 		memcpy(p + 4000, "from parent", 11);
-		shm_xdt(p);
+		sysv_shm_xdt(p);
 	}
 	ipct_post(&s, 2);
 	ipct_wait_ok(pid);
@@ -102,7 +102,7 @@ static void shmat_several_processes(void)
 	for (i = 0; i < NKIDS; i++) {
 		pids[i] = ipct_fork();
 		if (pids[i] == 0) {
-			volatile int *q = shm_xat(id, NULL, 0);
+			volatile int *q = sysv_shm_xat(id, NULL, 0);
 
 			q[i] = 100 + i;
 			ipct_barrier_wait(&written);
@@ -112,16 +112,16 @@ static void shmat_several_processes(void)
 		}
 	}
 	ipct_barrier_wait(&written);
-	p = shm_xat(id, NULL, 0);
+	p = sysv_shm_xat(id, NULL, 0);
 	/* Three children and this process. */
-	CHECK_EQ(NKIDS + 1, shm_nattch(id));
+	CHECK_EQ(NKIDS + 1, sysv_shm_xnattch(id));
 	for (i = 0; i < NKIDS; i++)
 		CHECK_EQ(100 + i, p[i]);
 	p[NKIDS] = 4242;
 	ipct_barrier_wait(&replied);
 	for (i = 0; i < NKIDS; i++)
 		ipct_wait_ok(pids[i]);
-	CHECK_EQ(1, shm_nattch(id));
+	CHECK_EQ(1, sysv_shm_xnattch(id));
 }
 IPCT_CASE(shmat_several_processes,
 	.id = "sysv_shm.shmat_several_processes",
@@ -131,11 +131,11 @@ IPCT_CASE(shmat_several_processes,
 static void shmat_twice_aliases(void)
 {
 	int id = ipct_xshmget(IPC_PRIVATE, 4096, 0600);
-	char *a = shm_xat(id, NULL, 0);
-	char *b = shm_xat(id, NULL, 0);
+	char *a = sysv_shm_xat(id, NULL, 0);
+	char *b = sysv_shm_xat(id, NULL, 0);
 
 	CHECK(a != b);
-	CHECK_EQ(2, shm_nattch(id));
+	CHECK_EQ(2, sysv_shm_xnattch(id));
 	memcpy(a + 10, "alias", 5);
 	CHECK_MEM("alias", b + 10, 5);
 }
@@ -147,11 +147,11 @@ IPCT_CASE(shmat_twice_aliases,
 static void shmat_rdonly_reads(void)
 {
 	int id = ipct_xshmget(IPC_PRIVATE, 4096, 0600);
-	char *w = shm_xat(id, NULL, 0);
+	char *w = sysv_shm_xat(id, NULL, 0);
 	const char *r;
 
 	memcpy(w, "visible", 7);
-	CHECK_OK_PTR(r = shmat(id, NULL, SHM_RDONLY), SHM_FAILED);
+	CHECK_OK_PTR(r = shmat(id, NULL, SHM_RDONLY), SYSV_SHM_FAILED);
 	CHECK_MEM("visible", r, 7);
 }
 IPCT_CASE(shmat_rdonly_reads,
@@ -166,7 +166,7 @@ static void shmat_rdonly_write_sigsegv(void)
 
 	pid = ipct_fork();
 	if (pid == 0) {
-		volatile char *r = shm_xat(id, NULL, SHM_RDONLY);
+		volatile char *r = sysv_shm_xat(id, NULL, SHM_RDONLY);
 
 		ipct_expect_fault();
 		r[0] = 'x';
@@ -185,14 +185,14 @@ static void shmat_rw_without_write_eacces(void)
 	pid_t pid;
 
 	/* Others may read, not write. */
-	shm_xsetmode(id, 0604);
+	ipct_xsysv_setmode(IPCT_SYSV_SHM, id, 0604, 0);
 	pid = ipct_fork();
 	if (pid == 0) {
 		void *r;
 
 		ipct_drop_privileges();
-		CHECK_FAILS_PTR(shmat(id, NULL, 0), SHM_FAILED, EACCES);
-		CHECK_OK_PTR(r = shmat(id, NULL, SHM_RDONLY), SHM_FAILED);
+		CHECK_FAILS_PTR(shmat(id, NULL, 0), SYSV_SHM_FAILED, EACCES);
+		CHECK_OK_PTR(r = shmat(id, NULL, SHM_RDONLY), SYSV_SHM_FAILED);
 		ipct_child_exit();
 	}
 	ipct_wait_ok(pid);
@@ -208,11 +208,11 @@ static void shmat_rdonly_without_read_eacces(void)
 	int id = ipct_xshmget(IPC_PRIVATE, 4096, 0600);
 	pid_t pid;
 
-	shm_skip_under_valgrind("its IPC_STAT before the attach fails first, and it reports EINVAL");
+	sysv_shm_skip_under_valgrind("its IPC_STAT before the attach fails first, and it reports EINVAL");
 	pid = ipct_fork();
 	if (pid == 0) {
 		ipct_drop_privileges();
-		CHECK_FAILS_PTR(shmat(id, NULL, SHM_RDONLY), SHM_FAILED, EACCES);
+		CHECK_FAILS_PTR(shmat(id, NULL, SHM_RDONLY), SYSV_SHM_FAILED, EACCES);
 		ipct_child_exit();
 	}
 	ipct_wait_ok(pid);
@@ -225,7 +225,7 @@ IPCT_CASE(shmat_rdonly_without_read_eacces,
 
 static void shmlba_page_multiple(void)
 {
-	size_t page = shm_page();
+	size_t page = ipct_xpagesize();
 
 	CHECK((size_t)SHMLBA >= page);
 	CHECK_EQU(0, (size_t)SHMLBA % page);
@@ -240,9 +240,9 @@ IPCT_CASE(shmlba_page_multiple,
  * between).  Skips if that address is not SHMLBA-aligned. */
 static char *free_aligned_addr(int id)
 {
-	char *p = shm_xat(id, NULL, 0);
+	char *p = sysv_shm_xat(id, NULL, 0);
 
-	shm_xdt(p);
+	sysv_shm_xdt(p);
 	if ((uintptr_t)p % SHMLBA != 0)
 		ipct_skip("the system attached at %p, not a multiple of SHMLBA %lu",
 			  (void *)p, (unsigned long)SHMLBA);
@@ -254,8 +254,8 @@ static void shmat_misaligned_einval(void)
 	int id = ipct_xshmget(IPC_PRIVATE, 4096, 0600);
 	char *base = free_aligned_addr(id);
 
-	CHECK_FAILS_PTR(shmat(id, base + 100, 0), SHM_FAILED, EINVAL);
-	CHECK_EQ(0, shm_nattch(id));
+	CHECK_FAILS_PTR(shmat(id, base + 100, 0), SYSV_SHM_FAILED, EINVAL);
+	CHECK_EQ(0, sysv_shm_xnattch(id));
 }
 IPCT_CASE(shmat_misaligned_einval,
 	.id = "sysv_shm.shmat_misaligned_einval",
@@ -268,9 +268,9 @@ static void shmat_rnd_rounds_down(void)
 	char *base = free_aligned_addr(id);
 	void *p;
 
-	CHECK_OK_PTR(p = shmat(id, base + 100, SHM_RND), SHM_FAILED);
+	CHECK_OK_PTR(p = shmat(id, base + 100, SHM_RND), SYSV_SHM_FAILED);
 	CHECK((char *)p == base);
-	shm_xdt(p);
+	sysv_shm_xdt(p);
 }
 IPCT_CASE(shmat_rnd_rounds_down,
 	.id = "sysv_shm.shmat_rnd_rounds_down",
@@ -283,9 +283,9 @@ static void shmat_aligned_addr_used(void)
 	char *base = free_aligned_addr(id);
 	void *p;
 
-	CHECK_OK_PTR(p = shmat(id, base, 0), SHM_FAILED);
+	CHECK_OK_PTR(p = shmat(id, base, 0), SYSV_SHM_FAILED);
 	CHECK((char *)p == base);
-	shm_xdt(p);
+	sysv_shm_xdt(p);
 }
 IPCT_CASE(shmat_aligned_addr_used,
 	.id = "sysv_shm.shmat_aligned_addr_used",
@@ -296,11 +296,11 @@ static void shmat_invalid_id_einval(void)
 {
 	int id = ipct_xshmget(IPC_PRIVATE, 4096, 0600);
 
-	CHECK_FAILS_PTR(shmat(-1, NULL, 0), SHM_FAILED, EINVAL);
+	CHECK_FAILS_PTR(shmat(-1, NULL, 0), SYSV_SHM_FAILED, EINVAL);
 	if (shmctl(id, IPC_RMID, NULL) != 0)
 		IPCT_BROKEN("shmctl(IPC_RMID): %s", ipct_errname(errno));
 	/* Removed with no attachment: the identifier is gone. */
-	CHECK_FAILS_PTR(shmat(id, NULL, 0), SHM_FAILED, EINVAL);
+	CHECK_FAILS_PTR(shmat(id, NULL, 0), SYSV_SHM_FAILED, EINVAL);
 }
 IPCT_CASE(shmat_invalid_id_einval,
 	.id = "sysv_shm.shmat_invalid_id_einval",
@@ -311,7 +311,7 @@ static void shmat_fork_inherits(void)
 {
 	struct ipct_sync s;
 	int id = ipct_xshmget(IPC_PRIVATE, 4096, 0600);
-	char *p = shm_xat(id, NULL, 0);
+	char *p = sysv_shm_xat(id, NULL, 0);
 	pid_t pid;
 
 	ipct_sync_init(&s);
@@ -325,10 +325,10 @@ static void shmat_fork_inherits(void)
 	}
 	ipct_sync_wait(&s, 1);
 	CHECK_MEM("inherited", p, 9);
-	CHECK_EQ(2, shm_nattch(id));
+	CHECK_EQ(2, sysv_shm_xnattch(id));
 	ipct_post(&s, 2);
 	ipct_wait_ok(pid);
-	CHECK_EQ(1, shm_nattch(id));
+	CHECK_EQ(1, sysv_shm_xnattch(id));
 }
 IPCT_CASE(shmat_fork_inherits,
 	.id = "sysv_shm.shmat_fork_inherits",
@@ -343,7 +343,7 @@ static int nattch_main(int argc, char **argv)
 
 	if (argc != 3)
 		return 2;
-	CHECK_OK(shm_stat(atoi(argv[1]), &ds));
+	CHECK_OK(sysv_shm_stat(atoi(argv[1]), &ds));
 	CHECK_EQ(atol(argv[2]), ds.shm_nattch);
 	return 0;
 }
@@ -354,14 +354,14 @@ static void shmat_exec_detaches(void)
 	int id = ipct_xshmget(IPC_PRIVATE, 4096, 0600);
 	pid_t pid;
 
-	shm_xat(id, NULL, 0);
+	sysv_shm_xat(id, NULL, 0);
 	pid = ipct_fork();
 	if (pid == 0) {
 		char arg[32];
 
 		snprintf(arg, sizeof arg, "%d", id);
-		shm_xat(id, NULL, 0); /* plus its own: 3 before exec */
-		CHECK_EQ(3, shm_nattch(id));
+		sysv_shm_xat(id, NULL, 0); /* plus its own: 3 before exec */
+		CHECK_EQ(3, sysv_shm_xnattch(id));
 		ipct_exec_as_helper("nattch", arg, "1", (char *)NULL);
 	}
 	CHECK_EXITED(ipct_wait(pid), 0);
@@ -380,23 +380,23 @@ static void shmat_exit_detaches(void)
 	ipct_sync_init(&s);
 	a = ipct_fork();
 	if (a == 0) {
-		shm_xat(id, NULL, 0);
+		sysv_shm_xat(id, NULL, 0);
 		ipct_child_exit();
 	}
 	ipct_wait_ok(a);
-	CHECK_EQ(0, shm_nattch(id));
+	CHECK_EQ(0, sysv_shm_xnattch(id));
 	b = ipct_fork();
 	if (b == 0) {
-		shm_xat(id, NULL, 0);
+		sysv_shm_xat(id, NULL, 0);
 		ipct_post(&s, 1);
 		ipct_sync_wait(&s, 2); /* never posted: killed here */
 		ipct_child_exit();
 	}
 	ipct_sync_wait(&s, 1);
-	CHECK_EQ(1, shm_nattch(id));
+	CHECK_EQ(1, sysv_shm_xnattch(id));
 	CHECK_OK(kill(b, SIGKILL));
 	CHECK_SIGNALED(ipct_wait(b), SIGKILL);
-	CHECK_EQ(0, shm_nattch(id));
+	CHECK_EQ(0, sysv_shm_xnattch(id));
 }
 IPCT_CASE(shmat_exit_detaches,
 	.id = "sysv_shm.shmat_exit_detaches",
@@ -409,7 +409,7 @@ static void shmdt_detaches(void)
 	struct ipct_sync s;
 	time_t before;
 	int id = ipct_xshmget(IPC_PRIVATE, 4096, 0600);
-	char *p = shm_xat(id, NULL, 0);
+	char *p = sysv_shm_xat(id, NULL, 0);
 	pid_t pid;
 
 	before = ipct_time_floor();
@@ -425,7 +425,7 @@ static void shmdt_detaches(void)
 		ipct_child_exit();
 	}
 	ipct_sync_wait(&s, 1);
-	CHECK_OK(shm_stat(id, &ds));
+	CHECK_OK(sysv_shm_stat(id, &ds));
 	CHECK_EQU(1, ds.shm_nattch);
 	CHECK_EQ(pid, ds.shm_lpid);
 	CHECK(ds.shm_dtime >= before);
@@ -433,7 +433,7 @@ static void shmdt_detaches(void)
 	ipct_post(&s, 2);
 	ipct_wait_ok(pid);
 	CHECK_OK(shmdt(p));
-	CHECK_EQ(0, shm_nattch(id));
+	CHECK_EQ(0, sysv_shm_xnattch(id));
 }
 IPCT_CASE(shmdt_detaches,
 	.id = "sysv_shm.shmdt_detaches",
@@ -442,14 +442,14 @@ IPCT_CASE(shmdt_detaches,
 
 static void shmdt_not_attached_einval(void)
 {
-	int id = ipct_xshmget(IPC_PRIVATE, 2 * shm_page(), 0600);
-	char *p = shm_xat(id, NULL, 0);
+	int id = ipct_xshmget(IPC_PRIVATE, 2 * ipct_xpagesize(), 0600);
+	char *p = sysv_shm_xat(id, NULL, 0);
 	static char not_shm[64];
 
 	CHECK_FAILS(shmdt(not_shm), EINVAL);
 	/* Inside the attachment but not its start. */
 	CHECK_FAILS(shmdt(p + 1), EINVAL);
-	CHECK_EQ(1, shm_nattch(id));
+	CHECK_EQ(1, sysv_shm_xnattch(id));
 }
 IPCT_CASE(shmdt_not_attached_einval,
 	.id = "sysv_shm.shmdt_not_attached_einval",
@@ -463,7 +463,7 @@ static void shmdt_access_after_sigsegv(void)
 
 	pid = ipct_fork();
 	if (pid == 0) {
-		volatile char *p = shm_xat(id, NULL, 0);
+		volatile char *p = sysv_shm_xat(id, NULL, 0);
 
 		p[0] = 'a';
 		CHECK_OK(shmdt((void *)p));
@@ -481,12 +481,12 @@ IPCT_CASE(shmdt_access_after_sigsegv,
 static void shmdt_one_of_two(void)
 {
 	int id = ipct_xshmget(IPC_PRIVATE, 4096, 0600);
-	char *a = shm_xat(id, NULL, 0);
-	char *b = shm_xat(id, NULL, 0);
+	char *a = sysv_shm_xat(id, NULL, 0);
+	char *b = sysv_shm_xat(id, NULL, 0);
 
 	memcpy(a, "kept", 4);
 	CHECK_OK(shmdt(a));
-	CHECK_EQ(1, shm_nattch(id));
+	CHECK_EQ(1, sysv_shm_xnattch(id));
 	CHECK_MEM("kept", b, 4);
 	memcpy(b, "more", 4);
 	CHECK_MEM("more", b, 4);

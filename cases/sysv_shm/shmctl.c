@@ -7,7 +7,7 @@
  */
 #define _XOPEN_SOURCE 700
 #include "ipct.h"
-#include "shmh.h"
+#include "sysv_shm.h"
 
 static void shmctl_stat_pids(void)
 {
@@ -19,13 +19,13 @@ static void shmctl_stat_pids(void)
 	ipct_sync_init(&s);
 	pid = ipct_fork();
 	if (pid == 0) {
-		shm_xat(id, NULL, 0);
+		sysv_shm_xat(id, NULL, 0);
 		ipct_post(&s, 1);
 		ipct_sync_wait(&s, 2);
 		ipct_child_exit();
 	}
 	ipct_sync_wait(&s, 1);
-	CHECK_OK(shm_stat(id, &ds));
+	CHECK_OK(sysv_shm_stat(id, &ds));
 	CHECK_EQ(getpid(), ds.shm_cpid);
 	CHECK_EQ(pid, ds.shm_lpid);
 	CHECK_EQU(1, ds.shm_nattch);
@@ -43,10 +43,10 @@ static void shmctl_ipc_set_mode(void)
 	struct shmid_ds ds;
 	int id = ipct_xshmget(IPC_PRIVATE, 4096, 0600);
 
-	shm_xstat(id, &ds);
+	sysv_shm_xstat(id, &ds);
 	ds.shm_perm.mode = 0640;
 	CHECK_OK(shmctl(id, IPC_SET, &ds));
-	CHECK_OK(shm_stat(id, &ds));
+	CHECK_OK(sysv_shm_stat(id, &ds));
 	CHECK_EQ(0640, ds.shm_perm.mode & 0777);
 	CHECK_EQU(geteuid(), ds.shm_perm.uid);
 	CHECK_EQU(4096, ds.shm_segsz);
@@ -61,13 +61,13 @@ static void shmctl_ipc_set_applies_to_access(void)
 	int id = ipct_xshmget(IPC_PRIVATE, 4096, 0600);
 	pid_t pid;
 
-	shm_xsetmode(id, 0606);
+	ipct_xsysv_setmode(IPCT_SYSV_SHM, id, 0606, 0);
 	pid = ipct_fork();
 	if (pid == 0) {
 		void *p;
 
 		ipct_drop_privileges();
-		CHECK_OK_PTR(p = shmat(id, NULL, 0), SHM_FAILED);
+		CHECK_OK_PTR(p = shmat(id, NULL, 0), SYSV_SHM_FAILED);
 		ipct_child_exit();
 	}
 	ipct_wait_ok(pid);
@@ -85,7 +85,7 @@ static void shmctl_rmid_unattached(void)
 	struct shmid_ds ds;
 
 	CHECK_OK(shmctl(id, IPC_RMID, NULL));
-	CHECK_FAILS(shm_stat(id, &ds), EINVAL);
+	CHECK_FAILS(sysv_shm_stat(id, &ds), EINVAL);
 	CHECK_FAILS(shmget(key, 4096, 0600), ENOENT);
 }
 IPCT_CASE(shmctl_rmid_unattached,
@@ -96,7 +96,7 @@ IPCT_CASE(shmctl_rmid_unattached,
 static void shmctl_rmid_deferred_while_attached(void)
 {
 	int id = ipct_xshmget(IPC_PRIVATE, 4096, 0600);
-	char *p = shm_xat(id, NULL, 0);
+	char *p = sysv_shm_xat(id, NULL, 0);
 	struct shmid_ds ds;
 	struct ipct_sync s;
 	pid_t pid;
@@ -121,7 +121,7 @@ static void shmctl_rmid_deferred_while_attached(void)
 	ipct_post(&s, 3);
 	ipct_wait_ok(pid);
 	/* The last attachment went with the child: the segment is gone. */
-	CHECK_FAILS(shm_stat(id, &ds), EINVAL);
+	CHECK_FAILS(sysv_shm_stat(id, &ds), EINVAL);
 }
 IPCT_CASE(shmctl_rmid_deferred_while_attached,
 	.id = "sysv_shm.shmctl_rmid_deferred_while_attached",
@@ -136,14 +136,14 @@ static void shmctl_data_persists_unattached(void)
 
 	pid = ipct_fork();
 	if (pid == 0) {
-		char *q = shm_xat(id, NULL, 0);
+		char *q = sysv_shm_xat(id, NULL, 0);
 
 		memcpy(q + 2000, "persist", 7);
 		ipct_child_exit();
 	}
 	ipct_wait_ok(pid);
-	CHECK_EQ(0, shm_nattch(id));
-	p = shm_xat(id, NULL, SHM_RDONLY);
+	CHECK_EQ(0, sysv_shm_xnattch(id));
+	p = sysv_shm_xat(id, NULL, SHM_RDONLY);
 	CHECK_MEM("persist", p + 2000, 7);
 }
 IPCT_CASE(shmctl_data_persists_unattached,
@@ -156,7 +156,7 @@ static void shmctl_rmid_eperm(void)
 	int id = ipct_xshmget(IPC_PRIVATE, 4096, 0600);
 	pid_t pid;
 
-	shm_xsetmode(id, 0666);
+	ipct_xsysv_setmode(IPCT_SYSV_SHM, id, 0666, 0);
 	pid = ipct_fork();
 	if (pid == 0) {
 		ipct_drop_privileges();
@@ -164,7 +164,7 @@ static void shmctl_rmid_eperm(void)
 		ipct_child_exit();
 	}
 	ipct_wait_ok(pid);
-	CHECK_EQ(0, shm_nattch(id));
+	CHECK_EQ(0, sysv_shm_xnattch(id));
 }
 IPCT_CASE(shmctl_rmid_eperm,
 	.id = "sysv_shm.shmctl_rmid_eperm",
@@ -177,13 +177,13 @@ static void shmctl_ipc_set_eperm(void)
 	int id = ipct_xshmget(IPC_PRIVATE, 4096, 0600);
 	pid_t pid;
 
-	shm_xsetmode(id, 0666);
+	ipct_xsysv_setmode(IPCT_SYSV_SHM, id, 0666, 0);
 	pid = ipct_fork();
 	if (pid == 0) {
 		struct shmid_ds ds;
 
 		ipct_drop_privileges();
-		CHECK_OK(shm_stat(id, &ds));
+		CHECK_OK(sysv_shm_stat(id, &ds));
 		ds.shm_perm.mode = 0600;
 		CHECK_FAILS(shmctl(id, IPC_SET, &ds), EPERM);
 		ipct_child_exit();
@@ -206,7 +206,7 @@ static void shmctl_stat_eacces(void)
 		struct shmid_ds ds;
 
 		ipct_drop_privileges();
-		CHECK_FAILS(shm_stat(id, &ds), EACCES);
+		CHECK_FAILS(sysv_shm_stat(id, &ds), EACCES);
 		ipct_child_exit();
 	}
 	ipct_wait_ok(pid);
@@ -234,7 +234,7 @@ static void shmctl_bad_id_einval(void)
 {
 	struct shmid_ds ds;
 
-	CHECK_FAILS(shm_stat(-1, &ds), EINVAL);
+	CHECK_FAILS(sysv_shm_stat(-1, &ds), EINVAL);
 }
 IPCT_CASE(shmctl_bad_id_einval,
 	.id = "sysv_shm.shmctl_bad_id_einval",
@@ -250,7 +250,7 @@ static void shmctl_owner_not_creator_rmid(void)
 	if (geteuid() != 0)
 		ipct_skip("giving a segment to another user needs root (running as uid %ld)",
 			  (long)geteuid());
-	shm_xstat(id, &ds);
+	sysv_shm_xstat(id, &ds);
 	ds.shm_perm.uid = ipct_unpriv_uid();
 	ds.shm_perm.gid = ipct_unpriv_gid();
 	if (shmctl(id, IPC_SET, &ds) != 0)
@@ -262,7 +262,7 @@ static void shmctl_owner_not_creator_rmid(void)
 		ipct_child_exit();
 	}
 	ipct_wait_ok(pid);
-	CHECK_FAILS(shm_stat(id, &ds), EINVAL);
+	CHECK_FAILS(sysv_shm_stat(id, &ds), EINVAL);
 }
 IPCT_CASE(shmctl_owner_not_creator_rmid,
 	.id = "sysv_shm.shmctl_owner_not_creator_rmid",

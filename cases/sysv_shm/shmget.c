@@ -7,29 +7,16 @@
  */
 #define _XOPEN_SOURCE 700
 #include "ipct.h"
-#include "shmh.h"
+#include "sysv_shm.h"
 
 #include <time.h>
-
-/* shmget() under test: a segment it creates is journaled at once, and
- * errno is kept for the check. */
-static int shmget_tracked(key_t key, size_t size, int flags)
-{
-	int id = shmget(key, size, flags);
-	int err = errno;
-
-	if (id >= 0)
-		ipct_track_id(IPCT_SYSV_SHM, id);
-	errno = err;
-	return id;
-}
 
 static void shmget_private_creates(void)
 {
 	int a, b;
 
-	CHECK_OK(a = shmget_tracked(IPC_PRIVATE, 4096, IPC_CREAT | 0600));
-	CHECK_OK(b = shmget_tracked(IPC_PRIVATE, 4096, IPC_CREAT | 0600));
+	CHECK_OK(a = ipct_tracked_id(IPCT_SYSV_SHM, shmget(IPC_PRIVATE, 4096, IPC_CREAT | 0600)));
+	CHECK_OK(b = ipct_tracked_id(IPCT_SYSV_SHM, shmget(IPC_PRIVATE, 4096, IPC_CREAT | 0600)));
 	CHECK_NE(a, b);
 }
 IPCT_CASE(shmget_private_creates,
@@ -43,7 +30,7 @@ static void shmget_new_segment_stat(void)
 	time_t before = ipct_time_floor();
 	int id = ipct_xshmget(IPC_PRIVATE, 8192, 0600);
 
-	CHECK_OK(shm_stat(id, &ds));
+	CHECK_OK(sysv_shm_stat(id, &ds));
 	CHECK_EQU(geteuid(), ds.shm_perm.cuid);
 	CHECK_EQU(geteuid(), ds.shm_perm.uid);
 	CHECK_EQU(getegid(), ds.shm_perm.cgid);
@@ -68,7 +55,7 @@ static void shmget_segsz_exact(void)
 	struct shmid_ds ds;
 	int id = ipct_xshmget(IPC_PRIVATE, 100, 0600);
 
-	CHECK_OK(shm_stat(id, &ds));
+	CHECK_OK(sysv_shm_stat(id, &ds));
 	CHECK_EQU(100, ds.shm_segsz);
 }
 IPCT_CASE(shmget_segsz_exact,
@@ -78,15 +65,15 @@ IPCT_CASE(shmget_segsz_exact,
 
 static void shmget_new_segment_zeroed(void)
 {
-	size_t size = 3 * shm_page() + 123, i, nonzero = 0;
+	size_t size = 3 * ipct_xpagesize() + 123, i, nonzero = 0;
 	int id = ipct_xshmget(IPC_PRIVATE, size, 0600);
-	unsigned char *p = shm_xat(id, NULL, SHM_RDONLY);
+	unsigned char *p = sysv_shm_xat(id, NULL, SHM_RDONLY);
 
 	for (i = 0; i < size; i++)
 		if (p[i] != 0)
 			nonzero++;
 	CHECK_EQU(0, nonzero);
-	shm_xdt(p);
+	sysv_shm_xdt(p);
 }
 IPCT_CASE(shmget_new_segment_zeroed,
 	.id = "sysv_shm.shmget_new_segment_zeroed",
@@ -98,7 +85,7 @@ static void shmget_key_creates_and_finds(void)
 	key_t key = ipct_unused_key();
 	int id;
 
-	CHECK_OK(id = shmget_tracked(key, 4096, IPC_CREAT | 0600));
+	CHECK_OK(id = ipct_tracked_id(IPCT_SYSV_SHM, shmget(key, 4096, IPC_CREAT | 0600)));
 	CHECK_RET(shmget(key, 4096, 0600), id);
 	CHECK_RET(shmget(key, 4096, IPC_CREAT | 0600), id);
 }
@@ -111,8 +98,8 @@ static void shmget_excl_eexist(void)
 {
 	key_t key = ipct_unused_key();
 
-	CHECK_OK(shmget_tracked(key, 4096, IPC_CREAT | IPC_EXCL | 0600));
-	CHECK_FAILS(shmget_tracked(key, 4096, IPC_CREAT | IPC_EXCL | 0600),
+	CHECK_OK(ipct_tracked_id(IPCT_SYSV_SHM, shmget(key, 4096, IPC_CREAT | IPC_EXCL | 0600)));
+	CHECK_FAILS(ipct_tracked_id(IPCT_SYSV_SHM, shmget(key, 4096, IPC_CREAT | IPC_EXCL | 0600)),
 		    EEXIST);
 }
 IPCT_CASE(shmget_excl_eexist,
@@ -131,7 +118,7 @@ IPCT_CASE(shmget_missing_enoent,
 
 static void shmget_size_zero_einval(void)
 {
-	CHECK_FAILS(shmget_tracked(IPC_PRIVATE, 0, IPC_CREAT | 0600), EINVAL);
+	CHECK_FAILS(ipct_tracked_id(IPCT_SYSV_SHM, shmget(IPC_PRIVATE, 0, IPC_CREAT | 0600)), EINVAL);
 }
 IPCT_CASE(shmget_size_zero_einval,
 	.id = "sysv_shm.shmget_size_zero_einval",
@@ -140,12 +127,12 @@ IPCT_CASE(shmget_size_zero_einval,
 
 static void shmget_size_above_shmmax_einval(void)
 {
-	unsigned long long shmmax = shm_need_limit("shmmax");
+	unsigned long long shmmax = ipct_need_limit("/proc/sys/kernel/shmmax", 0);
 
 	if (shmmax >= SIZE_MAX)
 		ipct_skip("SHMMAX %llu: no size_t is above it", shmmax);
-	CHECK_FAILS(shmget_tracked(IPC_PRIVATE, (size_t)shmmax + 1,
-				   IPC_CREAT | 0600), EINVAL);
+	CHECK_FAILS(ipct_tracked_id(IPCT_SYSV_SHM, shmget(IPC_PRIVATE, (size_t)shmmax + 1,
+				   IPC_CREAT | 0600)), EINVAL);
 }
 IPCT_CASE(shmget_size_above_shmmax_einval,
 	.id = "sysv_shm.shmget_size_above_shmmax_einval",
@@ -156,7 +143,7 @@ static void shmget_size_above_existing_einval(void)
 {
 	key_t key = ipct_unused_key();
 
-	CHECK_OK(shmget_tracked(key, 100, IPC_CREAT | IPC_EXCL | 0600));
+	CHECK_OK(ipct_tracked_id(IPCT_SYSV_SHM, shmget(key, 100, IPC_CREAT | IPC_EXCL | 0600)));
 	/* Larger than the segment's 100 bytes, even within its page. */
 	CHECK_FAILS(shmget(key, 101, 0600), EINVAL);
 }
@@ -168,7 +155,7 @@ IPCT_CASE(shmget_size_above_existing_einval,
 static void shmget_existing_smaller_size(void)
 {
 	key_t key = ipct_unused_key();
-	int id = shmget_tracked(key, 8192, IPC_CREAT | IPC_EXCL | 0600);
+	int id = ipct_tracked_id(IPCT_SYSV_SHM, shmget(key, 8192, IPC_CREAT | IPC_EXCL | 0600));
 
 	if (id < 0)
 		IPCT_BROKEN("shmget(key, IPC_CREAT|IPC_EXCL): %s", ipct_errname(errno));
@@ -185,7 +172,7 @@ static void shmget_eacces(void)
 	key_t key = ipct_unused_key();
 	pid_t pid;
 
-	CHECK_OK(shmget_tracked(key, 4096, IPC_CREAT | IPC_EXCL | 0600));
+	CHECK_OK(ipct_tracked_id(IPCT_SYSV_SHM, shmget(key, 4096, IPC_CREAT | IPC_EXCL | 0600)));
 	pid = ipct_fork();
 	if (pid == 0) {
 		ipct_drop_privileges();

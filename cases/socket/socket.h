@@ -1,10 +1,10 @@
 /* SPDX-License-Identifier: MIT
- * cases/socket/sockh.h - setup helpers shared by the socket cases.  Each
+ * cases/socket/socket.h - setup helpers shared by the socket cases.  Each
  * is fatal ("broken") when the setup call fails; none of them is the
  * behaviour under test.
  */
-#ifndef SOCKH_H
-#define SOCKH_H
+#ifndef CASES_SOCKET_SOCKET_H
+#define CASES_SOCKET_SOCKET_H
 
 #include "ipct.h"
 
@@ -16,7 +16,7 @@
 #include <unistd.h>
 
 /* socketpair(AF_UNIX, type, 0, sv) or broken. */
-static inline void sk_xpair(int type, int sv[2])
+static inline void socket_xpair(int type, int sv[2])
 {
 	if (socketpair(AF_UNIX, type, 0, sv) != 0)
 		IPCT_BROKEN("socketpair(AF_UNIX, %d): %s", type,
@@ -24,7 +24,7 @@ static inline void sk_xpair(int type, int sv[2])
 }
 
 /* socket(domain, type, 0) or broken. */
-static inline int sk_xsocket(int domain, int type)
+static inline int socket_xsocket(int domain, int type)
 {
 	int fd = socket(domain, type, 0);
 
@@ -36,7 +36,7 @@ static inline int sk_xsocket(int domain, int type)
 
 /* Fill an AF_UNIX address for path (relative paths resolve in the case's
  * private directory, its cwd); returns the length to pass. */
-static inline socklen_t sk_unaddr(struct sockaddr_un *a, const char *path)
+static inline socklen_t socket_xunaddr(struct sockaddr_un *a, const char *path)
 {
 	memset(a, 0, sizeof *a);
 	a->sun_family = AF_UNIX;
@@ -47,11 +47,11 @@ static inline socklen_t sk_unaddr(struct sockaddr_un *a, const char *path)
 }
 
 /* A new AF_UNIX socket of `type` bound to path, or broken. */
-static inline int sk_xbound(int type, const char *path)
+static inline int socket_xbound(int type, const char *path)
 {
 	struct sockaddr_un a;
-	socklen_t len = sk_unaddr(&a, path);
-	int fd = sk_xsocket(AF_UNIX, type);
+	socklen_t len = socket_xunaddr(&a, path);
+	int fd = socket_xsocket(AF_UNIX, type);
 
 	if (bind(fd, (struct sockaddr *)&a, len) != 0)
 		IPCT_BROKEN("bind(%s): %s", path, ipct_errname(errno));
@@ -59,9 +59,9 @@ static inline int sk_xbound(int type, const char *path)
 }
 
 /* A listening AF_UNIX socket of `type` at path, or broken. */
-static inline int sk_xlistener(int type, const char *path)
+static inline int socket_xlistener(int type, const char *path)
 {
-	int fd = sk_xbound(type, path);
+	int fd = socket_xbound(type, path);
 
 	if (listen(fd, 8) != 0)
 		IPCT_BROKEN("listen(%s): %s", path, ipct_errname(errno));
@@ -69,11 +69,11 @@ static inline int sk_xlistener(int type, const char *path)
 }
 
 /* A new AF_UNIX socket of `type` connected to path, or broken. */
-static inline int sk_xconnect(int type, const char *path)
+static inline int socket_xconnect(int type, const char *path)
 {
 	struct sockaddr_un a;
-	socklen_t len = sk_unaddr(&a, path);
-	int fd = sk_xsocket(AF_UNIX, type);
+	socklen_t len = socket_xunaddr(&a, path);
+	int fd = socket_xsocket(AF_UNIX, type);
 
 	if (connect(fd, (struct sockaddr *)&a, len) != 0)
 		IPCT_BROKEN("connect(%s): %s", path, ipct_errname(errno));
@@ -81,7 +81,7 @@ static inline int sk_xconnect(int type, const char *path)
 }
 
 /* accept() or broken. */
-static inline int sk_xaccept(int lfd)
+static inline int socket_xaccept(int lfd)
 {
 	int fd = accept(lfd, NULL, NULL);
 
@@ -92,22 +92,22 @@ static inline int sk_xaccept(int lfd)
 
 /* A stream connection through a named listener: *client and *server are
  * the two connected ends; the listener is closed. */
-static inline void sk_xconnected(int type, const char *path, int *client,
+static inline void socket_xconnected(int type, const char *path, int *client,
 				 int *server)
 {
-	int l = sk_xlistener(type, path);
+	int l = socket_xlistener(type, path);
 
-	*client = sk_xconnect(type, path);
-	*server = sk_xaccept(l);
+	*client = socket_xconnect(type, path);
+	*server = socket_xaccept(l);
 	ipct_xclose(l);
 }
 
 /* A socket of `type` bound to 127.0.0.1 with an ephemeral port; the
  * bound address is stored in *a. */
-static inline int sk_xloopback(int type, struct sockaddr_in *a)
+static inline int socket_xloopback(int type, struct sockaddr_in *a)
 {
 	socklen_t len = sizeof *a;
-	int fd = sk_xsocket(AF_INET, type);
+	int fd = socket_xsocket(AF_INET, type);
 
 	memset(a, 0, sizeof *a);
 	a->sin_family = AF_INET;
@@ -121,7 +121,7 @@ static inline int sk_xloopback(int type, struct sockaddr_in *a)
 }
 
 /* An int socket option, or broken. */
-static inline int sk_xgetint(int fd, int level, int opt)
+static inline int socket_xgetint(int fd, int level, int opt)
 {
 	int v = 0;
 	socklen_t len = sizeof v;
@@ -132,4 +132,47 @@ static inline int sk_xgetint(int fd, int level, int opt)
 	return v;
 }
 
-#endif /* SOCKH_H */
+/* Room for the data of one control message built by socket_send_cmsg. */
+#define SOCKET_CMSG_MAX 64
+
+/* sendmsg() of the one byte 'F' with one SOL_SOCKET control message of
+ * `type` (SCM_RIGHTS: an array of descriptors; SCM_CREDENTIALS: a struct
+ * ucred) carrying the `len` bytes at `data`.  Returns sendmsg()'s value,
+ * errno as it set it: the call may be the behaviour under test. */
+static inline ssize_t socket_send_cmsg(int sock, int type, const void *data,
+				       size_t len)
+{
+	union {
+		struct cmsghdr h;
+		char buf[CMSG_SPACE(SOCKET_CMSG_MAX)];
+	} c;
+	struct iovec iov = { .iov_base = "F", .iov_len = 1 };
+	struct msghdr m;
+	struct cmsghdr *h;
+
+	if (len > SOCKET_CMSG_MAX)
+		IPCT_BROKEN("socket_send_cmsg: %zu bytes of data do not fit", len);
+	memset(&c, 0, sizeof c);
+	memset(&m, 0, sizeof m);
+	m.msg_iov = &iov;
+	m.msg_iovlen = 1;
+	m.msg_control = c.buf;
+	m.msg_controllen = CMSG_SPACE(len);
+	h = CMSG_FIRSTHDR(&m);
+	h->cmsg_level = SOL_SOCKET;
+	h->cmsg_type = type;
+	h->cmsg_len = CMSG_LEN(len);
+	memcpy(CMSG_DATA(h), data, len);
+	return sendmsg(sock, &m, 0);
+}
+
+/* As socket_send_cmsg, fatal unless the byte went out. */
+static inline void socket_xsend_cmsg(int sock, int type, const void *data,
+				     size_t len)
+{
+	if (socket_send_cmsg(sock, type, data, len) != 1)
+		IPCT_BROKEN("sendmsg(control message type %d): %s", type,
+			    ipct_errname(errno));
+}
+
+#endif /* CASES_SOCKET_SOCKET_H */

@@ -1,17 +1,17 @@
 /* SPDX-License-Identifier: MIT
- * cases/posix_mq/pmq.h - helpers shared by the posix_mq case files.
+ * cases/posix_mq/posix_mq.h - helpers shared by the posix_mq case files.
  *
  * Included after ipct.h.  Setup helpers here are fatal through IPCT_BROKEN
- * (a failed setup is not the behaviour under test) and skip the case when
- * the platform has no POSIX message queues: configure found no <mqueue.h>
- * or mq_open (the stubs below then fail with ENOSYS), or the kernel answers
- * ENOSYS (Linux built without CONFIG_POSIX_MQUEUE).
+ * (a failed setup is not the behaviour under test).  Every case declares
+ * POSIX_MQ_REQUIRES (what configure must have found) in its registration;
+ * posix_mq_need_queues() skips at run time where the kernel answers ENOSYS
+ * (Linux built without CONFIG_POSIX_MQUEUE).
  *
  * Queues are small on purpose: RLIMIT_MSGQUEUE is accounted per real uid,
  * so every queue a parallel run creates as root draws on one budget.
  */
-#ifndef CASES_POSIX_MQ_PMQ_H
-#define CASES_POSIX_MQ_PMQ_H
+#ifndef CASES_POSIX_MQ_POSIX_MQ_H
+#define CASES_POSIX_MQ_POSIX_MQ_H
 
 #include <fcntl.h>
 #include <signal.h>
@@ -24,11 +24,9 @@
 
 #if defined(HAVE_MQUEUE_H) && defined(HAVE_MQ_OPEN)
 #include <mqueue.h>
-#define PMQ_AVAILABLE 1
 #else
-/* No POSIX message queues: just enough for the cases to compile; every
- * call fails with ENOSYS, so pmq_require() skips each case. */
-#define PMQ_AVAILABLE 0
+/* No POSIX message queues: the cases require them (POSIX_MQ_REQUIRES)
+ * and are never run; this is just enough for them to compile. */
 typedef int mqd_t;
 struct mq_attr {
 	long mq_flags, mq_maxmsg, mq_msgsize, mq_curmsgs;
@@ -50,34 +48,38 @@ static inline int mq_setattr(mqd_t d, const struct mq_attr *a, struct mq_attr *o
 #undef HAVE_MQ_NOTIFY
 #endif
 
-/* Optional calls configure did not find fail with ENOSYS; the cases that
- * need them skip first (PMQ_NEED_*). */
+/* Optional calls configure did not find: the cases that call them name
+ * them in .requires; these stubs only keep them compiling. */
 #if !defined(HAVE_MQ_TIMEDSEND)
-static inline int pmq_no_timedsend(mqd_t d, const char *p, size_t l,
+static inline int posix_mq_no_timedsend(mqd_t d, const char *p, size_t l,
 				   unsigned pr, const struct timespec *t)
 { (void)d; (void)p; (void)l; (void)pr; (void)t; errno = ENOSYS; return -1; }
-#define mq_timedsend pmq_no_timedsend
+#define mq_timedsend posix_mq_no_timedsend
 #endif
 #if !defined(HAVE_MQ_TIMEDRECEIVE)
-static inline ssize_t pmq_no_timedreceive(mqd_t d, char *p, size_t l,
+static inline ssize_t posix_mq_no_timedreceive(mqd_t d, char *p, size_t l,
 					  unsigned *pr, const struct timespec *t)
 { (void)d; (void)p; (void)l; (void)pr; (void)t; errno = ENOSYS; return -1; }
-#define mq_timedreceive pmq_no_timedreceive
+#define mq_timedreceive posix_mq_no_timedreceive
 #endif
 #if !defined(HAVE_MQ_NOTIFY)
-static inline int pmq_no_notify(mqd_t d, const struct sigevent *s)
+static inline int posix_mq_no_notify(mqd_t d, const struct sigevent *s)
 { (void)d; (void)s; errno = ENOSYS; return -1; }
-#define mq_notify pmq_no_notify
+#define mq_notify posix_mq_no_notify
 #endif
 
-#define PMQ_FAILED ((mqd_t)-1)
+#define POSIX_MQ_FAILED ((mqd_t)-1)
 
 /* Default size of a case's queue, and a receive buffer that fits it. */
-#define PMQ_MAXMSG 4
-#define PMQ_MSGSIZE 64
+#define POSIX_MQ_MAXMSG 4
+#define POSIX_MQ_MSGSIZE 64
 
-/* Skip unless this platform can create a POSIX message queue. */
-static inline void pmq_require(void)
+/* What every posix_mq case needs from configure (its .requires). */
+#define POSIX_MQ_REQUIRES IPCT_HAVE(HAVE_MQUEUE_H), IPCT_HAVE(HAVE_MQ_OPEN)
+
+/* Skip unless the kernel creates POSIX message queues: declared is not
+ * implemented (Linux without CONFIG_POSIX_MQUEUE answers ENOSYS). */
+static inline void posix_mq_need_queues(void)
 {
 	static int known;
 	struct mq_attr a = { .mq_maxmsg = 1, .mq_msgsize = 8 };
@@ -86,11 +88,9 @@ static inline void pmq_require(void)
 
 	if (known)
 		return;
-	if (!PMQ_AVAILABLE)
-		ipct_skip("no POSIX message queues: configure found no <mqueue.h> or mq_open()");
 	name = ipct_posix_name(IPCT_POSIX_MQ);
 	d = mq_open(name, O_CREAT | O_EXCL | O_RDWR, 0600, &a);
-	if (d == PMQ_FAILED) {
+	if (d == POSIX_MQ_FAILED) {
 		ipct_skip_if_unsupported("mq_open", errno);
 		IPCT_BROKEN("mq_open(%s, O_CREAT|O_EXCL, maxmsg 1, msgsize 8): %s",
 			    name, ipct_errname(errno));
@@ -100,67 +100,51 @@ static inline void pmq_require(void)
 	known = 1;
 }
 
-/* Skip unless the optional call was found by configure. */
-#ifdef HAVE_MQ_TIMEDSEND
-#define PMQ_NEED_TIMEDSEND() ((void)0)
-#else
-#define PMQ_NEED_TIMEDSEND() ipct_skip("mq_timedsend() not found by configure")
-#endif
-#ifdef HAVE_MQ_TIMEDRECEIVE
-#define PMQ_NEED_TIMEDRECEIVE() ((void)0)
-#else
-#define PMQ_NEED_TIMEDRECEIVE() ipct_skip("mq_timedreceive() not found by configure")
-#endif
-#ifdef HAVE_MQ_NOTIFY
-/* Declared is not implemented: an emulator (qemu-user) or a kernel may
- * answer ENOSYS.  Asked with an invalid descriptor, which a working
- * mq_notify() rejects with EBADF. */
-#define PMQ_NEED_NOTIFY()                                                  \
-	do {                                                               \
-		if (mq_notify((mqd_t)-1, NULL) != 0 && errno == ENOSYS)    \
-			ipct_skip("mq_notify: ENOSYS (not implemented on " \
-				  "this platform)");                       \
-	} while (0)
-#else
-#define PMQ_NEED_NOTIFY() ipct_skip("mq_notify() not found by configure")
-#endif
+/* Skip where mq_notify() is declared but not implemented: an emulator
+ * (qemu-user) or a kernel may answer ENOSYS.  Asked with an invalid
+ * descriptor, which a working mq_notify() rejects with EBADF. */
+static inline void posix_mq_need_notify(void)
+{
+	if (mq_notify((mqd_t)-1, NULL) != 0 && errno == ENOSYS)
+		ipct_skip("mq_notify: ENOSYS (not implemented on this platform)");
+}
 
 /* Create the new queue `name` (O_CREAT|O_EXCL, mode 0600) with the given
  * attributes and access flags.  Setup: fatal on failure. */
-static inline mqd_t pmq_xcreate(const char *name, int oflag, long maxmsg,
+static inline mqd_t posix_mq_xcreate(const char *name, int oflag, long maxmsg,
 				long msgsize)
 {
 	struct mq_attr a = { .mq_maxmsg = maxmsg, .mq_msgsize = msgsize };
 	mqd_t d;
 
-	pmq_require();
+	posix_mq_need_queues();
 	d = mq_open(name, O_CREAT | O_EXCL | oflag, 0600, &a);
-	if (d == PMQ_FAILED)
+	if (d == POSIX_MQ_FAILED)
 		IPCT_BROKEN("mq_open(%s, O_CREAT|O_EXCL, maxmsg %ld, msgsize %ld): %s",
 			    name, maxmsg, msgsize, ipct_errname(errno));
 	return d;
 }
 
-/* A new queue under a fresh journaled name, PMQ_MAXMSG x PMQ_MSGSIZE. */
-static inline mqd_t pmq_xqueue(int oflag)
+/* A new queue under a fresh journaled name, POSIX_MQ_MAXMSG x POSIX_MQ_MSGSIZE. */
+static inline mqd_t posix_mq_xqueue(int oflag)
 {
-	return pmq_xcreate(ipct_posix_name(IPCT_POSIX_MQ), oflag, PMQ_MAXMSG,
-			   PMQ_MSGSIZE);
+	return posix_mq_xcreate(ipct_posix_name(IPCT_POSIX_MQ), oflag, POSIX_MQ_MAXMSG,
+			   POSIX_MQ_MSGSIZE);
 }
 
 /* Open an existing queue (setup). */
-static inline mqd_t pmq_xopen(const char *name, int oflag)
+static inline mqd_t posix_mq_xopen(const char *name, int oflag)
 {
 	mqd_t d = mq_open(name, oflag);
 
-	if (d == PMQ_FAILED)
+	if (d == POSIX_MQ_FAILED)
 		IPCT_BROKEN("mq_open(%s, 0x%x): %s", name, (unsigned)oflag,
 			    ipct_errname(errno));
 	return d;
 }
 
 /* Queue `len` bytes of text at `prio` (setup). */
-static inline void pmq_xsend(mqd_t d, const char *text, size_t len,
+static inline void posix_mq_xsend(mqd_t d, const char *text, size_t len,
 			     unsigned prio)
 {
 	if (mq_send(d, text, len, prio) != 0)
@@ -169,13 +153,13 @@ static inline void pmq_xsend(mqd_t d, const char *text, size_t len,
 }
 
 /* Queue a NUL-less text message. */
-static inline void pmq_xsends(mqd_t d, const char *text, unsigned prio)
+static inline void posix_mq_xsends(mqd_t d, const char *text, unsigned prio)
 {
-	pmq_xsend(d, text, strlen(text), prio);
+	posix_mq_xsend(d, text, strlen(text), prio);
 }
 
 /* Fill the queue to mq_maxmsg with one-byte messages (setup). */
-static inline void pmq_xfill(mqd_t d)
+static inline void posix_mq_xfill(mqd_t d)
 {
 	struct mq_attr a;
 	long i;
@@ -183,11 +167,11 @@ static inline void pmq_xfill(mqd_t d)
 	if (mq_getattr(d, &a) != 0)
 		IPCT_BROKEN("mq_getattr: %s", ipct_errname(errno));
 	for (i = a.mq_curmsgs; i < a.mq_maxmsg; i++)
-		pmq_xsend(d, "f", 1, 0);
+		posix_mq_xsend(d, "f", 1, 0);
 }
 
 /* mq_getattr (setup). */
-static inline struct mq_attr pmq_xattr(mqd_t d)
+static inline struct mq_attr posix_mq_xattr(mqd_t d)
 {
 	struct mq_attr a;
 
@@ -201,13 +185,13 @@ static inline struct mq_attr pmq_xattr(mqd_t d)
  * the descriptor and unlink a queue it may have created, so that a wrong
  * implementation leaks nothing (some names cannot be journaled); errno is
  * kept.  Returns -1 on failure, 0 on success, for CHECK_FAILS. */
-static inline long pmq_open_fails(const char *name, int oflag,
+static inline long posix_mq_open_fails(const char *name, int oflag,
 				  struct mq_attr *attr)
 {
 	mqd_t d = mq_open(name, oflag, 0600, attr);
 	int e = errno;
 
-	if (d == PMQ_FAILED)
+	if (d == POSIX_MQ_FAILED)
 		return -1;
 	mq_close(d);
 	if (oflag & O_CREAT)
@@ -216,31 +200,4 @@ static inline long pmq_open_fails(const char *name, int oflag,
 	return 0;
 }
 
-/* A CLOCK_REALTIME deadline `ms` milliseconds from now (negative: past). */
-static inline struct timespec pmq_deadline_ms(long ms)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_REALTIME, &ts);
-	ts.tv_sec += ms / 1000;
-	ts.tv_nsec += (ms % 1000) * 1000000L;
-	if (ts.tv_nsec >= 1000000000L) {
-		ts.tv_sec++;
-		ts.tv_nsec -= 1000000000L;
-	} else if (ts.tv_nsec < 0) {
-		ts.tv_sec--;
-		ts.tv_nsec += 1000000000L;
-	}
-	return ts;
-}
-
-/* A /proc/sys/fs/mqueue limit; -1 if it cannot be read. */
-static inline long pmq_sysctl(const char *leaf)
-{
-	char path[96];
-
-	snprintf(path, sizeof path, "/proc/sys/fs/mqueue/%s", leaf);
-	return ipct_read_number(path);
-}
-
-#endif /* CASES_POSIX_MQ_PMQ_H */
+#endif /* CASES_POSIX_MQ_POSIX_MQ_H */

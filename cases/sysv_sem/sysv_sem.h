@@ -1,12 +1,12 @@
 /* SPDX-License-Identifier: MIT
- * cases/sysv_sem/semh.h - small helpers shared by the sysv_sem case files.
+ * cases/sysv_sem/sysv_sem.h - small helpers shared by the sysv_sem case files.
  *
  * Included after ipct.h.  Setup helpers fail through IPCT_BROKEN (a broken
  * setup, not the behaviour under test); the behaviour itself is checked in
  * the case with CHECK_*.
  */
-#ifndef CASES_SYSV_SEM_SEMH_H
-#define CASES_SYSV_SEM_SEMH_H
+#ifndef CASES_SYSV_SEM_SYSV_SEM_H
+#define CASES_SYSV_SEM_SYSV_SEM_H
 
 #include <limits.h>
 #include <stdio.h>
@@ -24,12 +24,12 @@ union semun {
 };
 
 /* semctl() wrappers with the union built in, returning semctl's value. */
-static inline int sv_getval(int id, int num)
+static inline int sysv_sem_getval(int id, int num)
 {
 	return semctl(id, num, GETVAL);
 }
 
-static inline int sv_setval(int id, int num, int val)
+static inline int sysv_sem_setval(int id, int num, int val)
 {
 	union semun u;
 
@@ -37,7 +37,7 @@ static inline int sv_setval(int id, int num, int val)
 	return semctl(id, num, SETVAL, u);
 }
 
-static inline int sv_stat(int id, struct semid_ds *ds)
+static inline int sysv_sem_stat(int id, struct semid_ds *ds)
 {
 	union semun u;
 
@@ -47,39 +47,22 @@ static inline int sv_stat(int id, struct semid_ds *ds)
 }
 
 /* Setup: SETVAL that must work. */
-static inline void sv_xsetval(int id, int num, int val)
+static inline void sysv_sem_xsetval(int id, int num, int val)
 {
-	if (sv_setval(id, num, val) != 0)
+	if (sysv_sem_setval(id, num, val) != 0)
 		IPCT_BROKEN("semctl(%d, %d, SETVAL, %d): %s", id, num, val,
 			    ipct_errname(errno));
 }
 
 /* Setup: IPC_STAT that must work. */
-static inline void sv_xstat(int id, struct semid_ds *ds)
+static inline void sysv_sem_xstat(int id, struct semid_ds *ds)
 {
-	if (sv_stat(id, ds) != 0)
+	if (sysv_sem_stat(id, ds) != 0)
 		IPCT_BROKEN("semctl(%d, IPC_STAT): %s", id, ipct_errname(errno));
 }
 
-/* Setup: set the permission bits with IPC_SET as the owner.  IPC_STAT is
- * not needed, so it works whatever the current mode. */
-static inline void sv_xsetmode(int id, unsigned mode)
-{
-	struct semid_ds ds;
-	union semun u;
-
-	memset(&ds, 0, sizeof ds);
-	ds.sem_perm.uid = geteuid();
-	ds.sem_perm.gid = getegid();
-	ds.sem_perm.mode = (unsigned short)mode;
-	u.buf = &ds;
-	if (semctl(id, 0, IPC_SET, u) != 0)
-		IPCT_BROKEN("semctl(%d, IPC_SET mode %o): %s", id, mode,
-			    ipct_errname(errno));
-}
-
 /* One semop() of a single operation. */
-static inline int sv_op1(int id, unsigned short num, short op, short flg)
+static inline int sysv_sem_op1(int id, unsigned short num, short op, short flg)
 {
 	struct sembuf sb;
 
@@ -90,9 +73,9 @@ static inline int sv_op1(int id, unsigned short num, short op, short flg)
 }
 
 /* Setup: a single operation that must succeed without waiting. */
-static inline void sv_xop1(int id, unsigned short num, short op, short flg)
+static inline void sysv_sem_xop1(int id, unsigned short num, short op, short flg)
 {
-	if (sv_op1(id, num, op, (short)(flg | IPC_NOWAIT)) != 0)
+	if (sysv_sem_op1(id, num, op, (short)(flg | IPC_NOWAIT)) != 0)
 		IPCT_BROKEN("semop(%d, num %u, op %d): %s", id, num, op,
 			    ipct_errname(errno));
 }
@@ -100,16 +83,16 @@ static inline void sv_xop1(int id, unsigned short num, short op, short flg)
 /* SEMVMX, the largest value SETVAL accepts, found by bisection on
  * semaphore `num` of `id` (SETVAL fails with ERANGE above it).  Leaves the
  * semaphore at 0. */
-static inline int sv_find_semvmx(int id, int num)
+static inline int sysv_sem_xfind_semvmx(int id, int num)
 {
 	long lo = 1, hi = INT_MAX; /* lo accepted; answer in [lo, hi] */
 
-	if (sv_setval(id, num, 1) != 0)
+	if (sysv_sem_setval(id, num, 1) != 0)
 		IPCT_BROKEN("semctl(SETVAL 1): %s", ipct_errname(errno));
 	while (lo < hi) {
 		long mid = lo + (hi - lo + 1) / 2;
 
-		if (sv_setval(id, num, (int)mid) == 0)
+		if (sysv_sem_setval(id, num, (int)mid) == 0)
 			lo = mid;
 		else if (errno == ERANGE)
 			hi = mid - 1;
@@ -117,44 +100,26 @@ static inline int sv_find_semvmx(int id, int num)
 			IPCT_BROKEN("semctl(SETVAL %ld): %s", mid,
 				    ipct_errname(errno));
 	}
-	sv_xsetval(id, num, 0);
+	sysv_sem_xsetval(id, num, 0);
 	return (int)lo;
 }
 
-/* A field of /proc/sys/kernel/sem (0 SEMMSL, 1 SEMMNS, 2 SEMOPM,
- * 3 SEMMNI), or skip the case naming it. */
-static inline long sv_need_limit(int field, const char *name)
-{
-	long v[4];
-	FILE *f = fopen("/proc/sys/kernel/sem", "r");
-	int n;
-
-	if (!f)
-		ipct_skip("cannot read /proc/sys/kernel/sem for %s (the limit under test)",
-			  name);
-	n = fscanf(f, "%ld %ld %ld %ld", &v[0], &v[1], &v[2], &v[3]);
-	fclose(f);
-	if (n != 4)
-		ipct_skip("cannot parse /proc/sys/kernel/sem for %s", name);
-	return v[field];
-}
-
 /* A semop() run by a blocker child. */
-struct sv_call {
+struct sysv_sem_call {
 	int id;
 	struct sembuf ops[4];
 	size_t nops;
 };
 
-static inline long sv_blocking_op(void *arg)
+static inline long sysv_sem_blocking_op(void *arg)
 {
-	struct sv_call *c = arg;
+	struct sysv_sem_call *c = arg;
 
 	return semop(c->id, c->ops, c->nops);
 }
 
 /* Fill a one-operation call. */
-static inline void sv_call1(struct sv_call *c, int id, unsigned short num,
+static inline void sysv_sem_call1(struct sysv_sem_call *c, int id, unsigned short num,
 			     short op, short flg)
 {
 	memset(c, 0, sizeof *c);
@@ -165,10 +130,4 @@ static inline void sv_call1(struct sv_call *c, int id, unsigned short num,
 	c->nops = 1;
 }
 
-/* A caught signal's handler that does nothing (interrupts a wait). */
-static inline void sv_on_signal(int sig)
-{
-	(void)sig;
-}
-
-#endif /* CASES_SYSV_SEM_SEMH_H */
+#endif /* CASES_SYSV_SEM_SYSV_SEM_H */

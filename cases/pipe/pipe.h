@@ -1,9 +1,9 @@
 /* SPDX-License-Identifier: MIT
- * cases/pipe/pipeh.h - small helpers shared by the pipe case files.
+ * cases/pipe/pipe.h - small helpers shared by the pipe case files.
  * Setup only: they end the case as "broken" when the setup itself fails.
  */
-#ifndef CASES_PIPE_PIPEH_H
-#define CASES_PIPE_PIPEH_H
+#ifndef CASES_PIPE_PIPE_H
+#define CASES_PIPE_PIPE_H
 
 #include <fcntl.h>
 #include <string.h>
@@ -12,7 +12,7 @@
 /* Fill the pipe whose write end is wfd until a non-blocking write fails
  * with EAGAIN, then restore the descriptor's flags.  Returns the number
  * of bytes the pipe now holds. */
-static inline size_t pipe_fill(int wfd)
+static inline size_t pipe_xfill(int wfd)
 {
 	static const char chunk[512];
 	int fl = fcntl(wfd, F_GETFL);
@@ -48,7 +48,7 @@ static inline size_t pipe_fill(int wfd)
 }
 
 /* Read and count everything the pipe holds now, without blocking. */
-static inline size_t pipe_drain(int rfd)
+static inline size_t pipe_xdrain(int rfd)
 {
 	char buf[4096];
 	int fl = fcntl(rfd, F_GETFL);
@@ -83,4 +83,4 @@ static inline int pipe_lowest_free_fd(int from)
 			return fd;
 }
 
-#endif
+#endif /* CASES_PIPE_PIPE_H */

@@ -1,1 +1,0 @@
-# Probes for cases/fifo (included by configure.ac).

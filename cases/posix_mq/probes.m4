@@ -1,1 +1,0 @@
-# Probes for cases/posix_mq (included by configure.ac).

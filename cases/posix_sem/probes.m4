@@ -1,1 +1,0 @@
-# Probes for cases/posix_sem (included by configure.ac).

@@ -1,1 +1,0 @@
-# Probes for cases/posix_shm (included by configure.ac).

@@ -1,1 +1,0 @@
-# Probes for cases/signal (included by configure.ac).

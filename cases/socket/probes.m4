@@ -1,1 +1,0 @@
-# Probes for cases/socket (included by configure.ac).

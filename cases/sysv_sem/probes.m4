@@ -1,1 +1,0 @@
-# Probes for cases/sysv_sem (included by configure.ac).

@@ -1,1 +1,0 @@
-# Probes for cases/sysv_shm (included by configure.ac).
