@@ -5,7 +5,9 @@
 #define _GNU_SOURCE
 #include "ipct_int.h"
 
+#include <limits.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/ipc.h>
 #include <sys/msg.h>
@@ -14,15 +16,31 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+/* Values above LONG_MAX (shmmax, shmall on 32-bit or musl hosts are near
+ * ULONG_MAX) read as LONG_MAX: "more than this process can express". */
 long ipct_read_number(const char *path)
 {
 	FILE *f = fopen(path, "r");
+	char buf[64], *end;
+	unsigned long long u;
 	long v = -1;
 
 	if (!f)
 		return -1;
-	if (fscanf(f, "%ld", &v) != 1)
-		v = -1;
+	if (fscanf(f, "%63s", buf) == 1) {
+		errno = 0;
+		if (buf[0] == '-') {
+			long long s = strtoll(buf, &end, 10);
+
+			if (end != buf && !errno)
+				v = s < LONG_MIN ? LONG_MIN : (long)s;
+		} else {
+			u = strtoull(buf, &end, 10);
+			if (end != buf)
+				v = errno == ERANGE || u > (unsigned long long)LONG_MAX ?
+				    LONG_MAX : (long)u;
+		}
+	}
 	fclose(f);
 	return v;
 }
