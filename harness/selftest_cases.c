@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: MIT
  * harness/selftest_cases.c - cases that pass, fail, hang, crash and leak on
- * purpose.  harness/selftest.sh runs this binary and asserts on its TAP.
+ * purpose.  harness/selftest-*.sh run this binary and assert on its TAP.
  */
 #define _XOPEN_SOURCE 700
 #include "ipct.h"
@@ -166,8 +166,9 @@ IPCT_CASE(block_proof_proves_blocking,
 	.asserts = "the blocking proof passes a call that blocks until released",
 	.spec = "harness");
 
-/* Creates one object of every kind, tells selftest.sh what they are through
- * the file named by SELFTEST_MARK, then hangs until it is killed. */
+/* Creates one object of every kind, tells selftest-interrupt.sh what they
+ * are through the file named by SELFTEST_MARK, then hangs until it is
+ * killed. */
 static void holds_objects_and_hangs(void)
 {
 	const char *mark = getenv("SELFTEST_MARK");
@@ -177,7 +178,7 @@ static void holds_objects_and_hangs(void)
 	int q, s, m, fd, len, sock;
 
 	if (!mark)
-		ipct_skip("run by harness/selftest.sh only (SELFTEST_MARK unset)");
+		ipct_skip("run by harness/selftest-*.sh only (SELFTEST_MARK unset)");
 	q = ipct_xmsgget(IPC_PRIVATE, 0600);
 	s = ipct_xsemget(IPC_PRIVATE, 1, 0600);
 	m = ipct_xshmget(IPC_PRIVATE, 4096, 0600);
@@ -357,12 +358,12 @@ IPCT_CASE(exec_helper_runs, .id = "selftest.exec_helper_runs",
 	.asserts = "a case can exec its own binary as a helper process",
 	.spec = "harness");
 
-/* Compares a fixed text with expected/selftest.txt; selftest.sh supplies
+/* Compares a fixed text with expected/selftest.txt; selftest-cli.sh supplies
  * matching, differing, missing and malformed files. */
 static void transcript_compare(void)
 {
 	if (!getenv("SELFTEST_TRANSCRIPT"))
-		ipct_skip("run by harness/selftest.sh only (SELFTEST_TRANSCRIPT unset)");
+		ipct_skip("run by harness/selftest-*.sh only (SELFTEST_TRANSCRIPT unset)");
 	CHECK_TRANSCRIPT("selftest.txt", "line one\nline two\n");
 }
 IPCT_CASE(transcript_compare, .id = "selftest.transcript_compare",
