@@ -1,0 +1,2 @@
+#include "ipct.h"
+IPCT_CASES(NULL);
