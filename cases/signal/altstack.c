@@ -168,7 +168,7 @@ static void altstack_below_minsigstksz_enomem(void)
 	/* Not MINSIGSTKSZ - 1: glibc's MINSIGSTKSZ may be sysconf()'s value,
 	 * larger than the kernel's own minimum, which is what is checked. */
 	ss.ss_size = 1;
-	CHECK(ss.ss_size < MINSIGSTKSZ);
+	CHECK(ss.ss_size < (size_t)MINSIGSTKSZ);
 	ss.ss_flags = 0;
 	CHECK_FAILS(sigaltstack(&ss, NULL), ENOMEM);
 }
