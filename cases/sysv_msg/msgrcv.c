@@ -458,8 +458,11 @@ IPCT_CASE(msgrcv_queue_outlives_creator,
 static void msgrcv_negative_msgsz_einval(void)
 {
 	struct sysv_msg_buf m = { .mtype = 1, .mtext = "x" };
-	int q = ipct_xmsgget(IPC_PRIVATE, 0600);
+	int q;
 
+	if (ipct_under_valgrind())
+		ipct_skip("under valgrind, whose memcheck reports a receive buffer of SIZE_MAX bytes as unaddressable before the kernel sees the call");
+	q = ipct_xmsgget(IPC_PRIVATE, 0600);
 	CHECK_OK(msgsnd(q, &m, 1, IPC_NOWAIT));
 	/* msgrcv() takes msgsz as a size_t; the kernel reads it as a signed
 	 * long, so SIZE_MAX is -1 there. */
