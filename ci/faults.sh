@@ -1,8 +1,9 @@
 #!/bin/sh
-# ci/faults.sh - nothing lost on faults: make check interrupted with SIGINT
+# ci/faults.sh - nothing lost on faults: the runner under each injected
+# platform fault (make check-faults); make check interrupted with SIGINT
 # and SIGTERM at random moments leaves nothing behind; two full runs from
 # two build trees at once do not interfere; low per-process limits give
-# clear failures or skips, never a hang.
+# clear failures or skips, never a hang.  Each part prints its time.
 . "$(dirname "$0")/lib.sh"
 bootstrap
 # Failures are counted explicitly below; a non-zero wait is not fatal.
@@ -16,7 +17,15 @@ for b in "$b1" "$b2"; do
 done
 bad=0
 
+say "the runner under injected platform faults (make check-faults)"
+t=$(date +%s%N)
+make -C "$b1" check-faults >"$b1/check-faults.out" 2>&1 || bad=$((bad + 1))
+grep -E '^(not ok|ok .*SKIP)|^# ' "$b1/check-faults.out" | head -40
+grep -cE '^ok' "$b1/check-faults.out" | sed 's/^/check-faults: /; s/$/ assertions held/'
+elapsed check-faults "$t"
+
 say "interrupting make check"
+t=$(date +%s%N)
 snapshot "$ci_dir/faults.before"
 for sig in INT TERM INT TERM INT TERM; do
 	# A random moment between 0.1 and 2.5 s into the run.
@@ -42,7 +51,10 @@ for sig in INT TERM INT TERM INT TERM; do
 	fi
 done
 
+elapsed "interrupting make check" "$t"
+
 say "two runs at once from two build trees"
+t=$(date +%s%N)
 snapshot "$ci_dir/faults.before"
 make -C "$b1" -j"$jobs" check >"$b1/par.out" 2>&1 & p1=$!
 make -C "$b2" -j"$jobs" check >"$b2/par.out" 2>&1 & p2=$!
@@ -57,7 +69,10 @@ fi
 snapshot "$ci_dir/faults.after"
 leftovers "$ci_dir/faults.before" "$ci_dir/faults.after" || bad=$((bad + 1))
 
+elapsed "two runs at once" "$t"
+
 say "low limits (each binary bounded by timeout 120 s)"
+t=$(date +%s%N)
 # limit_run LABEL ULIMIT-ARGS: every case binary under the limit must end
 # (no hang) with a complete TAP plan; failures and skips must give reasons.
 limit_run() {
@@ -98,5 +113,6 @@ fi
 snapshot "$ci_dir/faults.after"
 leftovers "$ci_dir/faults.before" "$ci_dir/faults.after" || bad=$((bad + 1))
 
+elapsed "low limits" "$t"
 echo "faults: $bad problem(s)"
 [ "$bad" -eq 0 ]

@@ -9,6 +9,11 @@ jobs=${IPCCONF_JOBS:-2}
 mkdir -p "$ci_dir"
 
 say() { printf '\n=== %s: %s\n' "$(basename "$0" .sh)" "$*"; }
+# elapsed LABEL START: print how long a step took since START ($(date +%s%N)).
+elapsed() {
+	ms=$(( ($(date +%s%N) - $2) / 1000000 ))
+	printf '%s: %s took %d.%03d s\n' "$(basename "$0" .sh)" "$1" $((ms / 1000)) $((ms % 1000))
+}
 die() { printf '%s: %s\n' "$(basename "$0" .sh)" "$*" >&2; exit 1; }
 
 # apt_install PKG...: install Debian packages that are missing (root only).
@@ -63,9 +68,13 @@ build_check() {
 	b="$ci_dir/$name"
 	rm -rf "$b"; mkdir -p "$b"
 	say "configure $*"
+	t=$(date +%s%N)
 	(cd "$b" && "$srcdir/configure" -q "$@")
+	elapsed configure "$t"
 	say "make"
+	t=$(date +%s%N)
 	make -C "$b" -j"$jobs" >"$b/make.out" 2>&1 || { cat "$b/make.out"; die "$name: build failed"; }
+	elapsed make "$t"
 	snapshot "$b/before"
 	say "make check"
 	start=$(date +%s%N)

@@ -1,11 +1,56 @@
 /* SPDX-License-Identifier: MIT
- * harness.h - internals of the case runner.
+ * harness.h - internals of the case runner, one section per part:
+ *   options.c    the command line and environment -> struct options
+ *   select.c     which cases run: the one glob matcher, the table check,
+ *                what a case needs and why it is skipped, --list
+ *   supervise.c  running one case: fork, watch, end, clean up; the run
+ *                directory; interruption; the watchdog policy
+ *   report.c     one outcome -> TAP
+ *   baseline.c   platform expectations
+ *   main.c       the order of it all
  */
 #ifndef HARNESS_H
 #define HARNESS_H
 
 #include "ipct_int.h"
 
+#define DEFAULT_TIMEOUT_S 10
+
+/* ------------------------------------------------------------ options */
+struct options {
+	int list;               /* --list */
+	int timeout_s;          /* --timeout; 0: each case's own */
+	const char *baseline;   /* file, or NULL for the platform default */
+	int explicit_baseline;  /* given by --baseline or IPCCONF_BASELINE */
+	int no_baseline;
+	const char **globs;     /* selection; none selects every case */
+	int nglobs;
+	int globs_from_env;     /* the globs came from IPCCONF_CASES */
+};
+
+extern const char *progname;
+void die_usage(const char *fmt, ...) __attribute__((noreturn, format(printf, 1, 2)));
+/* Fills o; exits 0 after --help, 2 on a usage error. */
+void parse_options(int argc, char **argv, struct options *o);
+void options_free(struct options *o);
+
+/* ---------------------------------------------------------- selection */
+/* The one glob matcher: 1 if id matches glob (fnmatch(3) syntax). */
+int harness_match(const char *glob, const char *id);
+/* 1 if id matches one of the globs (or there are none). */
+int harness_selected(const struct options *o, const char *id);
+/* Check the case table; -1 (after one line per problem on stderr) if bad. */
+int validate_table(void);
+/* Every explicit glob must match a case: else die_usage. */
+void require_matches(const struct options *o);
+/* "linux,root,HAVE_PIPE2", or "-". */
+const char *needs_str(const struct ipct_case *c);
+/* Why the case cannot run here (Linux-only, a missing interface, root...),
+ * as a TAP SKIP reason; NULL if it can. */
+const char *skip_reason(const struct ipct_case *c);
+void list_cases(const struct options *o);
+
+/* ----------------------------------------------------- baseline.c */
 struct baseline_entry {
 	char *glob;
 	int skip; /* 1: "skip" (not run); 0: "todo" (expected to fail) */
@@ -18,5 +63,45 @@ struct baseline_entry {
 int baseline_load(const char *path, char *err, size_t errlen);
 const struct baseline_entry *baseline_find(const char *id);
 void baseline_free(void);
+
+/* -------------------------------------------------------- supervision */
+#define OUTPUT_MAX (64 * 1024)
+
+struct outcome {
+	int status;          /* wait status of the case's leader */
+	int timed_out;
+	int flooded;         /* killed for writing more than the output bound */
+	int timeout_ms;      /* the watchdog bound it ran under */
+	char output[OUTPUT_MAX + 1]; /* what the case wrote (NUL-terminated) */
+	size_t outlen;
+	int output_truncated;
+	int leaks;           /* objects still there after cleanup */
+	char leak_text[2048];
+};
+
+/* Create the run directory, map and check the results page, learn the
+ * signal dispositions to reset; -1 with a "Bail out!" reason in why. */
+int supervise_init(const char *argv0, char *note, size_t notelen,
+		   char *why, size_t whylen);
+/* Remove the run directory. */
+void supervise_end(void);
+/* Run one case to its end and clean up after it; fills o.  On SIGINT,
+ * SIGTERM or SIGHUP it ends the run itself (interrupted_exit). */
+void supervise(const struct ipct_case *c, int timeout_ms, struct outcome *o);
+
+/* The watchdog policy (the early give-up rule, see README): the bound for
+ * the next case in ms, or 0 when the binary has given up on its remaining
+ * cases; watchdog_record() is told how each case ended. */
+int watchdog_next_ms(const struct ipct_case *c, int override_s);
+void watchdog_record(const struct outcome *o);
+const char *watchdog_give_up_reason(void);
+
+/* ----------------------------------------------------------- report */
+void report_skip(int n, const struct ipct_case *c, const char *directive);
+/* Prints the TAP line and its diagnostics; returns 1 if ok. */
+int report_outcome(int n, const struct ipct_case *c,
+		   const struct baseline_entry *be, const struct outcome *o);
+/* The leftovers of the whole run, as "# " lines at the end. */
+void report_leftovers(void);
 
 #endif

@@ -1,13 +1,34 @@
-# harness/: self-tests of the runner.  selftest_cases is a case binary
-# made to pass, fail, hang, crash and leak on purpose; selftest.sh runs it
-# and asserts on its real TAP output.
+# harness/: self-tests of the runner, its test driver and its fault
+# injection.  selftest_cases is a case binary made to pass, fail, hang,
+# crash and leak on purpose; the selftest-*.sh scripts run it and assert on
+# its real TAP output (separate scripts, so that make -j runs them at once).
 check_PROGRAMS += harness/selftest_cases
-dist_check_SCRIPTS += harness/selftest.sh
+dist_check_SCRIPTS += harness/selftest-run.sh harness/selftest-cli.sh \
+	harness/selftest-interrupt.sh
+EXTRA_DIST += harness/selftest-lib.sh harness/tap-driver.sh
+
+# Fault injection for the runner's own tests (LD_PRELOAD; never installed,
+# not part of make check, which must stay fast): `make check-faults` runs
+# the real runner under each fault of harness/faults.c and asserts on the
+# outcome (harness/selftest-faults.sh; ci/faults.sh runs it).
+harness/ipcconf-faults.so: $(srcdir)/harness/faults.c $(srcdir)/harness/interpose.c \
+		$(srcdir)/harness/interpose.h
+	$(AM_V_CCLD)$(MKDIR_P) harness && $(CC) $(CPPFLAGS) $(CFLAGS) -fPIC -shared \
+	  -o $@ $(srcdir)/harness/faults.c $(srcdir)/harness/interpose.c -ldl
+check-faults: harness/ipcconf-faults.so $(nobase_pkglibexec_PROGRAMS) $(check_PROGRAMS)
+	IPCCONF_BUILDDIR='$(abs_top_builddir)' \
+	IPCCONF_FAULTS_LIB='$(abs_top_builddir)/harness/ipcconf-faults.so' \
+	IPCCONF_EXPECTED_DIR='$(abs_top_srcdir)/expected' \
+	  /bin/sh $(srcdir)/harness/selftest-faults.sh
+MOSTLYCLEANFILES = harness/ipcconf-faults.so
+EXTRA_DIST += harness/faults.c harness/interpose.c harness/interpose.h \
+	harness/selftest-faults.sh
+.PHONY: check-faults
 # ipcconf report / compare: the HTML conformance report and the man page.
 dist_man1_MANS = harness/ipcconf.1
 # report-test.sh runs real suites (seconds): ci/report.sh runs it, not make check.
 EXTRA_DIST += harness/report-test.sh
-MOSTLYCLEANFILES = report.html report.txt
+MOSTLYCLEANFILES += report.html report.txt
 report: harness/ipcconf
 	@IPCCONF_LIBEXECDIR=$(abs_top_builddir) harness/ipcconf report -o report $(REPORT_FLAGS) .
 .PHONY: report

@@ -1,8 +1,8 @@
 /* SPDX-License-Identifier: MIT
  * ipct_int.h - what libipct shares with the harness: the results page.
  *
- * The harness maps one page set MAP_SHARED before it forks a case, so the
- * case and all its children write into it and the harness reads it after
+ * The runner maps one page shared (page.c) before it forks a case, so the
+ * case and all its children write into it and the runner reads it after
  * the case ended, however it ended.  Cases never include this header.
  */
 #ifndef IPCT_INT_H
@@ -47,16 +47,27 @@ extern struct ipct_page *ipct_page;
 extern int ipct_force_window_proof;
 
 
-/* Remove every journaled object; returns the number that could not be
- * removed, with a description of each appended to buf. */
+/* Map the results page (page.c) and check that a child's writes reach the
+ * parent; where an anonymous shared mapping is not shared, fall back to a
+ * file-backed one in dir (note says so in one line).  -1 (reason in note)
+ * when neither is shared: the runner must not run cases then. */
+int ipct_page_create(const char *dir, char *note, size_t len);
+/* Before each case: clear the outcome fields and the journal, set the
+ * private directory. */
+void ipct_page_reset(const char *tmpdir);
+
+/* Remove every journaled object and check it is gone (cleanup.c); returns
+ * the number still there, each described in buf with the call that failed
+ * and the second way tried. */
 int ipct_journal_cleanup(char *buf, size_t len);
 
 /* Leader, end of case: reap every tracked child, failing on stragglers. */
 void ipct_reap_children(void);
-/* Recursive removal (chmods directories back to 0700 first). */
+/* Recursive removal (chmods directories back to 0700 first); 0 only if
+ * the path is gone afterwards. */
 int ipct_remove_tree(const char *path);
 
-/* Directory of baselines and transcripts (see journal.c). */
+/* Directory of baselines and transcripts (see transcript.c). */
 const char *ipct_expected_dir(void);
 
 /* "../cases/pipe/read.c" -> "cases/pipe/read.c" */

@@ -1,0 +1,41 @@
+#!/bin/sh
+# ci/bench.sh [BUILDDIR] - how fast the suite runs: the wall and CPU time of
+# `make -j2 check`, the cases per second, and the slowest binaries (each
+# run alone).  Nothing gates on these numbers: the machine's load moves
+# them; run it twice, or with IPCCONF_BENCH_REPEAT=N, and read the range.
+# IPCCONF_BENCH_CPUS (e.g. 0,1) pins the runs with taskset.
+set -eu
+b=${1:-.}
+[ -x "$b/harness/selftest_cases" ] || { echo "bench: $b is not a built tree (make first)" >&2; exit 2; }
+b=$(cd "$b" && pwd)
+repeat=${IPCCONF_BENCH_REPEAT:-1}
+pin=
+[ -n "${IPCCONF_BENCH_CPUS:-}" ] && pin="taskset -c $IPCCONF_BENCH_CPUS"
+now() { date +%s%N; }
+ms() { echo $(( ($2 - $1) / 1000000 )); }
+fmt() { printf '%d.%03d' $(($1 / 1000)) $(($1 % 1000)); }
+cpu() { awk '{ print $14 + $15 + $16 + $17 }' /proc/$$/stat; } # ticks, with children
+
+bins=$(cd "$b" && find cases -type f -perm -u+x | sort)
+cases=0
+for t in $bins; do cases=$((cases + $("$b/$t" --list | wc -l))); done
+nbins=$(echo "$bins" | wc -w)
+echo "bench: $cases cases in $nbins binaries; load average $(cut -d' ' -f1-3 /proc/loadavg)"
+
+i=0
+while [ $i -lt "$repeat" ]; do
+	i=$((i + 1))
+	c0=$(cpu); t0=$(now)
+	$pin make -C "$b" -j2 check >/dev/null 2>&1 || echo "bench: make check failed (see $b/test-suite.log)"
+	t1=$(now); c1=$(cpu)
+	w=$(ms "$t0" "$t1")
+	echo "make -j2 check: $(fmt "$w") s wall, $(( (c1 - c0) * 1000 / $(getconf CLK_TCK) )) ms CPU, $(( cases * 1000 / (w > 0 ? w : 1) )) cases/s"
+done
+
+echo "slowest binaries (each alone, wall):"
+for t in $bins; do
+	t0=$(now); $pin "$b/$t" >/dev/null 2>&1 || true; t1=$(now)
+	n=$("$b/$t" --list | wc -l)
+	echo "$(ms "$t0" "$t1") $t $n"
+done | sort -rn | awk '{ s += $1; c += $3; if (NR <= 8) printf "  %6d ms  %-32s %4d cases\n", $1, $2, $3 }
+	END { printf "serial sum of the binaries: %d ms, %d cases/s\n", s, c * 1000 / (s ? s : 1) }'

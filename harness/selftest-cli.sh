@@ -1,0 +1,99 @@
+#!/bin/sh
+# SPDX-License-Identifier: MIT
+# harness/selftest-cli.sh - selection, command-line errors, baselines, transcripts
+# and the ipcconf runner script.
+. "$(dirname "$0")/selftest-lib.sh"
+
+# Cases run in the order of the binary's table, whatever the order asked.
+# --- forced fallback of the blocking proof -------------------------------
+run_bin --block-proof=window selftest.block_proof_proves_blocking \
+	selftest.block_proof_catches_nonblocking >"$work/out" 2>&1; st=$?
+expect "the timed-window fallback passes a blocking call" "ok 2 - selftest.block_proof_proves_blocking"
+expect "the fallback says it was used" "# blocking proof: timed window"
+expect "the timed-window fallback still catches a call that returns" "not ok 1 - selftest.block_proof_catches_nonblocking"
+
+# --- selection -------------------------------------------------------------
+run_bin --case 'selftest.pass*' >"$work/out" 2>&1; st=$?
+expect "--case selects by glob" "1..1"
+(IPCCONF_CASES='nothing.here'; export IPCCONF_CASES; run_bin) >"$work/out" 2>&1; st=$?
+expect "IPCCONF_CASES matching nothing skips the binary" "1..0 # SKIP"
+run_bin --list >"$work/out" 2>&1; st=$?
+if awk -F'\t' 'NF != 5 { bad = 1 } END { exit bad }' "$work/out"; then
+	ok "--list prints id, mechanism, needs, statement, source"
+else not_ok "--list lines do not have 5 tab-separated fields"; fi
+
+# --- bad command lines: one clear line, exit 2 -------------------------------
+for args in "--bogus" "--case nosuch.case" "nosuch.*" "--timeout abc" \
+	"--timeout 0" "--timeout" "--block-proof=maybe" "--baseline $work/missing.txt"; do
+	# shellcheck disable=SC2086
+	run_bin $args >"$work/out" 2>"$work/err"; st=$?
+	lines=$(wc -l <"$work/err")
+	if [ "$st" -eq 2 ] && [ "$lines" -eq 1 ] && [ ! -s "$work/out" ]; then
+		ok "'$args' is rejected with one line and status 2"
+	else
+		cp "$work/err" "$work/out"
+		not_ok "'$args': status $st, $lines line(s) on stderr"
+	fi
+done
+
+# --- baselines -------------------------------------------------------------
+printf '# comment\n\nselftest.fails_check todo a documented deviation\nselftest.passes todo listed but passes\nselftest.crashes skip not provided here\n' >"$work/base.txt"
+run_bin --baseline "$work/base.txt" selftest.fails_check selftest.passes selftest.crashes >"$work/out" 2>&1; st=$?
+expect "a listed failure is TODO (expected failure)" "not ok 2 - selftest.fails_check: a failed check makes the case not ok with its diagnostic # TODO $work/base.txt:3: a documented deviation"
+expect "a listed case that passes is an unexpected pass" "ok 1 - selftest.passes: a case whose checks hold is ok # TODO unexpected pass"
+expect "a 'skip' entry skips the case with the baseline's reason" "ok 3 - selftest.crashes: a crashed case is not ok with the signal's name # SKIP $work/base.txt:5: not provided here"
+for bad in "selftest.passes" "selftest.passes maybe why" "selftest.passes todo" "Not-An-Id todo x" "selftest.passes todo has # hash"; do
+	printf '%s\n' "$bad" >"$work/bad.txt"
+	run_bin --baseline "$work/bad.txt" >"$work/out" 2>"$work/err"; st=$?
+	if [ "$st" -eq 2 ] && grep -qF "$work/bad.txt:1:" "$work/err"; then
+		ok "malformed baseline line '$bad' is rejected naming file:line"
+	else
+		cp "$work/err" "$work/out"; not_ok "baseline line '$bad': status $st"
+	fi
+done
+
+# --- transcripts -------------------------------------------------------------
+mkdir -p "$work/exp"
+tcase() {
+	(IPCCONF_EXPECTED_DIR="$work/exp" SELFTEST_TRANSCRIPT=1
+	 export IPCCONF_EXPECTED_DIR SELFTEST_TRANSCRIPT; run_bin selftest.transcript_compare) >"$work/out" 2>&1
+}
+printf 'line one\nline two\n' >"$work/exp/selftest.txt"; tcase
+expect "a matching transcript is ok" "ok 1 - selftest.transcript_compare"
+printf 'line one\nline 2\n' >"$work/exp/selftest.txt"; tcase
+expect "a differing transcript names the first differing line" "differs at line 2"
+expect "a differing transcript shows expected and actual" "#   expected: line 2"
+printf 'line one\n' >"$work/exp/selftest.txt"; tcase
+expect "output longer than its transcript shows where the file ended" "#   expected: (end of file)"
+rm -f "$work/exp/selftest.txt"; tcase
+expect "a missing transcript is reported" "cannot read transcript $work/exp/selftest.txt"
+printf 'line one\nline two' >"$work/exp/selftest.txt"; tcase
+expect "a transcript without its final newline is malformed" "malformed transcript"
+printf 'line one\000\nline two\n' >"$work/exp/selftest.txt"; tcase
+expect "a transcript with a NUL byte is malformed" "malformed transcript"
+
+# --- the ipcconf runner (generated next to this binary) ------------------------
+runner=$(dirname "$bin")/ipcconf
+if [ -x "$runner" ] && [ -z "${IPCCONF_EXEC_WRAPPER:-}" ]; then
+	for args in "--bogus" "-j 0" "-j x" "summary $work/nonexistent" "summary --bogus x" \
+		"nosuchfamily" "no.such.case" "--baseline $work/missing.txt pipe"; do
+		# shellcheck disable=SC2086
+		IPCCONF_LIBEXECDIR=$(dirname "$bin")/.. "$runner" -o "$work/logs" $args >"$work/out" 2>"$work/err"; st=$?
+		if [ "$st" -eq 2 ] && [ "$(wc -l <"$work/err")" -eq 1 ]; then
+			ok "ipcconf $args is rejected with one line and status 2"
+		else cp "$work/err" "$work/out"; not_ok "ipcconf $args: status $st"; fi
+	done
+	mkdir -p "$work/logs2"
+	printf '1..2\nok 1 - pipe.a: x\nnot ok 2 - pipe.b: y\n# diag line\n' >"$work/logs2/a.log"
+	"$runner" summary "$work/logs2" >"$work/out" 2>&1; st=$?
+	expect_status "ipcconf summary exits 1 when a case failed" 1
+	expect "the summary lists the failure with its diagnostic" "    # diag line"
+	expect "the summary ends with the counts" "1 passed, 1 failed, 0 skipped"
+	printf '1..3\nok 1 - pipe.a: x\n' >"$work/logs2/a.log"
+	"$runner" summary "$work/logs2" >"$work/out" 2>&1; st=$?
+	expect "the summary flags a binary that reported fewer cases than planned" "planned 3 cases, 1 reported"
+else
+	n=$((n + 1)); echo "ok $n - ipcconf runner checks # SKIP runner not built here or run under an emulator"
+fi
+
+finish

@@ -1,0 +1,42 @@
+#!/bin/sh
+# SPDX-License-Identifier: MIT
+# harness/selftest-interrupt.sh - SIGINT, SIGTERM and the watchdog during a case that holds one
+# object of each kind: the runner removes them all.
+. "$(dirname "$0")/selftest-lib.sh"
+
+# --- interrupting a run, and the watchdog, leave nothing behind ----------------
+for how in SIGINT SIGTERM watchdog; do
+	rm -f "$work/mark"
+	if [ "$how" = watchdog ]; then
+		(SELFTEST_MARK="$work/mark"; export SELFTEST_MARK
+		 exec ${IPCCONF_EXEC_WRAPPER:-} "$bin" --timeout 1 selftest.holds_objects_and_hangs) >"$work/out" 2>&1 &
+	else
+		(SELFTEST_MARK="$work/mark"; export SELFTEST_MARK
+		 exec ${IPCCONF_EXEC_WRAPPER:-} "$bin" selftest.holds_objects_and_hangs) >"$work/out" 2>&1 &
+	fi
+	pid=$!
+	if ! wait_for_file "$work/mark"; then
+		kill -KILL "$pid" 2>/dev/null; wait "$pid"
+		not_ok "$how: the case never reported its objects"; continue
+	fi
+	[ "$how" = watchdog ] || kill -s "${how#SIG}" "$pid"
+	{ wait "$pid"; st=$?; } 2>/dev/null
+	read -r q s m mq sem shm dir <"$work/mark"
+	leftovers=
+	for obj in "msg $q" "sem $s" "shm $m" "pmq $mq" "psem $sem" "pshm $shm"; do
+		# shellcheck disable=SC2086
+		run_bin --helper exists $obj; rc=$?
+		# 1 is "gone"; 0 "still there"; anything else a broken check.
+		[ "$rc" -eq 1 ] || leftovers="$leftovers $obj (exists: $rc)"
+	done
+	[ ! -e "$dir" ] || leftovers="$leftovers $dir"
+	if [ -z "$leftovers" ]; then ok "$how: SysV msg/sem/shm, POSIX mq/sem/shm, FIFO and socket file of the running case are removed"
+	else not_ok "$how left:$leftovers"; fi
+	case $how in
+	SIGINT) [ "$st" -eq 130 ] && ok "SIGINT: the runner re-raises it (status 130)" || not_ok "SIGINT: status $st";;
+	SIGTERM) [ "$st" -eq 143 ] && ok "SIGTERM: the runner re-raises it (status 143)" || not_ok "SIGTERM: status $st";;
+	watchdog) expect "watchdog: the case is reported as timed out" "# timeout after $t1 s";;
+	esac
+done
+
+finish

@@ -1,0 +1,62 @@
+# SPDX-License-Identifier: MIT
+# harness/selftest-lib.sh - sourced by the harness/selftest-*.sh self-tests
+# of the case runner: each asserts on the real TAP output of
+# harness/selftest_cases (a binary whose cases pass, fail, hang, crash and
+# leak on purpose) and prints TAP itself.  They are separate scripts so that
+# make -j runs them beside each other and beside the case binaries.
+#
+# Usage: selftest-*.sh [path/to/selftest_cases]   (default: ./harness/selftest_cases)
+
+bin=${1:-${IPCCONF_BUILDDIR:-.}/harness/selftest_cases}
+if [ ! -x "$bin" ]; then
+	echo "1..0 # SKIP $bin is not built (make check builds it)"
+	exit 0
+fi
+work=$(mktemp -d "${TMPDIR:-/tmp}/ipcconf-selftest.XXXXXX") || exit 1
+trap 'rm -rf "$work"' EXIT
+unset IPCCONF_CASES IPCCONF_BASELINE IPCCONF_BLOCK_PROOF
+
+# A cross build run under an emulator (ci/aarch64-qemu.sh) needs its wrapper.
+run_bin() { ${IPCCONF_EXEC_WRAPPER:-} "$bin" "$@"; }
+
+# Bounds scale with IPCCONF_TIMEOUT_MUL, as the runner's do.
+mul=${IPCCONF_TIMEOUT_MUL:-1}
+t1=$(awk -v m="$mul" 'BEGIN { printf "%g", 1 * m }')
+n=0
+failed=0
+ok() { n=$((n + 1)); echo "ok $n - $1"; }
+not_ok() {
+	n=$((n + 1)); failed=$((failed + 1)); echo "not ok $n - $1"
+	[ -f "$work/out" ] && sed 's/^/# /' "$work/out" | head -40
+}
+# expect DESCRIPTION PATTERN: the last output contains the fixed string.
+expect() {
+	if grep -qF -- "$2" "$work/out"; then ok "$1"; else
+		not_ok "$1"; echo "# missing: $2"; fi
+}
+expect_not() {
+	if grep -qF -- "$2" "$work/out"; then not_ok "$1"; echo "# unexpected: $2"
+	else ok "$1"; fi
+}
+expect_status() {
+	if [ "$st" -eq "$2" ]; then ok "$1"; else
+		not_ok "$1"; echo "# exit status $st, expected $2"; fi
+}
+
+# Wait (bounded) until a file exists and is non-empty.
+wait_for_file() {
+	i=0
+	while [ ! -s "$1" ] && [ $i -lt 500 ]; do
+		sleep 0.02; i=$((i + 1))
+	done
+	[ -s "$1" ]
+}
+
+# ipcs exits 0 either way; a queue that exists is listed by its id.
+sysv_gone() { ! ipcs -q | awk -v id="$1" '$2 == id { found = 1 } END { exit !found }'; }
+
+# end: the plan, and the status.
+finish() {
+	echo "1..$n"
+	[ "$failed" -eq 0 ]
+}

@@ -1,0 +1,45 @@
+#!/bin/sh
+# SPDX-License-Identifier: MIT
+# harness/selftest-run.sh - one full run of selftest_cases: every kind of
+# outcome is reported as documented, and the run ends promptly.
+. "$(dirname "$0")/selftest-lib.sh"
+
+s0=$(date +%s)
+run_bin >"$work/full" 2>&1; st=$?
+secs=$(( $(date +%s) - s0 ))
+cp "$work/full" "$work/out"
+expect_status "a run with failing cases still exits 0 (results are in TAP)" 0
+total=$(run_bin --list | wc -l)
+expect "the plan comes first and counts every case" "1..$total"
+expect "a passing case is ok with id and statement" "ok 2 - selftest.passes: a case whose checks hold is ok"
+expect "a failed check is not ok" "not ok 3 - selftest.fails_check"
+expect "a failure names file:line and the call" "# harness/selftest_cases.c:"
+expect "a failure shows the expected errno by name" "#   expected: -1, errno EAGAIN/EWOULDBLOCK"
+expect "a failure shows what happened instead" "#   actual:   succeeded (returned 0)"
+expect "a failure repeats what the case asserts" "# asserts: a failed check makes the case not ok with its diagnostic"
+expect "a hung case is ended by the watchdog" "selftest.hangs: a hung case is killed by the watchdog # timeout after $t1 s"
+expect "a timeout shows the last progress point" "# last progress: reading a pipe nobody writes at harness/selftest_cases.c"
+expect "a crash is reported by signal name" "selftest.crashes: a crashed case is not ok with the signal's name # killed by SIGSEGV"
+expect "a killed case is not ok" "selftest.leaks_objects: objects of a killed case are removed by the harness # killed by SIGKILL"
+expect_not "objects of a killed case are not reported leaked" "leaked"
+expect "a case without checks is not ok" "selftest.checks_nothing: a case that checks nothing is not ok # no check ran"
+expect "a failed check in a child counts" "#   (in child process"
+expect "a skip gives its reason" "ok 9 - selftest.skips: a skipped case says why # SKIP the reason is given here"
+expect "the blocking proof catches a call that does not block" "#   actual:   it returned before release: -1, errno EAGAIN/EWOULDBLOCK"
+expect "checkpoints and barriers order processes" "ok 11 - selftest.checkpoint_order"
+expect "a dead peer ends a checkpoint wait with its cause" "was killed by SIGABRT before checkpoint 1"
+expect "a child left running is reported" "was still running when the case ended"
+expect "the blocking proof passes a blocking call" "ok 14 - selftest.block_proof_proves_blocking"
+expect "an exec'd helper runs" "ok 1 - selftest.exec_helper_runs"
+if [ "$secs" -lt "$(awk -v m="$mul" 'BEGIN { printf "%d", 8 * m }')" ]; then ok "the run continues after a timeout and ends promptly"
+else not_ok "the run took $secs s"; fi
+
+# Objects named by the leaking case are gone.
+sem=$(sed -n 's/^# created \(\/ipcconf\.[0-9.]*\)$/\1/p' "$work/out")
+q=$(sed -n 's/^# created msq \([0-9]*\)$/\1/p' "$work/out")
+if [ -n "$q" ] && sysv_gone "$q"; then ok "the SysV queue of a killed case was removed"
+else not_ok "SysV queue '$q' of a killed case still exists"; fi
+if [ -z "$sem" ] || [ ! -e "/dev/shm/sem.${sem#/}" ]; then ok "the POSIX semaphore name of a killed case was removed"
+else not_ok "POSIX semaphore $sem still exists"; fi
+
+finish

@@ -1,0 +1,448 @@
+/* SPDX-License-Identifier: MIT
+ * supervise.c - running one case: fork it, watch it, end it, collect its
+ * result and clean up after it.
+ *
+ * This is the runner's own work, so it rests only on what README calls
+ * "What the runner trusts": fork(), waitpid(), SIGKILL, _exit(), plain files
+ * and directories, nanosleep() on a monotonic clock, and a shared mapping
+ * that was checked at start (page.c).  No pipe, FIFO, socket, IPC object or
+ * caught signal is part of it: the case writes its output to a plain file in
+ * the run directory; the runner polls waitpid(WNOHANG) with a bounded
+ * nanosleep backoff against a deadline; SIGINT/SIGTERM/SIGHUP only set a
+ * flag that the loop sees within one sleep.
+ *
+ * The run directory ($TMPDIR/ipcconf.XXXXXX, mode 0711) holds the output
+ * file and the case's private directory (case, mode 0700, emptied after
+ * each case); it is removed when the run ends, however it ends.
+ */
+#define _GNU_SOURCE
+#include "harness.h"
+
+#include <dirent.h>
+#include <fcntl.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/resource.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+/* A case writing more than this is killed (it would fill the disk). */
+#define OUTPUT_FLOOD (4L * 1024 * 1024)
+/* Bounds of the interrupted path: cleanup must end within 2 s. */
+#define INTERRUPT_CLEANUP_MS 1500
+
+static char rundir[256];
+static int outfd = -1, devnull = -1;
+static char casedir[300];
+static volatile sig_atomic_t got_signal;
+static sigset_t to_reset; /* dispositions inherited that are not SIG_DFL */
+
+/* ------------------------------------------------------------------ */
+/* Sleeping: the only way the runner waits.                            */
+
+static void sleep_us(long us)
+{
+	struct timespec ts = { us / 1000000, (us % 1000000) * 1000 };
+
+	nanosleep(&ts, NULL); /* EINTR: a signal wants the loop to look */
+}
+
+/* Next delay of the backoff: 200 us doubling to 5 ms.  A short case ends
+ * within the first sleeps; a long one is looked at every 5 ms. */
+static long next_delay(long d)
+{
+	return d < 200 ? 200 : d >= 2500 ? 5000 : d * 2;
+}
+
+/* ------------------------------------------------------------------ */
+/* Start of the run                                                    */
+
+static void on_signal(int sig)
+{
+	if (!got_signal)
+		got_signal = sig;
+}
+
+static void install_handlers(void)
+{
+	static const int sigs[] = { SIGINT, SIGTERM, SIGHUP };
+	struct sigaction sa;
+	size_t i;
+
+	memset(&sa, 0, sizeof sa);
+	sa.sa_handler = on_signal;
+	sa.sa_flags = 0; /* no SA_RESTART: nanosleep returns at once */
+	sigemptyset(&sa.sa_mask);
+	for (i = 0; i < sizeof sigs / sizeof sigs[0]; i++)
+		sigaction(sigs[i], &sa, NULL);
+}
+
+/* Which signals the case leader must set back to SIG_DFL: ours, and any
+ * the caller of make left ignored. */
+static void learn_dispositions(void)
+{
+	struct sigaction old;
+	int s;
+
+	sigemptyset(&to_reset);
+	for (s = 1; s < NSIG; s++) {
+		if (s == SIGKILL || s == SIGSTOP)
+			continue;
+		if (sigaction(s, NULL, &old) == 0 && old.sa_handler != SIG_DFL)
+			sigaddset(&to_reset, s);
+	}
+	sigaddset(&to_reset, SIGINT);
+	sigaddset(&to_reset, SIGTERM);
+	sigaddset(&to_reset, SIGHUP);
+}
+
+static void set_self_exe(const char *argv0)
+{
+	char *p = realpath("/proc/self/exe", NULL);
+
+	if (!p)
+		p = realpath(argv0, NULL);
+	snprintf(ipct_page->self_exe, sizeof ipct_page->self_exe, "%s",
+		 p ? p : argv0);
+	free(p);
+}
+
+int supervise_init(const char *argv0, char *note, size_t notelen,
+		   char *why, size_t whylen)
+{
+	const char *base = getenv("TMPDIR");
+	struct rlimit no_core = { 0, 0 };
+	char path[512];
+
+	if (!base || !*base)
+		base = "/tmp";
+	snprintf(rundir, sizeof rundir, "%s/ipcconf.XXXXXX", base);
+	if (!mkdtemp(rundir) || chmod(rundir, 0711) != 0) {
+		snprintf(why, whylen, "cannot create a run directory under %s: %s",
+			 base, ipct_errname(errno));
+		rundir[0] = '\0';
+		return -1;
+	}
+	snprintf(path, sizeof path, "%s/output", rundir);
+	outfd = open(path, O_RDWR | O_CREAT | O_EXCL | O_APPEND | O_CLOEXEC, 0600);
+	devnull = open("/dev/null", O_RDONLY | O_CLOEXEC);
+	if (outfd < 0) {
+		snprintf(why, whylen, "cannot create %s: %s", path, ipct_errname(errno));
+		supervise_end();
+		return -1;
+	}
+	if (ipct_page_create(rundir, note, notelen) != 0) {
+		snprintf(why, whylen, "no memory shared across fork() for the results page: %s",
+			 note);
+		note[0] = '\0';
+		supervise_end();
+		return -1;
+	}
+	ipct_page->run_id = (unsigned)getpid();
+	set_self_exe(argv0);
+	/* A case that crashes on purpose must not write a core file. */
+	setrlimit(RLIMIT_CORE, &no_core);
+	learn_dispositions();
+	install_handlers();
+	return 0;
+}
+
+void supervise_end(void)
+{
+	if (outfd >= 0)
+		close(outfd);
+	outfd = -1;
+	if (rundir[0])
+		ipct_remove_tree(rundir);
+	rundir[0] = '\0';
+}
+
+/* ------------------------------------------------------------------ */
+/* The case process                                                    */
+
+static void run_case_body(const struct ipct_case *c)
+{
+	struct sigaction dfl;
+	sigset_t none;
+	int s;
+
+	setpgid(0, 0);
+	/* Default dispositions, nothing blocked: the documented defaults
+	 * whatever the caller of make left behind. */
+	memset(&dfl, 0, sizeof dfl);
+	dfl.sa_handler = SIG_DFL;
+	for (s = 1; s < NSIG; s++)
+		if (sigismember(&to_reset, s) == 1)
+			sigaction(s, &dfl, NULL);
+	sigemptyset(&none);
+	sigprocmask(SIG_SETMASK, &none, NULL);
+	if (devnull >= 0)
+		dup2(devnull, 0);
+	dup2(outfd, 1);
+	dup2(outfd, 2);
+	setvbuf(stdout, NULL, _IONBF, 0);
+	if (chdir(ipct_page->tmpdir) != 0)
+		IPCT_BROKEN("chdir(%s): %s", ipct_page->tmpdir, ipct_errname(errno));
+	c->fn();
+	ipct_reap_children();
+	ipct_page->finished = 1;
+	_exit(IPCT_EXIT_PASS);
+}
+
+/* The private directory: one per run (<run>/case), emptied after every
+ * case.  Reused because creating and removing a directory per case costs
+ * more than the rest of a short case on some file systems. */
+static int prepare_casedir(void)
+{
+	struct stat st;
+
+	if (!casedir[0])
+		snprintf(casedir, sizeof casedir, "%s/case", rundir);
+	if (lstat(casedir, &st) == 0 && S_ISDIR(st.st_mode)) {
+		if ((st.st_mode & 07777) != 0700)
+			return chmod(casedir, 0700);
+		return 0;
+	}
+	ipct_remove_tree(casedir); /* the case replaced it: start afresh */
+	return mkdir(casedir, 0700) == 0 ? chmod(casedir, 0700) : -1;
+}
+
+/* Empty the private directory; -1 with errno if something stays. */
+static int empty_casedir(char *left, size_t len)
+{
+	struct dirent *de;
+	int bad = 0;
+	DIR *d;
+
+	chmod(casedir, 0700); /* a case may have taken our own rights away */
+	d = opendir(casedir);
+	if (!d)
+		return errno == ENOENT ? 0 : -1;
+	while ((de = readdir(d)) != NULL) {
+		char child[600];
+
+		if (strcmp(de->d_name, ".") == 0 || strcmp(de->d_name, "..") == 0)
+			continue;
+		snprintf(child, sizeof child, "%s/%s", casedir, de->d_name);
+		if (ipct_remove_tree(child) != 0) {
+			snprintf(left, len, "%s", child);
+			bad = 1;
+		}
+	}
+	closedir(d);
+	return bad ? -1 : 0;
+}
+
+/* Remove the case's objects and empty its private directory; leaks
+ * counted and described in o. */
+static void cleanup_case(struct outcome *o)
+{
+	char left[600];
+
+	o->leaks = ipct_journal_cleanup(o->leak_text, sizeof o->leak_text);
+	if (casedir[0] && empty_casedir(left, sizeof left) != 0) {
+		size_t l = strlen(o->leak_text);
+
+		snprintf(o->leak_text + l, sizeof o->leak_text - l,
+			 "%sleaked path %s (unlink/rmdir: %s)", l ? ", " : "",
+			 left, ipct_errname(errno));
+		o->leaks++;
+	}
+}
+
+static void kill_case(pid_t pid)
+{
+	/* The leader is gone, or must go: nothing of the case may outlive it. */
+	kill(-pid, SIGKILL);
+	kill(pid, SIGKILL);
+}
+
+/* ------------------------------------------------------------------ */
+/* Interruption: end the case, clean up within a bound, say so, re-raise. */
+
+static void interrupted_exit(pid_t pid, int sig) __attribute__((noreturn));
+static void interrupted_exit(pid_t pid, int sig)
+{
+	int64_t deadline;
+	pid_t cleaner;
+	int st;
+
+	if (pid > 0) {
+		kill_case(pid);
+		while (waitpid(pid, &st, 0) < 0 && errno == EINTR)
+			;
+	}
+	fflush(stdout);
+	/* The cleanup calls are calls into the platform under test: they run
+	 * in a child we can abandon, so the run ends in bounded time. */
+	cleaner = fork();
+	if (cleaner == 0) {
+		static struct outcome o;
+
+		cleanup_case(&o);
+		if (o.leaks)
+			printf("# %s\n", o.leak_text);
+		fflush(stdout);
+		_exit(o.leaks ? 1 : 0);
+	}
+	deadline = ipct_now_ms() + INTERRUPT_CLEANUP_MS;
+	st = 0;
+	while (cleaner > 0 && waitpid(cleaner, &st, WNOHANG) == 0) {
+		if (ipct_now_ms() > deadline) {
+			kill(cleaner, SIGKILL);
+			waitpid(cleaner, &st, 0);
+			printf("# cleanup did not finish within %d ms: the running case's objects may remain\n",
+			       INTERRUPT_CLEANUP_MS);
+			break;
+		}
+		sleep_us(2000);
+	}
+	printf("Bail out! interrupted by %s; the objects of the running case were removed\n",
+	       ipct_signame(sig));
+	fflush(stdout);
+	supervise_end();
+	signal(sig, SIG_DFL);
+	raise(sig);
+	_exit(128 + sig);
+}
+
+/* ------------------------------------------------------------------ */
+/* One case                                                            */
+
+static off_t output_size(void)
+{
+	struct stat st;
+
+	return fstat(outfd, &st) == 0 ? st.st_size : 0;
+}
+
+static void read_output(struct outcome *o)
+{
+	off_t size = output_size();
+	ssize_t n = size > 0 ? pread(outfd, o->output, OUTPUT_MAX, 0) : 0;
+
+	o->outlen = n > 0 ? (size_t)n : 0;
+	o->output[o->outlen] = '\0';
+	if (size > (off_t)OUTPUT_MAX)
+		o->output_truncated = 1;
+}
+
+/* Run one case to its end: fills o (status, timed_out, flooded, output,
+ * leaks).  It does not return when the run was interrupted. */
+void supervise(const struct ipct_case *c, int timeout_ms, struct outcome *o)
+{
+	int64_t deadline;
+	long delay = 0;
+	pid_t pid;
+	int reaped = 0;
+
+	o->status = 0;
+	o->timed_out = o->flooded = o->output_truncated = 0;
+	o->outlen = 0;
+	o->leaks = 0;
+	o->leak_text[0] = '\0';
+	o->timeout_ms = timeout_ms;
+	if (prepare_casedir() != 0) {
+		printf("Bail out! cannot create a private directory %s: %s\n",
+		       casedir, ipct_errname(errno));
+		supervise_end();
+		exit(1);
+	}
+	ipct_page_reset(casedir);
+	if (output_size() > 0 && ftruncate(outfd, 0) != 0) {
+		printf("Bail out! cannot truncate the output file in %s: %s\n",
+		       rundir, ipct_errname(errno));
+		supervise_end();
+		exit(1);
+	}
+	fflush(stdout);
+	pid = fork();
+	if (pid < 0) {
+		printf("Bail out! fork(): %s\n", ipct_errname(errno));
+		supervise_end();
+		exit(1);
+	}
+	if (pid == 0)
+		run_case_body(c);
+	setpgid(pid, pid);
+	deadline = ipct_now_ms() + timeout_ms;
+
+	for (;;) {
+		pid_t r = waitpid(pid, &o->status, WNOHANG);
+
+		if (r == pid) {
+			reaped = 1;
+			break;
+		}
+		if (got_signal)
+			interrupted_exit(pid, got_signal);
+		if (ipct_now_ms() >= deadline) {
+			o->timed_out = 1;
+			break;
+		}
+		if (delay >= 1000 && output_size() > OUTPUT_FLOOD) {
+			o->flooded = 1;
+			break;
+		}
+		delay = next_delay(delay);
+		sleep_us(delay);
+	}
+	kill_case(pid);
+	if (!reaped)
+		while (waitpid(pid, &o->status, 0) < 0 && errno == EINTR)
+			;
+	/* Orphans of the case that were reparented to us. */
+	while (waitpid(-1, NULL, WNOHANG) > 0)
+		;
+	read_output(o);
+	cleanup_case(o);
+}
+
+/* ------------------------------------------------------------------ */
+/* The watchdog policy                                                 */
+
+/* A platform where every blocking call hangs must still give a complete
+ * report in bounded time.  The first timeout of a binary costs the case's
+ * full bound; after it every case gets at most AFTER_TIMEOUT_S; once the
+ * binary has spent GIVE_UP_S in timeouts, its remaining cases are reported
+ * not ok without running.  All three scale with IPCCONF_TIMEOUT_MUL. */
+#define AFTER_TIMEOUT_S 2
+#define GIVE_UP_S 14
+
+static int timeouts;
+static double timeout_spent_s;
+static char give_up[256];
+
+int watchdog_next_ms(const struct ipct_case *c, int override_s)
+{
+	double mul = ipct_timeout_mul();
+	int s = override_s > 0 ? override_s :
+		c->timeout_s > 0 ? c->timeout_s : DEFAULT_TIMEOUT_S;
+
+	if (timeout_spent_s >= GIVE_UP_S * mul) {
+		snprintf(give_up, sizeof give_up,
+			 "not run: %d cases of this binary timed out (%g s); the platform seems to hang, the runner gave up early",
+			 timeouts, timeout_spent_s);
+		return 0;
+	}
+	if (timeouts > 0 && s > AFTER_TIMEOUT_S)
+		s = AFTER_TIMEOUT_S;
+	return (int)(s * 1000 * mul);
+}
+
+void watchdog_record(const struct outcome *o)
+{
+	if (o->timed_out) {
+		timeouts++;
+		timeout_spent_s += o->timeout_ms / 1000.0;
+	}
+}
+
+const char *watchdog_give_up_reason(void)
+{
+	return give_up;
+}
