@@ -1,13 +1,16 @@
 #!/bin/sh
 # SPDX-License-Identifier: MIT
 # falsify.sh - `make check-falsify` (issue 17): every case proven able to
-# fail.  For each sabotage of harness/sabotage.def it runs, under the
-# sabotage library (LD_PRELOAD), the case binaries of the sabotage's family
-# whose own code (or reference implementation) calls the sabotaged function
-# (read from the objects' undefined symbols: a binary that never calls it
-# cannot be reached by it, since a sabotage acts only on calls made by case
-# code), and records which cases it turned red (`not ok` without a baseline
-# TODO).  Writes falsify.tsv (machine-readable) and falsify.txt (summary).
+# fail.  First every case binary runs once under the sabotage library with
+# no sabotage selected and IPCCONF_SABOTAGE_TRACE set: that says which
+# cases pass here and which sabotageable functions each case's own code
+# calls (a sabotage acts only on calls made by case code or the reference
+# implementation, so a case that never calls the function cannot be reached
+# by it).  Then, for each sabotage of harness/sabotage.def, the cases of its
+# family that call its function run under it (one binary run per binary,
+# with --case for each), and the cases it turned red (`not ok` without a
+# baseline TODO) are recorded.  Writes falsify.tsv (machine-readable) and
+# falsify.txt (summary).
 #
 # Environment: IPCCONF_BUILDDIR (build tree), IPCCONF_SABOTAGE_LIB (the
 # library), IPCCONF_SABOTAGE_LIST (the program printing the table),
