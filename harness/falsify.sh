@@ -45,18 +45,20 @@ for bin in cases/*/*; do
 		/^ok / && !/# (SKIP|TODO)/ { id = $4; sub(/:$/, "", id); print b "\t" id "\tok" ; next }
 		/^(not )?ok / { id = ($1 == "not") ? $5 : $4; sub(/:$/, "", id); print b "\t" id "\tnot-ok" }' >>"$W/base"
 done
-# case-id, call, binary
-sort -u "$W/trace" | awk -F '\t' 'FILENAME == ARGV[1] { bin[$2] = $1; next } ($1 in bin) { print $1 "\t" $2 "\t" bin[$1] }' "$W/base" - >"$W/calls"
+# case-id, call, errno it failed with (-1: made), binary
+sort -u "$W/trace" | awk -F '\t' 'FILENAME == ARGV[1] { bin[$2] = $1; next } ($1 in bin) { print $1 "\t" $2 "\t" $3 "\t" bin[$1] }' "$W/base" - >"$W/calls"
 
 # One sabotage: the cases of its family that call its function, grouped by
 # binary; the cases it turns red.
 cat >"$W/one.sh" <<'ONE'
 #!/bin/sh
-name=$1 fam=$2 call=$3 W=$4 LIB=$5 TMO=$6
+name=$1 fam=$2 call=$3 err=$4 W=$5 LIB=$6 TMO=$7
 safe=$(printf '%s' "$name" | tr '/:' '__')
 out="$W/res.$safe"
 : >"$out"
-awk -F '\t' -v f="$fam." -v c="$call" 'index($1, f) == 1 && $2 == c { print $3 "\t" $1 }' "$W/calls" | sort >"$W/sel.$safe"
+# A wrong-errno sabotage: only the cases where the call failed with the
+# errno it replaces.
+awk -F '\t' -v f="$fam." -v c="$call" -v e="$err" 'index($1, f) == 1 && $2 == c && $3 == e { print $4 "\t" $1 }' "$W/calls" | sort -u >"$W/sel.$safe"
 for bin in $(cut -f1 "$W/sel.$safe" | sort -u); do
 	set -- $(awk -F '\t' -v b="$bin" '$1 == b { printf " --case %s", $2 }' "$W/sel.$safe")
 	IPCCONF_SABOTAGE=$name LD_PRELOAD=$LIB "./$bin" -t "$TMO" "$@" 2>/dev/null </dev/null |
@@ -65,8 +67,8 @@ done
 awk -F '\t' -v s="$name" '{ print s "\t" $2 }' "$W/sel.$safe" >"$W/ran.$safe"
 rm -f "$W/sel.$safe"
 ONE
-awk -F '\t' '{ print $1 " " $2 " " $3 }' "$W/table" |
-	xargs -P "$JOBS" -L 1 sh -c 'sh "$0/one.sh" "$1" "$2" "$3" "$0" "'"$LIB"'" "'"$TMO"'"' "$W"
+awk -F '\t' '{ print $1 " " $2 " " $3 " " $7 }' "$W/table" |
+	xargs -P "$JOBS" -L 1 sh -c 'sh "$0/one.sh" "$1" "$2" "$3" "$4" "$0" "'"$LIB"'" "'"$TMO"'"' "$W"
 cat "$W"/res.* 2>/dev/null >"$W/red"
 cat "$W"/ran.* 2>/dev/null >"$W/ran"
 end=$(date +%s)

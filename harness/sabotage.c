@@ -23,7 +23,10 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sched.h>
+#include <sys/eventfd.h>
 #include <sys/ioctl.h>
+#include <sys/signalfd.h>
 #include <sys/ipc.h>
 #include <sys/mman.h>
 #include <sys/msg.h>
@@ -65,34 +68,42 @@ static int in_case(void)
  * the case code makes to a function a sabotage can act on (once per call
  * and process), so that harness/falsify.sh runs under a sabotage only the
  * cases that reach it. */
-static void trace(const char *call, const void *ra)
+static const struct sab trace_row = { "(trace)", "", "", K_TRACE, 0, 0, ON_ANY, "", "" };
+static const char *trace_call; /* the call being traced, for post() */
+
+/* Records "case-id<TAB>call<TAB>errno" once per process; errno -1: the call
+ * was made. */
+static void trace_line(const char *call, int err)
 {
-	static const char *seen[256];
+	static struct { const char *call; int err; } seen[512];
 	static size_t nseen;
 	static pid_t owner;
-	const char *file = getenv("IPCCONF_SABOTAGE_TRACE"), *id;
+	const char *file = getenv("IPCCONF_SABOTAGE_TRACE"), *id = getenv("IPCCONF_CASE");
 	char line[512];
 	size_t i;
-	int fd, n;
+	int fd, n, saved = errno;
 
-	if (!file || !(id = getenv("IPCCONF_CASE")) || !sabotage_case_code(ra))
+	if (!file || !id || !call)
 		return;
 	if (owner != getpid()) {
 		owner = getpid();
 		nseen = 0;
 	}
 	for (i = 0; i < nseen; i++)
-		if (seen[i] == call || strcmp(seen[i], call) == 0)
+		if (seen[i].err == err && (seen[i].call == call || strcmp(seen[i].call, call) == 0))
 			return;
-	if (nseen < 256)
-		seen[nseen++] = call;
-	n = snprintf(line, sizeof line, "%s\t%s\n", id, call);
+	if (nseen < 512) {
+		seen[nseen].call = call;
+		seen[nseen++].err = err;
+	}
+	n = snprintf(line, sizeof line, "%s\t%s\t%d\n", id, call, err);
 	fd = INTERPOSE_REAL(open)(file, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0600);
 	if (fd >= 0) {
 		if (INTERPOSE_REAL(write)(fd, line, (size_t)n) < 0)
 			(void)0;
 		INTERPOSE_REAL(close)(fd);
 	}
+	errno = saved;
 }
 
 /* The selected row for this call, if the caller is case code. */
@@ -100,7 +111,13 @@ static const struct sab *sab_get(const char *call, const void *ra)
 {
 	size_t i;
 
-	trace(call, ra);
+	if (getenv("IPCCONF_SABOTAGE_TRACE")) {
+		if (!sabotage_case_code(ra))
+			return NULL;
+		trace_call = call;
+		trace_line(call, -1);
+		return &trace_row;
+	}
 
 	for (i = 0; sab_rows[i].name; i++)
 		if (rows[i].selected && strcmp(sab_rows[i].call, call) == 0)
@@ -144,6 +161,8 @@ static int pre(const struct sab *s, long *r)
 
 static long post(const struct sab *s, long r)
 {
+	if (s->kind == K_TRACE && r == -1)
+		trace_line(trace_call, errno);
 	if (s->kind == K_ERRNO && r == -1 && errno == s->p1) {
 		if (!s->p2)
 			return 0;
@@ -666,6 +685,8 @@ sem_t *sem_open(const char *n, int fl, ...)
 		v = 0;
 	fl = (int)flags(s, fl);
 	r = INTERPOSE_REAL(sem_open)(n, fl, m, v);
+	if (r == SEM_FAILED)
+		post(s, -1);
 	if (r == SEM_FAILED && s->kind == K_ERRNO && errno == s->p1)
 		errno = (int)s->p2;
 	return r;
@@ -704,6 +725,8 @@ void *mmap(void *a, size_t l, int prot, int fl, int fd, off_t off)
 	else if (s->kind == K_FLAG_DROP && s->p1 == PROT_WRITE)
 		prot &= ~PROT_WRITE;
 	r = INTERPOSE_REAL(mmap)(a, l, prot, fl, fd, off);
+	if (r == MAP_FAILED && s->kind == K_TRACE)
+		post(s, -1);
 	if (r == MAP_FAILED && s->kind == K_ERRNO && errno == s->p1)
 		errno = (int)s->p2;
 	return r;
@@ -732,6 +755,8 @@ int fcntl(int fd, int cmd, ...)
 			r = (r & ~O_ACCMODE) | ((r & O_ACCMODE) == O_RDWR ? O_RDONLY : O_RDWR);
 		if (cmd == F_GETFD && s->p1 == F_GETFD_CLOEXEC)
 			r &= ~FD_CLOEXEC;
+		if (cmd == F_GET_SEALS && s->p1 == F_SEALS)
+			r ^= F_SEAL_GROW;
 	}
 	return (int)r;
 }
@@ -1184,6 +1209,8 @@ void *shmat(int id, const void *a, int fl)
 	if (!s)
 		return INTERPOSE_REAL(shmat)(id, a, fl);
 	r = INTERPOSE_REAL(shmat)(id, a, (int)flags(s, fl));
+	if (r == (void *)-1 && s->kind == K_TRACE)
+		post(s, -1);
 	if (r == (void *)-1 && s->kind == K_ERRNO && errno == s->p1)
 		errno = (int)s->p2;
 	return r;
@@ -1380,7 +1407,7 @@ int waitid(idtype_t t, id_t id, siginfo_t *i, int opt)
 
 	if (!s)
 		return INTERPOSE_REAL(waitid)(t, id, i, opt);
-	return INTERPOSE_REAL(waitid)(t, id, i, (int)flags(s, opt));
+	return (int)post(s, INTERPOSE_REAL(waitid)(t, id, i, (int)flags(s, opt)));
 }
 
 /* ---- sockets ------------------------------------------------------------ */
@@ -1451,4 +1478,49 @@ int getsockopt(int fd, int lv, int o, void *v, socklen_t *l)
 			*(int *)v += 1;
 	}
 	return r;
+}
+
+/* ---- Linux descriptors, namespaces ------------------------------------ */
+
+int eventfd(unsigned v, int fl)
+{
+	SAB(eventfd);
+
+	if (!s)
+		return INTERPOSE_REAL(eventfd)(v, fl);
+	if (s->kind == K_ARG_ZERO)
+		v = 0;
+	return (int)post(s, INTERPOSE_REAL(eventfd)(v, (int)flags(s, fl)));
+}
+
+int signalfd(int fd, const sigset_t *m, int fl)
+{
+	SAB(signalfd);
+
+	if (!s)
+		return INTERPOSE_REAL(signalfd)(fd, m, fl);
+	if (s->kind == K_NOOP && fd >= 0)
+		return fd;
+	return (int)post(s, INTERPOSE_REAL(signalfd)(fd, m, (int)flags(s, fl)));
+}
+
+int memfd_create(const char *n, unsigned fl)
+{
+	SAB(memfd_create);
+
+	if (!s)
+		return INTERPOSE_REAL(memfd_create)(n, fl);
+	return (int)post(s, INTERPOSE_REAL(memfd_create)(n, (unsigned)flags(s, fl)));
+}
+
+int unshare(int fl)
+{
+	SAB(unshare);
+	long r;
+
+	if (!s)
+		return INTERPOSE_REAL(unshare)(fl);
+	if (pre(s, &r))
+		return (int)r;
+	return (int)post(s, INTERPOSE_REAL(unshare)((int)flags(s, fl)));
 }

@@ -18,6 +18,7 @@ enum sab_kind {
 	K_CORRUPT,   /* one byte of the data transferred is wrong */
 	K_DROP,      /* reports the data sent, sends nothing (lost data) */
 	K_FIELD,     /* field p1 of the status structure it fills is wrong */
+	K_TRACE,     /* no sabotage: records the calls (IPCCONF_SABOTAGE_TRACE) */
 };
 
 /* The status fields a K_FIELD row perturbs (p1). */
@@ -35,7 +36,7 @@ enum sab_field {
 	F_GETFL_ACCMODE, F_GETFD_CLOEXEC, F_PATHCONF, F_WSTATUS, F_SI_CODE,
 	F_SI_PID, F_SI_VALUE, F_SIGNO, F_MSG_FLAGS, F_CMSG_LOST, F_POLL_IN,
 	F_POLL_OUT, F_POLL_HUP, F_POLL_COUNT, F_SELECT_READ, F_FIONREAD,
-	F_MTYPE, F_PRIO, F_SI_UID,
+	F_MTYPE, F_PRIO, F_SI_UID, F_SEALS,
 };
 
 /* Which objects a row acts on, for calls shared by families. */
