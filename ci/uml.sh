@@ -35,8 +35,14 @@ chmod +x "$b/init.sh"
 inside_script "$b/inside-run.sh" "" "sync; poweroff -f"
 say "linux.uml ($("$uml" --version 2>/dev/null | head -n 1))"
 start=$(date +%s)
-# UML keeps its memory in a file under TMPDIR; umid keeps ~/.uml clean.
-TMPDIR=$b timeout -k 10 900 "$uml" mem=1G rootfstype=hostfs rootflags=/ rw \
+# UML keeps its memory in a file under TMPDIR (created O_TMPFILE or
+# unlinked at once: nothing is left there).  It should be a tmpfs: on a
+# disk file system the guest's memory is a disk-backed shared mapping whose
+# dirty pages the host writes back (UML warns "tempdir ... is not on
+# tmpfs"); without TMPDIR UML itself would pick /dev/shm.  umid keeps
+# ~/.uml clean.
+uml_tmp=${IPCCONF_UML_TMPDIR:-/dev/shm}
+TMPDIR=$uml_tmp timeout -k 10 900 "$uml" mem=1G rootfstype=hostfs rootflags=/ rw \
 	init="$b/init.sh" con=null con0=null,fd:1 uml_dir="$b" umid=ipcconf \
 	</dev/null >"$run/console.txt" 2>&1 ||
 	echo "uml: linux.uml exited with status $?" >>"$run/console.txt"
