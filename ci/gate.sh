@@ -4,7 +4,10 @@
 # fails if any step failed.  IPCCONF_STRESS_RUNS sets the stress count
 # (default 3 here; ci/stress.sh alone defaults to 20).
 dir=$(cd "$(dirname "$0")" && pwd)
-steps="gcc clang valgrind sanitizers musl m32 aarch64-qemu distcheck install unpriv faults stress"
+# Build flavours first, then the foreign platforms (emulators, gVisor, a
+# second kernel), the report of all platform runs, packaging, the runner's
+# own robustness, and load.
+steps="gcc clang valgrind sanitizers musl m32 aarch64-qemu s390x-qemu ppc64le-qemu riscv64-qemu armhf-qemu gvisor uml report distcheck install unpriv faults stress"
 [ -n "${IPCCONF_GATE_STEPS:-}" ] && steps=$IPCCONF_GATE_STEPS
 failed=; summary=
 for s in $steps; do
@@ -22,8 +25,10 @@ done
 printf '\n=== gate summary\n%s' "$summary"
 nsteps=$(echo $steps | wc -w); nfail=$(echo $failed | wc -w)
 echo "gate steps: $((nsteps - nfail)) of $nsteps passed${failed:+; failed:$failed}"
-# Last line: the case counts of the reference (gcc) run.
 ci_dir=${IPCCONF_CI_DIR:-/tmp/ipcconf-ci}
+[ -f "$ci_dir/report/ipcconf-report.html" ] &&
+	echo "report: $ci_dir/report/ipcconf-report.html (text: $ci_dir/report/ipcconf-report.txt)"
+# Last line: the case counts of the reference (gcc) run.
 if [ -f "$ci_dir/gcc/summary.txt" ]; then
 	line=$(tail -n 1 "$ci_dir/gcc/summary.txt")
 	[ -z "$failed" ] && echo "cases: $line" || echo "cases: ${line%%,*}, $nfail failed"

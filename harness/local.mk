@@ -31,3 +31,31 @@ EXTRA_DIST += harness/report-test.sh
 report: harness/ipcconf
 	@IPCCONF_LIBEXECDIR=$(abs_top_builddir) harness/ipcconf report -o report $(REPORT_FLAGS) .
 .PHONY: report
+
+# Falsification (issue 17): harness/ipcconf-sabotage.so, a test-only
+# LD_PRELOAD library (never installed, not part of make check) whose rows
+# (harness/sabotage.def) each break one documented rule of one call in the
+# case processes; `make check-falsify` runs the cases under each one
+# (harness/falsify.sh) and writes falsify.tsv and falsify.txt: which cases
+# each sabotage turned red, which cases no sabotage reached.
+SABOTAGE_SRC = $(srcdir)/harness/sabotage.c $(srcdir)/harness/sabotage_rows.c \
+	$(srcdir)/harness/sabotage_scope.c $(srcdir)/harness/interpose.c
+SABOTAGE_HDR = $(srcdir)/harness/sabotage.h $(srcdir)/harness/sabotage.def \
+	$(srcdir)/harness/interpose.h
+harness/ipcconf-sabotage.so: $(SABOTAGE_SRC) $(SABOTAGE_HDR)
+	$(AM_V_CCLD)$(MKDIR_P) harness && $(CC) $(CPPFLAGS) $(CFLAGS) -fPIC -shared \
+	  -I$(srcdir)/harness -o $@ $(SABOTAGE_SRC) -ldl
+harness/sabotage-list: $(srcdir)/harness/sabotage-list.c $(srcdir)/harness/sabotage_rows.c $(SABOTAGE_HDR)
+	$(AM_V_CCLD)$(MKDIR_P) harness && $(CC) $(CPPFLAGS) $(CFLAGS) \
+	  -I$(srcdir)/harness -o $@ $(srcdir)/harness/sabotage-list.c $(srcdir)/harness/sabotage_rows.c
+check-falsify: harness/ipcconf-sabotage.so harness/sabotage-list $(nobase_pkglibexec_PROGRAMS)
+	IPCCONF_BUILDDIR='$(abs_top_builddir)' \
+	IPCCONF_SABOTAGE_LIB='$(abs_top_builddir)/harness/ipcconf-sabotage.so' \
+	IPCCONF_SABOTAGE_LIST='$(abs_top_builddir)/harness/sabotage-list' \
+	IPCCONF_EXPECTED_DIR='$(abs_top_srcdir)/expected' \
+	  /bin/sh $(srcdir)/harness/falsify.sh
+MOSTLYCLEANFILES += harness/ipcconf-sabotage.so harness/sabotage-list \
+	falsify.tsv falsify.txt
+EXTRA_DIST += harness/sabotage.c harness/sabotage_rows.c harness/sabotage_scope.c \
+	harness/sabotage.h harness/sabotage.def harness/sabotage-list.c harness/falsify.sh
+.PHONY: check-falsify

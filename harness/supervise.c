@@ -193,6 +193,9 @@ static void run_case_body(const struct ipct_case *c)
 	setvbuf(stdout, NULL, _IONBF, 0);
 	if (chdir(ipct_page->tmpdir) != 0)
 		IPCT_BROKEN("chdir(%s): %s", ipct_page->tmpdir, ipct_errname(errno));
+	/* Marks the case processes (and their children) for test-only
+	 * LD_PRELOAD libraries that act only there (harness/sabotage.c). */
+	setenv("IPCCONF_CASE", c->id, 1);
 	c->fn();
 	ipct_reap_children();
 	ipct_page->finished = 1;

@@ -435,6 +435,25 @@ IPCT_CASE(mknod_fifo_eexist,
 	.asserts = "mknod() with S_IFIFO on an existing path fails with EEXIST",
 	.spec = "POSIX.1-2024 mknod(), ERRORS [EEXIST]");
 
+static void mknodat_creates_fifo(void)
+{
+	struct stat st;
+	int dfd;
+
+	CHECK_OK(mkdir("sub", 0700));
+	CHECK_OK(dfd = open("sub", O_RDONLY | O_DIRECTORY));
+	CHECK_OK(mknodat(dfd, "f", S_IFIFO | 0600, 0));
+	CHECK_OK(stat("sub/f", &st));
+	CHECK(S_ISFIFO(st.st_mode));
+	CHECK_FAILS(stat("f", &st), ENOENT); /* not relative to the cwd */
+	CHECK_FAILS(mknodat(dfd, "f", S_IFIFO | 0600, 0), EEXIST);
+	ipct_xclose(dfd);
+}
+IPCT_CASE(mknodat_creates_fifo,
+	.id = "fifo.mknodat_creates_fifo",
+	.asserts = "mknodat(dirfd, name, S_IFIFO|mode, 0) creates a FIFO relative to dirfd, and again fails with EEXIST",
+	.spec = "POSIX.1-2024 mknodat(), DESCRIPTION and ERRORS [EEXIST]");
+
 IPCT_CASES(&ipct_case_mkfifo_creates_fifo, &ipct_case_mkfifo_mode_umask,
 	   &ipct_case_mkfifo_mode_exact, &ipct_case_mkfifo_owner,
 	   &ipct_case_mkfifo_times, &ipct_case_mkfifo_eexist_file,
@@ -447,4 +466,5 @@ IPCT_CASES(&ipct_case_mkfifo_creates_fifo, &ipct_case_mkfifo_mode_umask,
 	   &ipct_case_mkfifoat_dirfd, &ipct_case_mkfifoat_at_fdcwd,
 	   &ipct_case_mkfifoat_absolute_ignores_fd, &ipct_case_mkfifoat_ebadf,
 	   &ipct_case_mkfifoat_enotdir, &ipct_case_mknod_creates_fifo,
-	   &ipct_case_mknod_fifo_eexist);
+	   &ipct_case_mknod_fifo_eexist,
+	   &ipct_case_mknodat_creates_fifo);

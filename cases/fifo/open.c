@@ -292,6 +292,36 @@ IPCT_CASE(open_trunc_no_effect,
 	.asserts = "open() with O_TRUNC on a FIFO succeeds and does not discard the data the FIFO holds",
 	.spec = "POSIX.1-2024 open(), DESCRIPTION [O_TRUNC]");
 
+static void ftruncate_einval(void)
+{
+	char buf[8] = "";
+	int rd, w;
+
+	ipct_xmkfifo(FIFO, 0600);
+	rd = xopen(FIFO, O_RDONLY | O_NONBLOCK);
+	w = xopen(FIFO, O_WRONLY | O_NONBLOCK);
+	ipct_xwrite_all(w, "kept", 4);
+	CHECK_FAILS(ftruncate(w, 0), EINVAL);
+	CHECK_RET(read(rd, buf, sizeof buf), 4);
+	CHECK_MEM("kept", buf, 4);
+	ipct_xclose(w);
+}
+IPCT_CASE(ftruncate_einval,
+	.id = "fifo.ftruncate_einval",
+	.asserts = "ftruncate() of a FIFO's write end fails with EINVAL and leaves its data (while open() with O_TRUNC succeeds: fifo.open_trunc_no_effect)",
+	.spec = "POSIX.1-2024 ftruncate(), ERRORS [EINVAL] (not a file on which this is possible); Linux truncate(2)");
+
+static void truncate_path_einval(void)
+{
+	ipct_xmkfifo(FIFO, 0600);
+	CHECK_FAILS(truncate(FIFO, 0), EINVAL);
+}
+IPCT_CASE(truncate_path_einval,
+	.id = "fifo.truncate_path_einval",
+	.asserts = "truncate() of a FIFO by path fails with EINVAL (it is not a regular file)",
+	.spec = "Linux truncate(2), ERRORS [EINVAL]; POSIX.1-2024 truncate() (defined for regular files)",
+	.needs = IPCT_LINUX_ONLY);
+
 /* An unprivileged child opens the case's root-owned 0600 FIFO. */
 static void unpriv_open_fails(int flags)
 {
@@ -547,6 +577,7 @@ IPCT_CASES(&ipct_case_open_rdonly_blocks_until_writer,
 	   &ipct_case_open_sa_restart,
 	   &ipct_case_open_rdwr_does_not_block,
 	   &ipct_case_open_creat_excl_eexist,
+	   &ipct_case_ftruncate_einval, &ipct_case_truncate_path_einval,
 	   &ipct_case_open_creat_existing_fifo, &ipct_case_open_trunc_no_effect,
 	   &ipct_case_open_eacces_read, &ipct_case_open_eacces_write,
 	   &ipct_case_open_nonblock_no_permission_no_reader,

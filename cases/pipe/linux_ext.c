@@ -10,7 +10,11 @@
 #include "pipe.h"
 
 #include <stdio.h>
+#include <fcntl.h>
+#include <signal.h>
+#include <stdlib.h>
 #include <sys/ioctl.h>
+#include <sys/uio.h>
 #include <unistd.h>
 
 /* The FIONREAD case names it in .requires; where configure found no
@@ -196,7 +200,112 @@ IPCT_CASE(fionread_counts_bytes,
 	.needs = IPCT_LINUX_ONLY,
 	.requires = { IPCT_HAVE(HAVE_DECL_FIONREAD) });
 
+static void preadv_pwritev_espipe(void)
+{
+	int fd[2];
+	char buf[4] = "abc";
+	struct iovec iov = { buf, sizeof buf };
+
+	ipct_xpipe(fd);
+	CHECK_FAILS(pwritev(fd[1], &iov, 1, 0), ESPIPE);
+	ipct_xwrite_all(fd[1], "x", 1);
+	CHECK_FAILS(preadv(fd[0], &iov, 1, 0), ESPIPE);
+	CHECK_RET(read(fd[0], buf, sizeof buf), 1); /* the byte stayed */
+}
+IPCT_CASE(preadv_pwritev_espipe,
+	.id = "pipe.preadv_pwritev_espipe",
+	.asserts = "preadv() and pwritev() on pipe ends fail with ESPIPE and move no data",
+	.spec = "Linux preadv(2), ERRORS (as pread(2): ESPIPE for a pipe); POSIX.1-2024 pread(), ERRORS [ESPIPE]",
+	.needs = IPCT_LINUX_ONLY);
+
+static void proc_fd_reopen_same_pipe(void)
+{
+	int fd[2], w, r;
+	char path[64], c = 0;
+
+	ipct_xpipe(fd);
+	snprintf(path, sizeof path, "/proc/self/fd/%d", fd[0]);
+	/* Opening the read end's link for writing gives a new write end of
+	 * the same pipe (proc(5): the links open the pipe itself). */
+	w = open(path, O_WRONLY);
+	if (w < 0 && errno == ENOENT)
+		ipct_skip("/proc is not mounted");
+	CHECK_OK(w);
+	CHECK_RET(write(w, "q", 1), 1);
+	CHECK_RET(read(fd[0], &c, 1), 1);
+	CHECK_EQ('q', c);
+	snprintf(path, sizeof path, "/proc/self/fd/%d", fd[1]);
+	CHECK_OK(r = open(path, O_RDONLY));
+	CHECK_RET(write(fd[1], "z", 1), 1);
+	CHECK_RET(read(r, &c, 1), 1);
+	CHECK_EQ('z', c);
+	ipct_xclose(r);
+	ipct_xclose(w);
+}
+IPCT_CASE(proc_fd_reopen_same_pipe,
+	.id = "pipe.proc_fd_reopen_same_pipe",
+	.asserts = "open() of /proc/self/fd/N of a pipe end, for writing or reading, gives a new descriptor on the same pipe",
+	.spec = "Linux proc(5) (/proc/pid/fd: opening a pipe's link opens the pipe), pipe(7)",
+	.needs = IPCT_LINUX_ONLY);
+
+struct partial_arg {
+	int fd, rfd;
+	size_t len;
+};
+
+static long write_past_reader(void *p)
+{
+	struct partial_arg *a = p;
+	char *buf = calloc(1, a->len);
+	long r;
+
+	signal(SIGPIPE, SIG_IGN);
+	close(a->rfd); /* the parent holds the only read end */
+	if (buf == NULL)
+		return -1000;
+	r = write(a->fd, buf, a->len);
+	if (r < 0)
+		r = -2000 - errno;
+	/* The next write finds no reader. */
+	else if (write(a->fd, buf, 1) != -1 || errno != EPIPE)
+		r = -3000;
+	free(buf); /* memcheck counts a leak as an error */
+	return r;
+}
+
+static void write_partial_when_reader_closes(void)
+{
+	struct ipct_blocker b;
+	struct partial_arg a;
+	struct ipct_result r;
+	int fd[2];
+	long cap;
+
+	ipct_xpipe(fd);
+	cap = fcntl(fd[1], F_GETPIPE_SZ);
+	CHECK(cap > 0);
+	a.fd = fd[1];
+	a.rfd = fd[0];
+	a.len = (size_t)cap * 2;
+	ipct_block_start(&b, write_past_reader, &a);
+	ipct_xclose(fd[1]);
+	ipct_block_prove(&b); /* the pipe is full, half the data is left */
+	ipct_xclose(fd[0]);   /* the last reader goes */
+	r = ipct_block_finish(&b);
+	/* -2000-EPIPE: no partial count; -3000: the second write did not
+	 * fail with EPIPE. */
+	CHECK_RESULT(r, cap);
+}
+IPCT_CASE(write_partial_when_reader_closes,
+	.id = "pipe.write_partial_when_reader_closes",
+	.asserts = "a blocking write() of twice the capacity, blocked on a full pipe, returns the count written (the capacity) when the last reader closes, and the next write() fails with EPIPE",
+	.spec = "Linux pipe(7) (I/O on pipes); POSIX.1-2024 write() (partial count, EPIPE)",
+	.needs = IPCT_LINUX_ONLY,
+	.requires = { IPCT_HAVE(HAVE_DECL_F_GETPIPE_SZ) });
+
 IPCT_CASES(&ipct_case_getpipe_sz_default, &ipct_case_capacity_is_getpipe_sz,
 	   &ipct_case_setpipe_sz_rounds_up, &ipct_case_setpipe_sz_below_page,
 	   &ipct_case_setpipe_sz_capacity_used, &ipct_case_setpipe_sz_ebusy,
-	   &ipct_case_setpipe_sz_eperm_unpriv, &ipct_case_fionread_counts_bytes);
+	   &ipct_case_setpipe_sz_eperm_unpriv, &ipct_case_fionread_counts_bytes,
+	   &ipct_case_preadv_pwritev_espipe, &ipct_case_proc_fd_reopen_same_pipe,
+	   &ipct_case_write_partial_when_reader_closes);

@@ -231,6 +231,24 @@ IPCT_CASE(open_name_inner_slash_eacces,
 	.needs = IPCT_LINUX_ONLY,
 	.requires = { POSIX_MQ_REQUIRES });
 
+static void open_name_dot_dotdot_eacces(void)
+{
+	struct mq_attr a = { .mq_maxmsg = 1, .mq_msgsize = 8 };
+
+	posix_mq_need_queues();
+	/* The kernel looks the name up in the mqueue file system, where
+	 * "." and ".." are no queue names: its lookup refuses them. */
+	CHECK_FAILS(posix_mq_open_fails("/.", O_CREAT | O_RDWR, &a), EACCES);
+	CHECK_FAILS(posix_mq_open_fails("/..", O_CREAT | O_RDWR, &a), EACCES);
+	CHECK_FAILS(posix_mq_open_fails("/..", O_RDWR, NULL), EACCES);
+}
+IPCT_CASE(open_name_dot_dotdot_eacces,
+	.id = "posix_mq.open_name_dot_dotdot_eacces",
+	.asserts = "mq_open() of the names \"/.\" and \"/..\", with or without O_CREAT, fails with EACCES (Linux; POSIX leaves such names implementation-defined)",
+	.spec = "Linux mq_open(3), ERRORS [EACCES]; Linux fs/namei.c lookup_one_len() refuses \".\" and \"..\"",
+	.needs = IPCT_LINUX_ONLY,
+	.requires = { POSIX_MQ_REQUIRES });
+
 static void open_name_slash_only_enoent(void)
 {
 	struct mq_attr a = { .mq_maxmsg = 1, .mq_msgsize = 8 };
@@ -523,6 +541,7 @@ IPCT_CASE(sysconf_mq_open_max,
 	.requires = { POSIX_MQ_REQUIRES });
 
 IPCT_CASES(&ipct_case_open_creat_sets_attributes,
+	   &ipct_case_open_name_dot_dotdot_eacces,
 	   &ipct_case_open_null_attr_linux_defaults,
 	   &ipct_case_open_excl_existing_eexist,
 	   &ipct_case_open_missing_enoent,

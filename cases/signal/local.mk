@@ -4,7 +4,8 @@
 # expected/ref/signal_self_pipe.txt.
 nobase_pkglibexec_PROGRAMS += %reldir%/kill %reldir%/sigaction %reldir%/mask \
 	%reldir%/wait %reldir%/inherit %reldir%/action \
-	%reldir%/reference
+	%reldir%/reference %reldir%/altstack %reldir%/thread %reldir%/timer \
+	%reldir%/waitid %reldir%/queue
 EXTRA_DIST += %reldir%/signal.h
 
 # Reference implementation (lib/ref/signal.*) and its demo program.

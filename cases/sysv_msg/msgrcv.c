@@ -455,7 +455,28 @@ IPCT_CASE(msgrcv_queue_outlives_creator,
 	.asserts = "a message queue and its messages remain after the creating process exits, until the queue is removed",
 	.spec = "POSIX.1-2024 XSH 2.7.1; msgctl(), IPC_RMID");
 
+static void msgrcv_negative_msgsz_einval(void)
+{
+	struct sysv_msg_buf m = { .mtype = 1, .mtext = "x" };
+	int q;
+
+	if (ipct_under_valgrind())
+		ipct_skip("under valgrind, whose memcheck reports a receive buffer of SIZE_MAX bytes as unaddressable before the kernel sees the call");
+	q = ipct_xmsgget(IPC_PRIVATE, 0600);
+	CHECK_OK(msgsnd(q, &m, 1, IPC_NOWAIT));
+	/* msgrcv() takes msgsz as a size_t; the kernel reads it as a signed
+	 * long, so SIZE_MAX is -1 there. */
+	CHECK_FAILS(msgrcv(q, &m, (size_t)-1, 0, IPC_NOWAIT), EINVAL);
+	CHECK_EQ(1, sysv_msg_xcount(q)); /* nothing was taken */
+}
+IPCT_CASE(msgrcv_negative_msgsz_einval,
+	.id = "sysv_msg.msgrcv_negative_msgsz_einval",
+	.asserts = "msgrcv() with msgsz -1 (as the kernel reads SIZE_MAX) fails with EINVAL and leaves the message queued",
+	.spec = "Linux msgop(2), ERRORS [EINVAL] (msgsz less than 0)",
+	.needs = IPCT_LINUX_ONLY);
+
 IPCT_CASES(&ipct_case_msgrcv_returns_size_and_data,
+	   &ipct_case_msgrcv_negative_msgsz_einval,
 	   &ipct_case_msgrcv_type_zero_oldest,
 	   &ipct_case_msgrcv_type_positive_selects,
 	   &ipct_case_msgrcv_fifo_within_type,

@@ -10,6 +10,7 @@
 #include "ipct.h"
 #include "sysv_shm.h"
 
+#include <sys/mman.h>
 #include <time.h>
 
 static void shmat_null_addr_attaches(void)
@@ -498,7 +499,24 @@ IPCT_CASE(shmdt_one_of_two,
 
 IPCT_HELPERS(&ipct_helper_nattch_main);
 
+static void shmat_rdonly_mprotect_write_eacces(void)
+{
+	int id = ipct_xshmget(IPC_PRIVATE, 4096, 0600);
+	void *r;
+
+	CHECK_OK_PTR(r = shmat(id, NULL, SHM_RDONLY), SYSV_SHM_FAILED);
+	CHECK_FAILS(mprotect(r, 4096, PROT_READ | PROT_WRITE), EACCES);
+	CHECK_OK(mprotect(r, 4096, PROT_READ));
+	CHECK_OK(shmdt(r));
+}
+IPCT_CASE(shmat_rdonly_mprotect_write_eacces,
+	.id = "sysv_shm.shmat_rdonly_mprotect_write_eacces",
+	.asserts = "mprotect() adding PROT_WRITE to a segment attached with SHM_RDONLY fails with EACCES (PROT_READ stays allowed)",
+	.spec = "Linux mprotect(2), ERRORS [EACCES]; shmop(2) (SHM_RDONLY); POSIX.1-2024 mprotect(), ERRORS [EACCES]",
+	.needs = IPCT_LINUX_ONLY);
+
 IPCT_CASES(&ipct_case_shmat_null_addr_attaches,
+	   &ipct_case_shmat_rdonly_mprotect_write_eacces,
 	   &ipct_case_shmat_child_writes_parent_reads,
 	   &ipct_case_shmat_parent_writes_child_reads,
 	   &ipct_case_shmat_several_processes, &ipct_case_shmat_twice_aliases,

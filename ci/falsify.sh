@@ -1,0 +1,20 @@
+#!/bin/sh
+# ci/falsify.sh - every case proven able to fail (issue 17): make
+# check-falsify runs the cases under each sabotage of harness/sabotage.def
+# (a test-only LD_PRELOAD library) and writes falsify.tsv and falsify.txt.
+# Fails when the targets are not met: at least 400 sabotages, at least 95 %
+# of the cases that pass here turned red by one.  Prints its time.
+. "$(dirname "$0")/lib.sh"
+bootstrap
+b="$ci_dir/falsify"
+rm -rf "$b"; mkdir -p "$b"
+(cd "$b" && "$srcdir/configure" -q)
+make -C "$b" -j"$jobs" >"$b/make.out" 2>&1 || { cat "$b/make.out"; die "build failed"; }
+say "the cases under each sabotage (make check-falsify)"
+t=$(date +%s%N)
+nice make -C "$b" -s check-falsify >"$b/falsify.out" 2>&1 || { cat "$b/falsify.out"; die "check-falsify failed"; }
+cat "$b/falsify.txt"
+elapsed check-falsify "$t"
+awk '$1 == "total" { if ($2 < 400) { print "fewer than 400 sabotages"; bad = 1 }
+	if ($5 < 0.95 * $4) { print "fewer than 95 % of the cases proven"; bad = 1 } }
+	END { exit bad }' "$b/falsify.txt" || die "falsify targets not met"
