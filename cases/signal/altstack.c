@@ -122,7 +122,7 @@ IPCT_CASE(altstack_not_used_without_onstack,
 
 static void altstack_disable(void)
 {
-	stack_t ss, old;
+	stack_t ss, old = { 0 };	/* gcc 12 for s390x: -Wuninitialized after sigaltstack() */
 
 	signal_skip_under_valgrind("it keeps running SA_ONSTACK handlers on the alternate stack after SS_DISABLE removed it");
 	alt_xinstall();
