@@ -145,15 +145,18 @@ IPCT_CASE(itimer_bad_which_einval,
 	.spec = "Linux getitimer(2), ERRORS [EINVAL]",
 	.needs = IPCT_LINUX_ONLY);
 
+/* Where burn_until_pending() adds: volatile, so the loop is not optimised
+ * away, and at file scope, which no compiler reports as set but unused. */
+static volatile unsigned long burn_sink;
+
 /* Burn user CPU time until sig is pending; bounded by the wall limit. */
 static int burn_until_pending(int sig)
 {
 	int64_t end = ipct_now_ms() + ipct_wait_limit_ms();
-	volatile unsigned long x = 0;
 
 	while (ipct_now_ms() < end) {
 		for (int i = 0; i < 100000; i++)
-			x += i;
+			burn_sink += i;
 		if (signal_xpending(sig))
 			return 1;
 	}
