@@ -78,17 +78,17 @@ t=$(date +%s%N)
 limit_run() {
 	label=$1; shift
 	hung=0; ended=0
-	for t in $(find "$b1/cases" -type f -perm -u+x | sort); do
+	for bin in $(find "$b1/cases" -type f -perm -u+x | sort); do
 		out="$b1/limit.out"
 		# shellcheck disable=SC2086
-		sh -c "ulimit $*; exec timeout -s KILL 120 \"$t\"" >"$out" 2>&1
+		sh -c "ulimit $*; exec timeout -s KILL 120 \"$bin\"" >"$out" 2>&1
 		st=$?
-		if [ "$st" -eq 137 ]; then hung=$((hung + 1)); echo "  $label: $t hung"; continue; fi
+		if [ "$st" -eq 137 ]; then hung=$((hung + 1)); echo "  $label: $bin hung"; continue; fi
 		ended=$((ended + 1))
 		plan=$(sed -n 's/^1\.\.\([0-9]*\).*/\1/p' "$out" | head -1)
 		got=$(grep -cE '^(not )?ok [0-9]+' "$out")
 		if [ -z "$plan" ] || { [ "$plan" -ne "$got" ] && ! grep -q '^Bail out!' "$out"; }; then
-			echo "  $label: $t: plan '$plan', $got results, no Bail out"; hung=$((hung + 1))
+			echo "  $label: $bin: plan '$plan', $got results, no Bail out"; hung=$((hung + 1))
 		fi
 	done
 	echo "$label: $ended binaries ended, $hung problems"
@@ -103,9 +103,9 @@ if [ "$(id -u)" -eq 0 ]; then
 	chmod -R a+rX "$b1" 2>/dev/null
 	nobody_run() { setpriv --reuid=65534 --regid=65534 --clear-groups "$@"; }
 	hung=0
-	for t in $(find "$b1/cases" -type f -perm -u+x | sort); do
-		nobody_run sh -c "ulimit -u 8; cd /tmp && exec timeout -s KILL 120 \"$t\"" >"$b1/limit.out" 2>&1
-		[ $? -eq 137 ] && { hung=$((hung + 1)); echo "  RLIMIT_NPROC 8: $t hung"; }
+	for bin in $(find "$b1/cases" -type f -perm -u+x | sort); do
+		nobody_run sh -c "ulimit -u 8; cd /tmp && exec timeout -s KILL 120 \"$bin\"" >"$b1/limit.out" 2>&1
+		[ $? -eq 137 ] && { hung=$((hung + 1)); echo "  RLIMIT_NPROC 8: $bin hung"; }
 	done
 	echo "RLIMIT_NPROC 8 (as nobody): $hung hung"
 	[ "$hung" -eq 0 ] || bad=$((bad + 1))
