@@ -165,17 +165,24 @@ static int burn_until_pending(int sig)
 
 static void cpu_itimer(int which, int sig)
 {
-	struct itimerval v = { { 0, 0 }, { 0, 10000 } }, cur;
-	struct timespec nap = { 0, 20 * 1000000L };
+	struct itimerval v = { { 0, 0 }, { 0, 30000 } }, cur;
+	struct timespec nap = { 0, 40 * 1000000L };
 
 	ipct_xsigblock(sig);
 	CHECK_OK(setitimer(which, &v, NULL));
-	/* Asleep, the process uses no CPU time: 20 ms of wall time must not
-	 * expire a 10 ms CPU-time timer. */
+	/* Asleep, the process uses no CPU time: 40 ms of wall time must not
+	 * expire a 30 ms CPU-time timer.  The timer is three clock ticks long
+	 * even at HZ=100: a kernel that samples CPU time at each tick (Linux
+	 * with CONFIG_TICK_CPU_ACCOUNTING, as user-mode Linux) charges a whole
+	 * tick to the process that runs when it fires, so the microseconds run
+	 * around the sleep may count as one tick, or two. */
 	CHECK_OK(nanosleep(&nap, NULL));
 	CHECK_EQ(0, signal_xpending(sig));
 	CHECK_OK(getitimer(which, &cur));
 	CHECK(tv_us(cur.it_value) > 0);
+	/* Running, it does use CPU time: re-armed for 10 ms, burning expires it. */
+	v.it_value.tv_usec = 10000;
+	CHECK_OK(setitimer(which, &v, NULL));
 	CHECK(burn_until_pending(sig));
 }
 
@@ -185,7 +192,7 @@ static void itimer_virtual_counts_cpu(void)
 }
 IPCT_CASE(itimer_virtual_counts_cpu,
 	.id = "signal.itimer_virtual_counts_cpu",
-	.asserts = "ITIMER_VIRTUAL of 10 ms does not expire while the process sleeps 20 ms, and sends SIGVTALRM after it runs 10 ms in user mode",
+	.asserts = "ITIMER_VIRTUAL of 30 ms does not expire while the process sleeps 40 ms, and, armed for 10 ms, sends SIGVTALRM after it runs 10 ms in user mode",
 	.spec = "POSIX.1-2024 getitimer()/setitimer(), DESCRIPTION (ITIMER_VIRTUAL)");
 
 static void itimer_prof_counts_cpu(void)
@@ -194,7 +201,7 @@ static void itimer_prof_counts_cpu(void)
 }
 IPCT_CASE(itimer_prof_counts_cpu,
 	.id = "signal.itimer_prof_counts_cpu",
-	.asserts = "ITIMER_PROF of 10 ms does not expire while the process sleeps 20 ms, and sends SIGPROF after it runs 10 ms",
+	.asserts = "ITIMER_PROF of 30 ms does not expire while the process sleeps 40 ms, and, armed for 10 ms, sends SIGPROF after it runs 10 ms",
 	.spec = "POSIX.1-2024 getitimer()/setitimer(), DESCRIPTION (ITIMER_PROF)");
 
 static timer_t timer_xcreate(int sig, int value)
