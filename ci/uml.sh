@@ -11,13 +11,19 @@
 . "$(dirname "$0")/lib.sh"
 . "$(dirname "$0")/inside-lib.sh"
 bootstrap
-apt_install user-mode-linux util-linux
+apt_install user-mode-linux util-linux kmod
 uml=$(command -v linux.uml || command -v linux) || die "linux.uml not found after installing user-mode-linux"
 inside_build uml x86_64-linux-gnu-uml
 mkdir -p "$b/tmp"
 pre="mount -t proc proc /proc
 mount -t sysfs sysfs /sys
 mount -t tmpfs -o mode=1777 tmp '$b/tmp'
+# IPv6 is a module in Debian's UML kernel (CONFIG_IPV6=m), kept under
+# /usr/lib/uml/modules, not /lib/modules: load it (and crc-ccitt, which it
+# needs) before lo comes up, so that lo gets ::1 and the socket.v6_* cases run
+km=/usr/lib/uml/modules/\$(uname -r)/kernel
+insmod \$km/lib/crc-ccitt.ko 2>/dev/null
+insmod \$km/net/ipv6/ipv6.ko 2>/dev/null || echo 'inside: cannot load the ipv6 module (the socket.v6_* cases skip)'
 # the loopback interface is down in a fresh kernel (the inet cases use it)
 ip link set lo up 2>/dev/null || ifconfig lo up 2>/dev/null || echo 'inside: cannot bring lo up'
 TMPDIR='$b/tmp'; export TMPDIR
