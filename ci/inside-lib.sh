@@ -27,7 +27,9 @@ inside_build() {
 #
 # inside_script FILE: the script the sandbox runs (as its init, or its
 # command): mounts what the suite needs, then runs it into $run.
-# $1 is extra shell run first (mounts); the suite runs with 2 jobs.
+# $1 is extra shell run first (mounts).  The suite runs with
+# IPCCONF_INSIDE_JOBS jobs, else the step's own default (inside_jobs, set
+# before this is called), else IPCCONF_JOBS (2).
 inside_script() {
 	cat >"$1" <<EOS
 #!/bin/sh
@@ -41,7 +43,7 @@ IPCCONF_LIBEXECDIR='$b' IPCCONF_EXPECTED_DIR='$srcdir/expected' IPCCONF_TIMEOUT_
 TMPDIR='$b/tmp'
 export IPCCONF_LIBEXECDIR IPCCONF_EXPECTED_DIR IPCCONF_TIMEOUT_MUL TMPDIR
 start=\$(date +%s)
-'$b/harness/ipcconf' run -j$jobs -o '$run' ${IPCCONF_INSIDE_ARGS:-} >'$run/inside-summary.txt' 2>&1
+'$b/harness/ipcconf' run -j${IPCCONF_INSIDE_JOBS:-${inside_jobs:-$jobs}} -o '$run' ${IPCCONF_INSIDE_ARGS:-} >'$run/inside-summary.txt' 2>&1
 echo "\$?" >'$run/status'
 echo "inside: suite took \$((\$(date +%s) - start)) s"
 {
