@@ -314,7 +314,7 @@ double ipct_timeout_mul(void);
 /* Milliseconds of the default bound for internal waits (5 s x mul). */
 int ipct_wait_limit_ms(void);
 /* Sleep between polls of a state that has no descriptor to wait on:
- * 0.1 ms doubling to 10 ms (start with *delay_us = 0).  Bound the loop by
+ * 0.1 ms doubling to 1 ms (start with *delay_us = 0).  Bound the loop by
  * a deadline (ipct_now_ms() + ipct_wait_limit_ms()). */
 void ipct_backoff(int *delay_us);
 /* Bounds for timestamps the system records (st_ctime, msg_stime,

@@ -114,8 +114,10 @@ void ipct_backoff(int *delay_us)
 	ts.tv_sec = 0;
 	ts.tv_nsec = (long)*delay_us * 1000;
 	nanosleep(&ts, NULL);
-	if (*delay_us < 10000)
-		*delay_us *= 2;
+	/* Capped at 1 ms: what is polled for (a process asleep, a thread
+	 * gone) usually comes within a few ms, and every ms slept past it
+	 * is the case's wall time; a poll costs a few us. */
+	*delay_us = *delay_us >= 500 ? 1000 : *delay_us * 2;
 }
 
 pid_t ipct_fork(void)

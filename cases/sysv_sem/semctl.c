@@ -142,22 +142,30 @@ static void semctl_setval_updates_ctime(void)
 	struct semid_ds ds;
 	int id = ipct_xsemget(IPC_PRIVATE, 1, 0600);
 	int64_t deadline;
-	int delay = 0;
 	time_t created;
 
 	sysv_sem_xstat(id, &ds);
 	created = ds.sem_ctime;
 	/* sem_ctime counts whole seconds, from the kernel's own clock: repeat
 	 * SETVAL (about one second at most; the field under test is a time)
-	 * until the stamp leaves the creation second.  An implementation that
-	 * never updates it runs into the bound and fails the check below. */
+	 * until the stamp leaves the creation second, sleeping between tries
+	 * to just past the next second of CLOCK_REALTIME (a kernel stamping
+	 * from a coarse clock may lag it by a tick: then tries 2 ms apart).  An
+	 * implementation that never updates it runs into the bound and fails
+	 * the check below. */
 	deadline = ipct_now_ms() + ipct_wait_limit_ms();
 	for (;;) {
+		struct timespec now, nap;
+
 		CHECK_OK(sysv_sem_setval(id, 0, 1));
 		CHECK_OK(sysv_sem_stat(id, &ds));
 		if (ds.sem_ctime > created || ipct_now_ms() > deadline)
 			break;
-		ipct_backoff(&delay);
+		clock_gettime(CLOCK_REALTIME, &now);
+		nap.tv_sec = 0;
+		nap.tv_nsec = now.tv_nsec < 50000000L ? 2000000L :
+			1000000000L - now.tv_nsec + 2000000L;
+		nanosleep(&nap, NULL);
 	}
 	CHECK(ds.sem_ctime > created);
 	CHECK(ds.sem_ctime <= ipct_time_ceil());
