@@ -266,10 +266,36 @@ IPCT_CASE(semundo_exit_sets_sempid,
 	.spec = SEMPID_SPEC,
 	.needs = IPCT_LINUX_ONLY);
 
+static void semtimedop_undo_at_exit(void)
+{
+	struct timespec ts = { 5, 0 };
+	struct sembuf op = { 0, 2, SEM_UNDO };
+	int id = ipct_xsemget(IPC_PRIVATE, 1, 0600);
+	pid_t pid;
+
+	sysv_sem_xsetval(id, 0, 1);
+	pid = ipct_fork();
+	if (pid == 0) {
+		CHECK_OK(semtimedop(id, &op, 1, &ts));
+		CHECK_RET(sysv_sem_getval(id, 0), 3);
+		ipct_child_exit();
+	}
+	ipct_wait_ok(pid);
+	/* The child's +2 was undone when it exited. */
+	CHECK_RET(sysv_sem_getval(id, 0), 1);
+}
+IPCT_CASE(semtimedop_undo_at_exit,
+	.id = "sysv_sem.semtimedop_undo_at_exit",
+	.asserts = "on Linux an operation made by semtimedop() with SEM_UNDO is undone when the process exits, as with semop()",
+	.spec = "Linux semop(2), DESCRIPTION (semtimedop() behaves identically to semop() apart from the timeout; SEM_UNDO)",
+	.needs = IPCT_LINUX_ONLY,
+	.requires = { IPCT_HAVE(HAVE_SEMTIMEDOP) });
+
 IPCT_CASES(&ipct_case_semtimedop_timeout_eagain, &ipct_case_semtimedop_null_blocks,
 	   &ipct_case_semtimedop_bad_timeout_einval, &ipct_case_semop_array_order,
 	   &ipct_case_semop_zero_nsops_einval, &ipct_case_semctl_ipc_info_limits,
 	   &ipct_case_semctl_sem_info_counts, &ipct_case_semctl_sem_stat_index,
 	   &ipct_case_semctl_setval_sets_sempid,
 	   &ipct_case_semctl_setall_sets_sempid,
-	   &ipct_case_semundo_exit_sets_sempid);
+	   &ipct_case_semundo_exit_sets_sempid,
+	   &ipct_case_semtimedop_undo_at_exit);
