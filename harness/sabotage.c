@@ -1190,6 +1190,7 @@ int semctl(int id, int num, int cmd, ...)
 	case F_SEM_GETNCNT: if (cmd == GETNCNT) r += 1; break;
 	case F_SEM_GETZCNT: if (cmd == GETZCNT) r += 1; break;
 	case F_SEM_GETALL: if (cmd == GETALL) u.array[0] += 1; break;
+	case F_SEM_SEM_STAT: if (cmd == SEM_STAT) r = id; break;
 	case F_SEM_SEM_INFO:
 		if (cmd == SEM_INFO) {
 			((struct seminfo *)(void *)u.buf)->semusz = 0;
@@ -1213,6 +1214,26 @@ static int semops(const struct sab *s, struct sembuf *ops, size_t n, struct semb
 	return 1;
 }
 
+/* K_FAILWITH on semop(): an array of wait-for-zero operations only is
+ * refused to a process other than the owner or creator (alter permission
+ * demanded where read permission is enough). */
+static int semop_zero_refused(const struct sab *s, int id, const struct sembuf *ops, size_t n)
+{
+	struct semid_ds ds;
+	union sab_semun u;
+	size_t i;
+
+	if (s->kind != K_FAILWITH)
+		return 0;
+	for (i = 0; i < n; i++)
+		if (ops[i].sem_op != 0)
+			return 0;
+	u.buf = &ds;
+	if (INTERPOSE_REAL(semctl)(id, 0, IPC_STAT, u) != 0)
+		return 0;
+	return geteuid() != ds.sem_perm.uid && geteuid() != ds.sem_perm.cuid;
+}
+
 int semop(int id, struct sembuf *ops, size_t n)
 {
 	SAB(semop);
@@ -1220,6 +1241,10 @@ int semop(int id, struct sembuf *ops, size_t n)
 
 	if (!s)
 		return INTERPOSE_REAL(semop)(id, ops, n);
+	if (semop_zero_refused(s, id, ops, n)) {
+		errno = (int)s->p1;
+		return -1;
+	}
 	if (semops(s, ops, n, c))
 		ops = c;
 	return (int)post(s, INTERPOSE_REAL(semop)(id, ops, n));

@@ -48,6 +48,7 @@ enum sab_field_sysv_info {
 	F_MSG_IPC_INFO,       /* IPC_INFO msginfo.msgmax one less */
 	F_MSG_MSG_INFO,       /* MSG_INFO msginfo.msgmap one more */
 	F_PRIVATE_REUSE,      /* *get(IPC_PRIVATE) returns the process's previous id */
+	F_SEM_SEM_STAT,       /* SEM_STAT returns the index, not the identifier */
 };
 
 /* Which objects a row acts on, for calls shared by families. */
