@@ -1234,6 +1234,27 @@ static int semop_zero_refused(const struct sab *s, int id, const struct sembuf *
 	return geteuid() != ds.sem_perm.uid && geteuid() != ds.sem_perm.cuid;
 }
 
+/* K_HANG with p1 1 on semop(): decrements are served strictly in arrival
+ * order, so one that semval covers does not proceed while an earlier
+ * decrement waits on the same semaphore (semncnt > 0).  Modelled for
+ * IPC_NOWAIT decrements only (they fail with EAGAIN): a waiting one would
+ * have to be counted in semncnt, which a wrapper cannot do.  Returns 1
+ * with errno set when the call is to fail. */
+static int semop_fifo_wait(const struct sab *s, int id, const struct sembuf *ops, size_t n)
+{
+	size_t i;
+
+	if (s->kind != K_HANG || s->p1 != 1)
+		return 0;
+	for (i = 0; i < n; i++)
+		if (ops[i].sem_op < 0 && (ops[i].sem_flg & IPC_NOWAIT) &&
+		    INTERPOSE_REAL(semctl)(id, ops[i].sem_num, GETNCNT) > 0) {
+			errno = EAGAIN;
+			return 1;
+		}
+	return 0;
+}
+
 int semop(int id, struct sembuf *ops, size_t n)
 {
 	SAB(semop);
@@ -1245,6 +1266,8 @@ int semop(int id, struct sembuf *ops, size_t n)
 		errno = (int)s->p1;
 		return -1;
 	}
+	if (semop_fifo_wait(s, id, ops, n))
+		return -1;
 	if (semops(s, ops, n, c))
 		ops = c;
 	return (int)post(s, INTERPOSE_REAL(semop)(id, ops, n));
