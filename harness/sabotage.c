@@ -1012,6 +1012,18 @@ int mq_timedsend(mqd_t q, const char *buf, size_t n, unsigned prio, const struct
 
 /* ---- System V ----------------------------------------------------------- */
 
+/* F_PRIVATE_REUSE: IPC_PRIVATE taken as an ordinary key, so a second
+ * creation in the process returns the first object (*last, per process). */
+static int private_reuse(const struct sab *s, key_t k, int *last, pid_t *owner)
+{
+	if (s->kind != K_FIELD || s->p1 != F_PRIVATE_REUSE || k != IPC_PRIVATE)
+		return -1;
+	if (*owner != getpid())
+		*last = -1;
+	*owner = getpid();
+	return *last;
+}
+
 int msgget(key_t k, int fl)
 {
 	SAB(msgget);
@@ -1024,22 +1036,36 @@ int msgget(key_t k, int fl)
 int semget(key_t k, int n, int fl)
 {
 	SAB(semget);
+	static int last = -1;
+	static pid_t owner;
+	int r;
 
 	if (!s)
 		return INTERPOSE_REAL(semget)(k, n, fl);
-	return (int)post(s, INTERPOSE_REAL(semget)(k, n, (int)flags(s, fl)));
+	if (private_reuse(s, k, &last, &owner) >= 0)
+		return last;
+	r = (int)post(s, INTERPOSE_REAL(semget)(k, n, (int)flags(s, fl)));
+	if (r >= 0 && k == IPC_PRIVATE)
+		last = r;
+	return r;
 }
 
 int shmget(key_t k, size_t z, int fl)
 {
 	SAB(shmget);
+	static int last = -1;
+	static pid_t owner;
 	int r;
 
 	if (!s)
 		return INTERPOSE_REAL(shmget)(k, z, fl);
+	if (private_reuse(s, k, &last, &owner) >= 0)
+		return last;
 	if (s->kind == K_ARG_ZERO && !(fl & IPC_CREAT) && k != IPC_PRIVATE)
 		z = 0;
 	r = (int)post(s, INTERPOSE_REAL(shmget)(k, z, (int)flags(s, fl)));
+	if (r >= 0 && k == IPC_PRIVATE)
+		last = r;
 	return r;
 }
 
@@ -1119,6 +1145,10 @@ int msgctl(int id, int cmd, struct msqid_ds *d)
 		default: ipc_perm_field(&d->msg_perm, F_MSG_MODE, F_MSG_UID, s->p1);
 		}
 	}
+	if (r >= 0 && s->kind == K_FIELD && cmd == IPC_INFO && s->p1 == F_MSG_IPC_INFO)
+		((struct msginfo *)(void *)d)->msgmax -= 1;
+	if (r >= 0 && s->kind == K_FIELD && cmd == MSG_INFO && s->p1 == F_MSG_MSG_INFO)
+		((struct msginfo *)(void *)d)->msgmap += 1;
 	return (int)r;
 }
 
@@ -1160,6 +1190,13 @@ int semctl(int id, int num, int cmd, ...)
 	case F_SEM_GETNCNT: if (cmd == GETNCNT) r += 1; break;
 	case F_SEM_GETZCNT: if (cmd == GETZCNT) r += 1; break;
 	case F_SEM_GETALL: if (cmd == GETALL) u.array[0] += 1; break;
+	case F_SEM_SEM_STAT: if (cmd == SEM_STAT) r = id; break;
+	case F_SEM_SEM_INFO:
+		if (cmd == SEM_INFO) {
+			((struct seminfo *)(void *)u.buf)->semusz = 0;
+			((struct seminfo *)(void *)u.buf)->semaem = 0;
+		}
+		break;
 	}
 	return (int)r;
 }
@@ -1177,6 +1214,47 @@ static int semops(const struct sab *s, struct sembuf *ops, size_t n, struct semb
 	return 1;
 }
 
+/* K_FAILWITH on semop(): an array of wait-for-zero operations only is
+ * refused to a process other than the owner or creator (alter permission
+ * demanded where read permission is enough). */
+static int semop_zero_refused(const struct sab *s, int id, const struct sembuf *ops, size_t n)
+{
+	struct semid_ds ds;
+	union sab_semun u;
+	size_t i;
+
+	if (s->kind != K_FAILWITH)
+		return 0;
+	for (i = 0; i < n; i++)
+		if (ops[i].sem_op != 0)
+			return 0;
+	u.buf = &ds;
+	if (INTERPOSE_REAL(semctl)(id, 0, IPC_STAT, u) != 0)
+		return 0;
+	return geteuid() != ds.sem_perm.uid && geteuid() != ds.sem_perm.cuid;
+}
+
+/* K_HANG with p1 1 on semop(): decrements are served strictly in arrival
+ * order, so one that semval covers does not proceed while an earlier
+ * decrement waits on the same semaphore (semncnt > 0).  Modelled for
+ * IPC_NOWAIT decrements only (they fail with EAGAIN): a waiting one would
+ * have to be counted in semncnt, which a wrapper cannot do.  Returns 1
+ * with errno set when the call is to fail. */
+static int semop_fifo_wait(const struct sab *s, int id, const struct sembuf *ops, size_t n)
+{
+	size_t i;
+
+	if (s->kind != K_HANG || s->p1 != 1)
+		return 0;
+	for (i = 0; i < n; i++)
+		if (ops[i].sem_op < 0 && (ops[i].sem_flg & IPC_NOWAIT) &&
+		    INTERPOSE_REAL(semctl)(id, ops[i].sem_num, GETNCNT) > 0) {
+			errno = EAGAIN;
+			return 1;
+		}
+	return 0;
+}
+
 int semop(int id, struct sembuf *ops, size_t n)
 {
 	SAB(semop);
@@ -1184,6 +1262,12 @@ int semop(int id, struct sembuf *ops, size_t n)
 
 	if (!s)
 		return INTERPOSE_REAL(semop)(id, ops, n);
+	if (semop_zero_refused(s, id, ops, n)) {
+		errno = (int)s->p1;
+		return -1;
+	}
+	if (semop_fifo_wait(s, id, ops, n))
+		return -1;
 	if (semops(s, ops, n, c))
 		ops = c;
 	return (int)post(s, INTERPOSE_REAL(semop)(id, ops, n));
@@ -1201,14 +1285,63 @@ int semtimedop(int id, struct sembuf *ops, size_t n, const struct timespec *t)
 	return (int)post(s, INTERPOSE_REAL(semtimedop)(id, ops, n, t));
 }
 
+/* After a successful attach at r of segment id (*ds: its IPC_STAT before
+ * the attach).  K_DROP: the attach becomes a private copy of the segment
+ * (what a platform emulating System V memory with private mappings gives:
+ * stores are not seen by other attaches).  K_CORRUPT: the first attach of
+ * a new segment shows a non-zero byte (memory not cleared). */
+static void shmat_sabotage(const struct sab *s, int id, void *r, int fl,
+			   const struct shmid_ds *ds)
+{
+	size_t pg = (size_t)sysconf(_SC_PAGESIZE);
+	size_t len = (ds->shm_segsz + pg - 1) / pg * pg;
+
+	if (s->kind == K_DROP && len) {
+		void *copy = malloc(len), *m;
+
+		if (!copy)
+			return;
+		memcpy(copy, r, len);
+		m = INTERPOSE_REAL(mmap)(r, len, PROT_READ | PROT_WRITE,
+					 MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED, -1, 0);
+		if (m != MAP_FAILED) {
+			memcpy(m, copy, len);
+			if (fl & SHM_RDONLY)
+				INTERPOSE_REAL(mprotect)(m, len, PROT_READ);
+		}
+		free(copy);
+	}
+	if (s->kind == K_CORRUPT && ds->shm_atime == 0 && ds->shm_segsz) {
+		char *w = INTERPOSE_REAL(shmat)(id, NULL, 0);
+
+		if (w != (void *)-1) {
+			w[ds->shm_segsz - 1] = 0x5a;
+			INTERPOSE_REAL(shmdt)(w);
+		}
+	}
+}
+
 void *shmat(int id, const void *a, int fl)
 {
 	SAB(shmat);
 	void *r;
 
+	struct shmid_ds ds;
+	int have_ds;
+
 	if (!s)
 		return INTERPOSE_REAL(shmat)(id, a, fl);
+	have_ds = INTERPOSE_REAL(shmctl)(id, IPC_STAT, &ds) == 0;
+	/* K_FAILWITH: a process other than the owner or creator is refused,
+	 * whatever the mode grants. */
+	if (s->kind == K_FAILWITH && have_ds && geteuid() != ds.shm_perm.uid &&
+	    geteuid() != ds.shm_perm.cuid) {
+		errno = (int)s->p1;
+		return (void *)-1;
+	}
 	r = INTERPOSE_REAL(shmat)(id, a, (int)flags(s, fl));
+	if (r != (void *)-1 && have_ds)
+		shmat_sabotage(s, id, r, fl, &ds);
 	if (r == (void *)-1 && s->kind == K_TRACE)
 		post(s, -1);
 	if (r == (void *)-1 && s->kind == K_ERRNO && errno == s->p1)
@@ -1238,6 +1371,10 @@ int shmctl(int id, int cmd, struct shmid_ds *d)
 		default: ipc_perm_field(&d->shm_perm, F_SHM_MODE, F_SHM_UID, s->p1);
 		}
 	}
+	if (r >= 0 && s->kind == K_FIELD && cmd == IPC_INFO && s->p1 == F_SHM_IPC_INFO)
+		((struct shminfo *)(void *)d)->shmmax -= 1;
+	if (r >= 0 && s->kind == K_FIELD && cmd == SHM_INFO && s->p1 == F_SHM_SHM_INFO)
+		((struct shm_info *)(void *)d)->used_ids = 0;
 	return (int)r;
 }
 

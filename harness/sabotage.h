@@ -39,6 +39,18 @@ enum sab_field {
 	F_MTYPE, F_PRIO, F_SI_UID, F_SEALS,
 };
 
+/* Fields of the System V information commands and IPC_PRIVATE handling
+ * (rows of the "gaps" section of sabotage.def); numbered apart. */
+enum sab_field_sysv_info {
+	F_SHM_IPC_INFO = 200, /* IPC_INFO shminfo.shmmax one less */
+	F_SHM_SHM_INFO,       /* SHM_INFO shm_info.used_ids 0 */
+	F_SEM_SEM_INFO,       /* SEM_INFO seminfo.semusz, semaem 0 */
+	F_MSG_IPC_INFO,       /* IPC_INFO msginfo.msgmax one less */
+	F_MSG_MSG_INFO,       /* MSG_INFO msginfo.msgmap one more */
+	F_PRIVATE_REUSE,      /* *get(IPC_PRIVATE) returns the process's previous id */
+	F_SEM_SEM_STAT,       /* SEM_STAT returns the index, not the identifier */
+};
+
 /* Which objects a row acts on, for calls shared by families. */
 enum sab_on { ON_ANY, ON_FIFO, ON_SOCK };
 

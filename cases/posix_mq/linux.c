@@ -2,7 +2,8 @@
  * cases/posix_mq/linux.c - Linux specifics of POSIX message queues: a
  * descriptor is a file descriptor (poll, close-on-exec), the
  * RLIMIT_MSGQUEUE byte budget, and the mqueue filesystem (mounted in a
- * child's private mount namespace, never /dev/mqueue).  None of this is in
+ * child's private mount namespace, never /dev/mqueue; or read through a
+ * queue's own descriptor).  None of this is in
  * POSIX.
  * Sources: Linux mq_overview(7), mq_open(3), getrlimit(2); errno of the
  * rlimit check from Linux ipc/mqueue.c (mqueue_get_inode()).
@@ -246,6 +247,85 @@ IPCT_CASE(mqueuefs_shows_notification,
 	.needs = IPCT_LINUX_ONLY | IPCT_ROOT,
 	.requires = { POSIX_MQ_REQUIRES, IPCT_HAVE(HAVE_MQ_NOTIFY) });
 
+/* The status line read() gives on a queue's descriptor: a descriptor is
+ * an open file of the (namespace's internal) mqueue filesystem, so it
+ * reads as the queue's file there, without any mount.  Read at offset 0
+ * each time (pread), so that one descriptor can be read again. */
+struct mq_status {
+	long qsize, pid;
+	int notify, signo;
+};
+
+static void read_status(mqd_t d, struct mq_status *st)
+{
+	char line[256];
+	ssize_t n;
+
+	n = pread((int)d, line, sizeof line - 1, 0);
+	CHECK(n > 0);
+	line[n] = '\0';
+	CHECK_EQ(4, sscanf(line, "QSIZE:%ld NOTIFY:%d SIGNO:%d NOTIFY_PID:%ld",
+			   &st->qsize, &st->notify, &st->signo, &st->pid));
+}
+
+static void descriptor_read_status_line(void)
+{
+	mqd_t d = posix_mq_xqueue(O_RDWR);
+	struct mq_status st;
+	struct mq_attr a;
+	char buf[POSIX_MQ_MSGSIZE];
+
+	read_status(d, &st);
+	CHECK_EQ(0, st.qsize);
+	CHECK_EQ(0, st.notify);
+	CHECK_EQ(0, st.signo);
+	CHECK_EQ(0, st.pid);
+	posix_mq_xsends(d, "abc", 0);
+	posix_mq_xsends(d, "defghij", 3);
+	read_status(d, &st);
+	CHECK_EQ(10, st.qsize);
+	/* Reading the line receives nothing. */
+	CHECK_OK(mq_getattr(d, &a));
+	CHECK_EQ(2, a.mq_curmsgs);
+	CHECK_RET(mq_receive(d, buf, sizeof buf, NULL), 7);
+	read_status(d, &st);
+	CHECK_EQ(3, st.qsize);
+}
+IPCT_CASE(descriptor_read_status_line,
+	.id = "posix_mq.descriptor_read_status_line",
+	.asserts = "on Linux read() of a message queue descriptor opened for reading gives the queue's status line, QSIZE: the data bytes of all queued messages, NOTIFY:/SIGNO:/NOTIFY_PID: 0 with no registration, and receives no message",
+	.spec = "Linux mq_overview(7) (a queue descriptor is a file descriptor; the QSIZE/NOTIFY/SIGNO/NOTIFY_PID line of the queue's file)",
+	.needs = IPCT_LINUX_ONLY,
+	.requires = { POSIX_MQ_REQUIRES });
+
+static void descriptor_read_shows_notification(void)
+{
+	mqd_t d = posix_mq_xqueue(O_RDWR);
+	struct mq_status st;
+	struct sigevent ev;
+
+	posix_mq_need_notify();
+	ipct_xsigblock(SIGUSR2);
+	memset(&ev, 0, sizeof ev);
+	ev.sigev_notify = SIGEV_SIGNAL;
+	ev.sigev_signo = SIGUSR2;
+	CHECK_OK(mq_notify(d, &ev));
+	read_status(d, &st);
+	CHECK_EQ(0, st.notify); /* SIGEV_SIGNAL shows as 0 */
+	CHECK_EQ(SIGUSR2, st.signo);
+	CHECK_EQ(getpid(), st.pid);
+	CHECK_OK(mq_notify(d, NULL));
+	read_status(d, &st);
+	CHECK_EQ(0, st.signo);
+	CHECK_EQ(0, st.pid);
+}
+IPCT_CASE(descriptor_read_shows_notification,
+	.id = "posix_mq.descriptor_read_shows_notification",
+	.asserts = "on Linux read() of a message queue descriptor shows a SIGEV_SIGNAL registration (NOTIFY:0, its SIGNO, the registering NOTIFY_PID) and, after mq_notify(NULL), none (SIGNO:0, NOTIFY_PID:0)",
+	.spec = "Linux mq_overview(7) (a queue descriptor is a file descriptor; the NOTIFY/SIGNO/NOTIFY_PID fields)",
+	.needs = IPCT_LINUX_ONLY,
+	.requires = { POSIX_MQ_REQUIRES, IPCT_HAVE(HAVE_MQ_NOTIFY) });
+
 IPCT_CASES(&ipct_case_poll_in_when_message,
 	   &ipct_case_poll_out_when_room,
 	   &ipct_case_poll_waits_for_message,
@@ -253,4 +333,6 @@ IPCT_CASES(&ipct_case_poll_in_when_message,
 	   &ipct_case_getattr_other_fd_ebadf,
 	   &ipct_case_rlimit_msgqueue_emfile,
 	   &ipct_case_mqueuefs_qsize_counts_bytes,
-	   &ipct_case_mqueuefs_shows_notification);
+	   &ipct_case_mqueuefs_shows_notification,
+	   &ipct_case_descriptor_read_status_line,
+	   &ipct_case_descriptor_read_shows_notification);

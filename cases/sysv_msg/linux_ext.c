@@ -1,12 +1,15 @@
 /* SPDX-License-Identifier: MIT
  * cases/sysv_msg/linux_ext.c - Linux extensions of System V message
- * queues: msgrcv() MSG_EXCEPT and MSG_COPY, msgctl() IPC_INFO, and the
+ * queues: msgrcv() MSG_EXCEPT and MSG_COPY, msgctl() IPC_INFO and MSG_INFO
+ * (counted in a private IPC namespace), and the
  * msg_cbytes field of struct msqid_ds.
  * Sources: Linux msgop(2), msgctl(2).  None of this is in POSIX.
  */
 #define _GNU_SOURCE
 #include "ipct.h"
 #include "sysv_msg.h"
+
+#include <sched.h>
 
 /* Receive with IPC_NOWAIT and `flags`; the message must be there. */
 #define RECV_EXPECT_FLAGS(q, msgtyp, flags, type, text)                     \
@@ -188,8 +191,98 @@ IPCT_CASE(msgctl_cbytes,
 	.needs = IPCT_LINUX_ONLY,
 	.requires = { IPCT_HAVE(HAVE_STRUCT_MSQID_DS_MSG_CBYTES) });
 
+static void msgrcv_copy_too_big_e2big(void)
+{
+	struct sysv_msg_buf m;
+	int q = copy_queue();
+
+	/* Position 0 holds "zero" (4 bytes): 3 do not hold it. */
+	CHECK_FAILS(msgrcv(q, &m, 3, 0, MSG_COPY | IPC_NOWAIT), E2BIG);
+	CHECK_EQ(3, sysv_msg_xcount(q));
+	RECV_EXPECT_FLAGS(q, 0, 0, 4, "zero");
+}
+IPCT_CASE(msgrcv_copy_too_big_e2big,
+	.id = "sysv_msg.msgrcv_copy_too_big_e2big",
+	.asserts = "on Linux msgrcv() with MSG_COPY and IPC_NOWAIT but without MSG_NOERROR fails with E2BIG when the message at position msgtyp is longer than msgsz, and the message stays queued",
+	.spec = "Linux msgop(2), ERRORS [E2BIG] and MSG_COPY",
+	.needs = IPCT_LINUX_ONLY,
+	.requires = { IPCT_HAVE(HAVE_DECL_MSG_COPY), IPCT_HAVE(HAVE_DECL_MSG_EXCEPT) });
+
+#if HAVE_DECL_MSG_INFO && HAVE_DECL_IPC_INFO && HAVE_STRUCT_MSGINFO && HAVE_UNSHARE
+/* msgctl(MSG_INFO) into *mi; returns its value (the highest used index). */
+static int msg_info(int cmd, struct msginfo *mi)
+{
+	memset(mi, 0, sizeof *mi);
+	return msgctl(0, cmd, (struct msqid_ds *)(void *)mi);
+}
+
+static void msgctl_msg_info_counts(void)
+{
+	pid_t pid = ipct_fork();
+
+	if (pid == 0) {
+		struct msginfo mi, li;
+		struct sysv_msg_buf m;
+		int q1, q2;
+
+		/* MSG_INFO counts the whole system: in an IPC namespace of
+		 * its own the counts are this child's alone (and its queues
+		 * vanish with it: they are not journaled). */
+		if (unshare(CLONE_NEWIPC) != 0) {
+			if (errno == EPERM)
+				ipct_skip("MSG_INFO counts are system-wide and a private IPC namespace for exact counts needs CAP_SYS_ADMIN (unshare: EPERM)");
+			IPCT_BROKEN("unshare(CLONE_NEWIPC): %s", ipct_errname(errno));
+		}
+		q1 = msgget(IPC_PRIVATE, 0600);
+		q2 = msgget(IPC_PRIVATE, 0600);
+		if (q1 < 0 || q2 < 0)
+			IPCT_BROKEN("msgget in the new namespace: %s", ipct_errname(errno));
+		sysv_msg_xputs(q1, 1, "ab");
+		sysv_msg_xputs(q1, 1, "cde");
+		sysv_msg_xputs(q2, 1, "fghi");
+		/* The two queues are entries 0 and 1 of the new namespace. */
+		CHECK_RET(msg_info(MSG_INFO, &mi), 1);
+		CHECK_EQ(2, mi.msgpool);
+		CHECK_EQ(3, mi.msgmap);
+		CHECK_EQ(9, mi.msgtql);
+		/* The other fields are IPC_INFO's. */
+		CHECK_OK(msg_info(IPC_INFO, &li));
+		CHECK_EQ(li.msgmax, mi.msgmax);
+		CHECK_EQ(li.msgmnb, mi.msgmnb);
+		CHECK_EQ(li.msgmni, mi.msgmni);
+		CHECK_RET(msgrcv(q1, &m, sizeof m.mtext, 0, IPC_NOWAIT), 2);
+		CHECK_OK(msg_info(MSG_INFO, &mi));
+		CHECK_EQ(2, mi.msgpool);
+		CHECK_EQ(2, mi.msgmap);
+		CHECK_EQ(7, mi.msgtql);
+		CHECK_OK(msgctl(q2, IPC_RMID, NULL));
+		CHECK_RET(msg_info(MSG_INFO, &mi), 0);
+		CHECK_EQ(1, mi.msgpool);
+		CHECK_EQ(1, mi.msgmap);
+		CHECK_EQ(3, mi.msgtql);
+		ipct_child_exit();
+	}
+	ipct_wait_ok(pid);
+}
+#else
+/* Never run: the case requires MSG_INFO, IPC_INFO, struct msginfo and
+ * unshare(). */
+static void msgctl_msg_info_counts(void)
+{
+}
+#endif
+IPCT_CASE(msgctl_msg_info_counts,
+	.id = "sysv_msg.msgctl_msg_info_counts",
+	.asserts = "on Linux msgctl(MSG_INFO) returns the highest used index and fills msginfo with the number of queues (msgpool), of messages in all queues (msgmap) and of their bytes (msgtql), the limits as IPC_INFO",
+	.spec = "Linux msgctl(2), MSG_INFO and RETURN VALUE",
+	.needs = IPCT_LINUX_ONLY,
+	.requires = { IPCT_HAVE(HAVE_DECL_MSG_INFO), IPCT_HAVE(HAVE_DECL_IPC_INFO),
+		      IPCT_HAVE(HAVE_STRUCT_MSGINFO), IPCT_HAVE(HAVE_UNSHARE) });
+
 IPCT_CASES(&ipct_case_msgrcv_except, &ipct_case_msgrcv_copy_peeks,
 	   &ipct_case_msgrcv_copy_needs_nowait,
 	   &ipct_case_msgrcv_copy_except_einval,
 	   &ipct_case_msgrcv_copy_beyond_enomsg,
-	   &ipct_case_msgctl_ipc_info, &ipct_case_msgctl_cbytes);
+	   &ipct_case_msgctl_ipc_info, &ipct_case_msgctl_cbytes,
+	   &ipct_case_msgrcv_copy_too_big_e2big,
+	   &ipct_case_msgctl_msg_info_counts);

@@ -132,9 +132,15 @@ static void msgctl_creator_keeps_control(void)
 		sysv_msg_xstat(q, &ds);
 		ds.msg_perm.uid = 0;
 		CHECK_OK(msgctl(q, IPC_SET, &ds));
+		sysv_msg_xstat(q, &ds);
+		CHECK_EQ(0, ds.msg_perm.uid);
+		CHECK_EQ(getuid(), ds.msg_perm.cuid);
 		ds.msg_perm.mode = 0640;
 		CHECK_OK(msgctl(q, IPC_SET, &ds));
+		sysv_msg_xstat(q, &ds);
+		CHECK_EQ(0640, ds.msg_perm.mode & 0777);
 		CHECK_OK(msgctl(q, IPC_RMID, NULL));
+		CHECK_FAILS(msgctl(q, IPC_STAT, &ds), EINVAL);
 		ipct_child_exit();
 	}
 	ipct_wait_ok(pid);

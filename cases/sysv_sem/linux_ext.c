@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: MIT
  * cases/sysv_sem/linux_ext.c - Linux extensions and Linux-documented
  * behaviour of System V semaphores: semtimedop(), IPC_INFO, SEM_INFO,
- * SEM_STAT, array order within one semop() and nsops 0.
+ * SEM_STAT, array order within one semop() and nsops 0, and the
+ * operations besides semop() that set sempid.
  * Sources: Linux semop(2), semctl(2).
  */
 #define _GNU_SOURCE
@@ -180,7 +181,121 @@ IPCT_CASE(semctl_sem_stat_index,
 	.spec = "Linux semctl(2), SEM_STAT and IPC_INFO",
 	.needs = IPCT_LINUX_ONLY);
 
+/* Linux semctl(2) NOTES ("The sempid value"): besides semop(), Linux
+ * updates sempid for SETVAL, for SETALL (since Linux 4.6) and for the
+ * SEM_UNDO adjustments made at exit.  POSIX names semop() only. */
+#define SEMPID_SPEC "Linux semctl(2), NOTES (The sempid value)"
+
+static void semctl_setval_sets_sempid(void)
+{
+	int id = ipct_xsemget(IPC_PRIVATE, 2, 0600);
+	pid_t pid;
+
+	/* sempid is ours first, so the child's SETVAL must change it. */
+	sysv_sem_xop1(id, 0, 1, 0);
+	sysv_sem_xop1(id, 1, 1, 0);
+	CHECK_RET(semctl(id, 0, GETPID), getpid());
+	pid = ipct_fork();
+	if (pid == 0) {
+		CHECK_OK(sysv_sem_setval(id, 0, 5));
+		ipct_child_exit();
+	}
+	ipct_wait_ok(pid);
+	CHECK_RET(semctl(id, 0, GETPID), pid);
+	/* Only the semaphore set: the other keeps its sempid. */
+	CHECK_RET(semctl(id, 1, GETPID), getpid());
+}
+IPCT_CASE(semctl_setval_sets_sempid,
+	.id = "sysv_sem.semctl_setval_sets_sempid",
+	.asserts = "on Linux semctl(SETVAL) sets sempid of that semaphore (GETPID) to the caller's pid and leaves the other semaphores' sempid",
+	.spec = SEMPID_SPEC,
+	.needs = IPCT_LINUX_ONLY);
+
+static void semctl_setall_sets_sempid(void)
+{
+	unsigned short v[2] = { 4, 6 };
+	union semun u;
+	int id = ipct_xsemget(IPC_PRIVATE, 2, 0600);
+	pid_t pid;
+
+	sysv_sem_xop1(id, 0, 1, 0);
+	CHECK_RET(semctl(id, 1, GETPID), 0);
+	pid = ipct_fork();
+	if (pid == 0) {
+		u.array = v;
+		CHECK_OK(semctl(id, 0, SETALL, u));
+		ipct_child_exit();
+	}
+	ipct_wait_ok(pid);
+	CHECK_RET(semctl(id, 0, GETPID), pid);
+	CHECK_RET(semctl(id, 1, GETPID), pid);
+}
+IPCT_CASE(semctl_setall_sets_sempid,
+	.id = "sysv_sem.semctl_setall_sets_sempid",
+	.asserts = "on Linux (since 4.6) semctl(SETALL) sets sempid of every semaphore of the set to the caller's pid",
+	.spec = SEMPID_SPEC,
+	.needs = IPCT_LINUX_ONLY);
+
+static void semundo_exit_sets_sempid(void)
+{
+	struct ipct_sync s;
+	int id = ipct_xsemget(IPC_PRIVATE, 1, 0600);
+	pid_t pid;
+
+	ipct_sync_init(&s);
+	pid = ipct_fork();
+	if (pid == 0) {
+		CHECK_OK(sysv_sem_op1(id, 0, 2, SEM_UNDO | IPC_NOWAIT));
+		ipct_post(&s, 1);
+		ipct_sync_wait(&s, 2);
+		ipct_child_exit();
+	}
+	ipct_sync_wait(&s, 1);
+	/* Another operation after the child's: sempid is ours now. */
+	CHECK_OK(sysv_sem_op1(id, 0, 1, IPC_NOWAIT));
+	CHECK_RET(semctl(id, 0, GETPID), getpid());
+	ipct_post(&s, 2);
+	ipct_wait_ok(pid);
+	/* The child's exit undid its +2, and that adjustment set sempid. */
+	CHECK_RET(sysv_sem_getval(id, 0), 1);
+	CHECK_RET(semctl(id, 0, GETPID), pid);
+}
+IPCT_CASE(semundo_exit_sets_sempid,
+	.id = "sysv_sem.semundo_exit_sets_sempid",
+	.asserts = "on Linux the SEM_UNDO adjustment made when a process exits sets sempid of the adjusted semaphore to that process's pid",
+	.spec = SEMPID_SPEC,
+	.needs = IPCT_LINUX_ONLY);
+
+static void semtimedop_undo_at_exit(void)
+{
+	struct timespec ts = { 5, 0 };
+	struct sembuf op = { 0, 2, SEM_UNDO };
+	int id = ipct_xsemget(IPC_PRIVATE, 1, 0600);
+	pid_t pid;
+
+	sysv_sem_xsetval(id, 0, 1);
+	pid = ipct_fork();
+	if (pid == 0) {
+		CHECK_OK(semtimedop(id, &op, 1, &ts));
+		CHECK_RET(sysv_sem_getval(id, 0), 3);
+		ipct_child_exit();
+	}
+	ipct_wait_ok(pid);
+	/* The child's +2 was undone when it exited. */
+	CHECK_RET(sysv_sem_getval(id, 0), 1);
+}
+IPCT_CASE(semtimedop_undo_at_exit,
+	.id = "sysv_sem.semtimedop_undo_at_exit",
+	.asserts = "on Linux an operation made by semtimedop() with SEM_UNDO is undone when the process exits, as with semop()",
+	.spec = "Linux semop(2), DESCRIPTION (semtimedop() behaves identically to semop() apart from the timeout; SEM_UNDO)",
+	.needs = IPCT_LINUX_ONLY,
+	.requires = { IPCT_HAVE(HAVE_SEMTIMEDOP) });
+
 IPCT_CASES(&ipct_case_semtimedop_timeout_eagain, &ipct_case_semtimedop_null_blocks,
 	   &ipct_case_semtimedop_bad_timeout_einval, &ipct_case_semop_array_order,
 	   &ipct_case_semop_zero_nsops_einval, &ipct_case_semctl_ipc_info_limits,
-	   &ipct_case_semctl_sem_info_counts, &ipct_case_semctl_sem_stat_index);
+	   &ipct_case_semctl_sem_info_counts, &ipct_case_semctl_sem_stat_index,
+	   &ipct_case_semctl_setval_sets_sempid,
+	   &ipct_case_semctl_setall_sets_sempid,
+	   &ipct_case_semundo_exit_sets_sempid,
+	   &ipct_case_semtimedop_undo_at_exit);

@@ -25,11 +25,21 @@ static int create_keyed(key_t key, int nsems)
 
 static void semget_private_creates(void)
 {
-	CHECK_OK(ipct_tracked_id(IPCT_SYSV_SEM, semget(IPC_PRIVATE, 3, IPC_CREAT | 0600)));
+	struct semid_ds ds;
+	int a, b;
+
+	CHECK_OK(a = ipct_tracked_id(IPCT_SYSV_SEM, semget(IPC_PRIVATE, 3, IPC_CREAT | 0600)));
+	CHECK_OK(b = ipct_tracked_id(IPCT_SYSV_SEM, semget(IPC_PRIVATE, 2, IPC_CREAT | 0600)));
+	/* Each call made a set of its own, of the size it asked. */
+	CHECK_NE(a, b);
+	sysv_sem_xstat(a, &ds);
+	CHECK_EQ(3, ds.sem_nsems);
+	sysv_sem_xstat(b, &ds);
+	CHECK_EQ(2, ds.sem_nsems);
 }
 IPCT_CASE(semget_private_creates,
 	.id = "sysv_sem.semget_private_creates",
-	.asserts = "semget() with IPC_PRIVATE creates a semaphore set and returns a non-negative identifier",
+	.asserts = "semget() with IPC_PRIVATE creates a new semaphore set of nsems semaphores each time and returns its non-negative identifier",
 	.spec = "POSIX.1-2024 semget(), DESCRIPTION and RETURN VALUE");
 
 static void semget_private_distinct(void)

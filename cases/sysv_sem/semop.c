@@ -432,6 +432,89 @@ IPCT_CASE(semop_set_outlives_creator,
 	.asserts = "a semaphore set and its values remain after its creator exits, until it is removed",
 	.spec = "POSIX.1-2024 XSH 2.7, semctl() IPC_RMID");
 
+static void semop_waiting_decrement_does_not_block_smaller(void)
+{
+	struct sysv_sem_call c;
+	struct ipct_blocker b;
+	int id = ipct_xsemget(IPC_PRIVATE, 1, 0600);
+
+	sysv_sem_xsetval(id, 0, 1);
+	sysv_sem_call1(&c, id, 0, -2, 0);
+	ipct_block_start(&b, sysv_sem_blocking_op, &c);
+	ipct_block_prove(&b);
+	CHECK_RET(semctl(id, 0, GETNCNT), 1);
+	/* semval 1 covers a decrement of 1: it proceeds at once, the
+	 * waiting decrement of 2 does not hold it back. */
+	CHECK_OK(sysv_sem_op1(id, 0, -1, IPC_NOWAIT));
+	CHECK_RET(sysv_sem_getval(id, 0), 0);
+	ipct_block_prove(&b);
+	CHECK_OK(sysv_sem_op1(id, 0, 2, 0));
+	CHECK_RESULT(ipct_block_finish(&b), 0);
+	CHECK_RET(sysv_sem_getval(id, 0), 0);
+}
+IPCT_CASE(semop_waiting_decrement_does_not_block_smaller,
+	.id = "sysv_sem.semop_waiting_decrement_does_not_block_smaller",
+	.asserts = "while a decrement larger than semval waits, a smaller decrement that semval covers completes at once (the waiter does not hold it back)",
+	.spec = "POSIX.1-2024 semop(), DESCRIPTION (sem_op negative: semval >= |sem_op| is subtracted)");
+
+static void semop_increment_wakes_smaller_waiter(void)
+{
+	struct sysv_sem_call big, small;
+	struct ipct_blocker bb, bs;
+	int id = ipct_xsemget(IPC_PRIVATE, 1, 0600);
+
+	sysv_sem_call1(&big, id, 0, -2, 0);
+	sysv_sem_call1(&small, id, 0, -1, 0);
+	/* The large decrement starts waiting first. */
+	ipct_block_start(&bb, sysv_sem_blocking_op, &big);
+	ipct_block_prove(&bb);
+	ipct_block_start(&bs, sysv_sem_blocking_op, &small);
+	ipct_block_prove(&bs);
+	CHECK_RET(semctl(id, 0, GETNCNT), 2);
+	/* Enough for the later, smaller waiter only: it must complete. */
+	CHECK_OK(sysv_sem_op1(id, 0, 1, 0));
+	CHECK_RESULT(ipct_block_finish(&bs), 0);
+	ipct_block_prove(&bb);
+	CHECK_RET(semctl(id, 0, GETNCNT), 1);
+	CHECK_RET(sysv_sem_getval(id, 0), 0);
+	CHECK_OK(sysv_sem_op1(id, 0, 2, 0));
+	CHECK_RESULT(ipct_block_finish(&bb), 0);
+	CHECK_RET(sysv_sem_getval(id, 0), 0);
+}
+IPCT_CASE(semop_increment_wakes_smaller_waiter,
+	.id = "sysv_sem.semop_increment_wakes_smaller_waiter",
+	.asserts = "an increment that covers a later, smaller blocked decrement but not an earlier, larger one completes the smaller one; the larger one keeps waiting (no starvation behind it)",
+	.spec = "POSIX.1-2024 semop(), DESCRIPTION (a suspended decrement proceeds when semval becomes >= |sem_op|)");
+
+static void semop_zero_eintr_zcnt_drops(void)
+{
+	struct sysv_sem_call c;
+	struct ipct_blocker b1, b2;
+	int id = ipct_xsemget(IPC_PRIVATE, 1, 0600);
+
+	ipct_xsigaction(SIGUSR1, ipct_noop_handler, 0);
+	sysv_sem_xsetval(id, 0, 1);
+	sysv_sem_call1(&c, id, 0, 0, 0);
+	ipct_block_start(&b1, sysv_sem_blocking_op, &c);
+	ipct_block_prove(&b1);
+	ipct_block_start(&b2, sysv_sem_blocking_op, &c);
+	ipct_block_prove(&b2);
+	CHECK_RET(semctl(id, 0, GETZCNT), 2);
+	CHECK_OK(kill(b1.pid, SIGUSR1));
+	CHECK_RESULT_FAILS(ipct_block_finish(&b1), EINTR);
+	/* The interrupted waiter is no longer counted; the other still is. */
+	CHECK_RET(semctl(id, 0, GETZCNT), 1);
+	ipct_block_prove(&b2);
+	CHECK_RET(sysv_sem_getval(id, 0), 1);
+	CHECK_OK(sysv_sem_op1(id, 0, -1, 0));
+	CHECK_RESULT(ipct_block_finish(&b2), 0);
+	CHECK_RET(semctl(id, 0, GETZCNT), 0);
+}
+IPCT_CASE(semop_zero_eintr_zcnt_drops,
+	.id = "sysv_sem.semop_zero_eintr_zcnt_drops",
+	.asserts = "a semop() waiting for zero that is interrupted by a caught signal fails with EINTR and semzcnt drops by one, other waiters for zero staying counted",
+	.spec = "POSIX.1-2024 semop(), DESCRIPTION (sem_op zero: semzcnt decremented, EINTR) and ERRORS [EINTR]");
+
 IPCT_CASES(&ipct_case_semop_increment_adds, &ipct_case_semop_decrement_subtracts,
 	   &ipct_case_semop_zero_immediate,
 	   &ipct_case_semop_decrement_nowait_eagain,
@@ -446,4 +529,7 @@ IPCT_CASES(&ipct_case_semop_increment_adds, &ipct_case_semop_decrement_subtracts
 	   &ipct_case_semop_blocked_eidrm, &ipct_case_semop_blocked_eintr,
 	   &ipct_case_semop_eintr_despite_sa_restart,
 	   &ipct_case_semop_eacces_alter, &ipct_case_semop_zero_needs_read_only,
-	   &ipct_case_semop_set_outlives_creator);
+	   &ipct_case_semop_set_outlives_creator,
+	   &ipct_case_semop_waiting_decrement_does_not_block_smaller,
+	   &ipct_case_semop_increment_wakes_smaller_waiter,
+	   &ipct_case_semop_zero_eintr_zcnt_drops);

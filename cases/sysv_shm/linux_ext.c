@@ -2,13 +2,14 @@
  * cases/sysv_shm/linux_ext.c - Linux extensions and Linux-documented
  * behaviour of System V shared memory: IPC_INFO, SHM_INFO, SHM_STAT,
  * SHM_DEST, attaching and re-creating after IPC_RMID, SHM_LOCK,
- * SHM_REMAP and page rounding.
+ * SHM_REMAP, page rounding, and shmdt() of an attach munmap() cut.
  * Sources: Linux shmctl(2), shmop(2), shmget(2).
  */
 #define _GNU_SOURCE
 #include "ipct.h"
 #include "sysv_shm.h"
 
+#include <sys/mman.h>
 #include <sys/resource.h>
 
 static void shm_ipc_info_limits(void)
@@ -243,9 +244,65 @@ IPCT_CASE(shm_size_rounded_to_page,
 	.spec = "Linux shmget(2), DESCRIPTION",
 	.needs = IPCT_LINUX_ONLY);
 
+/* Is the page at p mapped?  mincore() fails with ENOMEM on an unmapped
+ * range (Linux mincore(2), ERRORS); unlike msync() it is not reported by
+ * memcheck for the address it probes. */
+static int page_mapped(const char *p, size_t pg)
+{
+	unsigned char vec;
+
+	if (mincore((void *)p, pg, &vec) == 0)
+		return 1;
+	if (errno != ENOMEM)
+		IPCT_BROKEN("mincore(%p): %s", (const void *)p, ipct_errname(errno));
+	return 0;
+}
+
+/* Attach a three-page segment, unmap page `hole` of the attach, and
+ * detach at the attach address: what is left of the attach goes. */
+static void shmdt_after_munmap(size_t hole)
+{
+	size_t pg = ipct_xpagesize();
+	int id = ipct_xshmget(IPC_PRIVATE, 3 * pg, 0600);
+	char *p = sysv_shm_xat(id, NULL, 0);
+
+	memset(p, 'x', 3 * pg);
+	if (munmap(p + hole * pg, pg) != 0)
+		IPCT_BROKEN("munmap(page %zu of the attach): %s", hole, ipct_errname(errno));
+	CHECK_OK(shmdt(p));
+	CHECK_EQ(0, sysv_shm_xnattch(id));
+	CHECK(!page_mapped(p, pg));
+	CHECK(!page_mapped(p + pg, pg));
+	CHECK(!page_mapped(p + 2 * pg, pg));
+	/* Nothing of the attach is left to detach. */
+	CHECK_FAILS(shmdt(p), EINVAL);
+}
+
+static void shmdt_after_partial_munmap(void)
+{
+	shmdt_after_munmap(1);
+}
+IPCT_CASE(shmdt_after_partial_munmap,
+	.id = "sysv_shm.shmdt_after_partial_munmap",
+	.asserts = "on Linux, after munmap() of a middle page of an attached segment, shmdt() of the attach address detaches both remaining parts (shm_nattch back to 0, no page of the attach mapped)",
+	.spec = "Linux shmop(2) shmdt(); Linux ipc/shm.c ksys_shmdt() (unmaps the fragments munmap() left of the attach)",
+	.needs = IPCT_LINUX_ONLY);
+
+static void shmdt_after_head_munmap(void)
+{
+	shmdt_after_munmap(0);
+}
+IPCT_CASE(shmdt_after_head_munmap,
+	.id = "sysv_shm.shmdt_after_head_munmap",
+	.asserts = "on Linux, after munmap() of the first page of an attached segment, shmdt() of the attach address still detaches the rest of that attach (shm_nattch back to 0)",
+	.spec = "Linux shmop(2) shmdt(); Linux ipc/shm.c ksys_shmdt() (a fragment whose offset matches its distance from shmaddr belongs to that attach)",
+	.needs = IPCT_LINUX_ONLY);
+
 IPCT_CASES(&ipct_case_shm_ipc_info_limits, &ipct_case_shm_info_counts,
 	   &ipct_case_shm_stat_index, &ipct_case_shm_dest_flag_after_rmid,
 	   &ipct_case_shm_attach_after_rmid, &ipct_case_shm_rmid_releases_key,
 	   &ipct_case_shm_lock_sets_flag, &ipct_case_shm_lock_memlock_zero_fails,
 	   &ipct_case_shm_remap_null_einval, &ipct_case_shm_attach_over_mapping,
-	   &ipct_case_shm_size_rounded_to_page);
+	   &ipct_case_shm_size_rounded_to_page,
+	   &ipct_case_shmdt_after_partial_munmap,
+	   &ipct_case_shmdt_after_head_munmap);
