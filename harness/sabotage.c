@@ -1582,7 +1582,7 @@ static int lock_get(int cmd)
 static int lock_row(const struct sab *s)
 {
 	return s->kind == K_CMD_AS || s->kind == K_REQ ||
-	       (s->kind == K_FIELD && s->p1 >= F_LK_UNLCK && s->p1 <= F_LK_WHENCE);
+	       (s->kind == K_FIELD && ((s->p1 >= F_LK_UNLCK && s->p1 <= F_LK_WHENCE) || s->p1 == F_LK_FREE_KEEP));
 }
 
 /* Whether a lock of q->l_type over q's range is in the way of a new open
@@ -1608,7 +1608,8 @@ static int lock_probe(int fd, struct flock *q)
 		return 0;
 	q->l_pid = 0;
 	r = INTERPOSE_REAL(fcntl)(fd2, F_OFD_GETLK, (long)q);
-	INTERPOSE_REAL(close)(fd2);
+	/* fd2 stays open (close-on-exec): closing a descriptor of the file
+	 * would remove the process's record locks on it */
 	return r == 0 && q->l_type != F_UNLCK;
 }
 
@@ -1709,6 +1710,8 @@ static int lock_fcntl(const struct sab *s, int fd, int cmd, long arg)
 	}
 	/* K_FIELD: what F_GETLK / F_OFD_GETLK reports about the lock in the way */
 	r = INTERPOSE_REAL(fcntl)(fd, cmd, arg);
+	if (r == 0 && lock_get(cmd) && user->l_type == F_UNLCK && s->p1 == F_LK_FREE_KEEP)
+		user->l_type = c.l_type; /* nothing in the way: l_type not set to F_UNLCK */
 	if (r != 0 || !lock_get(cmd) || user->l_type == F_UNLCK)
 		return r;
 	switch (s->p1) {
@@ -1751,7 +1754,8 @@ int flock(int fd, int op)
 		fd2 = INTERPOSE_REAL(open)(path, O_RDONLY | O_CLOEXEC, 0);
 		if (fd2 >= 0) {
 			free_ = INTERPOSE_REAL(flock)(fd2, LOCK_EX | LOCK_NB) == 0;
-			INTERPOSE_REAL(close)(fd2);
+			INTERPOSE_REAL(flock)(fd2, LOCK_UN);
+			/* fd2 stays open: closing it would remove the process's record locks */
 		}
 		if (free_) {
 			errno = ENOLCK;
@@ -2011,3 +2015,61 @@ int pidfd_send_signal(int fd, int sig, siginfo_t *i, unsigned fl)
 	return (int)post(s, INTERPOSE_REAL(pidfd_send_signal)(fd, sig, i, fl));
 }
 #endif
+
+/* close() of a descriptor of a regular file: R_CLOSE_KEEPS_LOCKS takes the
+ * process's record locks on the file again after the real close, through a
+ * new descriptor of the file that stays open (a platform that removes the
+ * locks only when the descriptor used to lock is closed, or never). */
+int close(int fd)
+{
+	SAB(close);
+	struct flock keep[32];
+	int n = 0, r, saved;
+
+	if (!s)
+		return INTERPOSE_REAL(close)(fd);
+	if (s->kind == K_REQ && s->p1 == R_CLOSE_KEEPS_LOCKS) {
+		char path[64];
+		struct stat st;
+		off_t start = 0;
+		int fd2;
+
+		snprintf(path, sizeof path, "/proc/self/fd/%d", fd);
+		if (INTERPOSE_REAL(fstat)(fd, &st) == 0 && S_ISREG(st.st_mode) &&
+		    (fd2 = INTERPOSE_REAL(open)(path, O_RDONLY | O_CLOEXEC, 0)) >= 0) {
+			while (n < 32) {
+				struct flock q = { 0 };
+
+				q.l_type = F_WRLCK;
+				q.l_whence = SEEK_SET;
+				q.l_start = start;
+				if (INTERPOSE_REAL(fcntl)(fd2, F_OFD_GETLK, (long)&q) != 0 || q.l_type == F_UNLCK)
+					break;
+				if (q.l_pid == getpid())
+					keep[n++] = q;
+				if (q.l_len == 0)
+					break;
+				start = q.l_start + q.l_len;
+			}
+			if (n) {
+				int fd3 = INTERPOSE_REAL(open)(path, O_RDWR | O_CLOEXEC, 0);
+
+				if (fd3 < 0)
+					fd3 = INTERPOSE_REAL(open)(path, O_RDONLY | O_CLOEXEC, 0);
+				r = INTERPOSE_REAL(close)(fd);
+				saved = errno;
+				if (fd3 >= 0) {
+					int i;
+
+					for (i = 0; i < n; i++)
+						INTERPOSE_REAL(fcntl)(fd3, F_SETLK, (long)&keep[i]);
+					/* fd3 and fd2 stay open: closing either would remove them */
+				}
+				errno = saved;
+				return r;
+			}
+			INTERPOSE_REAL(close)(fd2);
+		}
+	}
+	return INTERPOSE_REAL(close)(fd);
+}

@@ -44,6 +44,7 @@ enum sab_req {
 	R_LEN_PLUS_ONE,   /* a lock covers one byte more than asked */
 	R_FLOCK_AS_FCNTL, /* flock() is emulated with fcntl() whole-file record locks */
 	R_TEST_LOCKED,    /* lockf(F_TEST) reports every section locked */
+	R_CLOSE_KEEPS_LOCKS, /* close() does not remove the process's record locks on the file */
 };
 
 /* The status fields a K_FIELD row perturbs (p1). */
@@ -64,7 +65,7 @@ enum sab_field {
 	F_MTYPE, F_PRIO, F_SI_UID, F_SEALS,
 	/* lock, pshared, linux_fd (branch fnew) */
 	F_LK_UNLCK, F_LK_TYPE, F_LK_PID, F_LK_START, F_LK_LEN, F_LK_WHENCE,
-	F_PT_VALUE, F_BARRIER_SERIAL, F_SI_STATUS,
+	F_PT_VALUE, F_BARRIER_SERIAL, F_SI_STATUS, F_LK_FREE_KEEP,
 };
 
 /* Which objects a row acts on, for calls shared by families. */

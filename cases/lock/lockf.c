@@ -308,7 +308,7 @@ static void lockf_released_by_close(void)
 	pid_t pid;
 
 	CHECK_OK(lockf_at(fd, F_LOCK, 0, 0));
-	ipct_xclose(lock_xopen("f", O_RDONLY));
+	CHECK_OK(close(lock_xopen("f", O_RDONLY)));
 	pid = ipct_fork();
 	if (pid == 0) {
 		int cfd = lock_xopen("f", O_RDWR);
