@@ -1514,7 +1514,7 @@ int signalfd(int fd, const sigset_t *m, int fl)
 		return INTERPOSE_REAL(signalfd)(fd, m, fl);
 	if (s->kind == K_NOOP && fd >= 0)
 		return fd;
-	if (s->kind == K_REQ && s->p1 == R_SIGKILL_EINVAL && m &&
+	if (s->kind == K_REQ && s->p1 == R_SIGKILL_EINVAL &&
 	    (sigismember(m, SIGKILL) == 1 || sigismember(m, SIGSTOP) == 1)) {
 		errno = EINVAL;
 		return -1;
