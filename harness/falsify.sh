@@ -77,7 +77,10 @@ cat "$W"/res.* 2>/dev/null >"$W/red"
 cat "$W"/ran.* 2>/dev/null >"$W/ran"
 end=$(date +%s)
 
-# Results: falsify.tsv and falsify.txt.
+# Results: falsify.tsv and falsify.txt.  falsify-unreachable.txt (beside
+# this script) says why a case no sabotage can reach cannot be turned red.
+WHY="$(dirname "$0")/falsify-unreachable.txt"
+[ -f "$WHY" ] || WHY=/dev/null
 awk -F '\t' -v secs=$((end - start)) -v tsv="$OUT/falsify.tsv" -v txt="$OUT/falsify.txt" '
 FILENAME == ARGV[1] { okcase[$2] = ($3 == "ok"); fam = $1; sub(/^cases\//, "", fam); sub(/\/.*/, "", fam)
 	casefam[$2] = fam; casebin[$2] = $1; next }
@@ -85,6 +88,7 @@ FILENAME == ARGV[2] { n++; sname[n] = $1; sfam[$1] = $2; scall[$1] = $3; skind[$
 FILENAME == ARGV[3] { if (!(($1, $2) in seen)) { seen[$1, $2] = 1; caught[$1] = caught[$1] ? caught[$1] "," $2 : $2
 	proven[$2] = proven[$2] ? proven[$2] "," $1 : $1 } ; next }
 FILENAME == ARGV[4] { ran[$1]++; next }
+FILENAME == ARGV[5] { if ($0 !~ /^#/ && NF >= 2) why[$1] = $2; next }
 END {
 	print "# falsify.tsv: make check-falsify (issue 17); " secs " s" >tsv
 	print "#sabotage\tname\tfamily\tcall\tkind\tcases-run\tcaught-by\tbreaks\tsource" >tsv
@@ -106,6 +110,6 @@ END {
 	printf "\nSabotages no case caught (a missing or weak case):\n" >txt
 	for (i = 1; i <= n; i++) { s = sname[i]; if (!caught[s]) printf "  %s  [%s, %d cases run]  %s\n", s, sfam[s], ran[s], sbreaks[s] >txt }
 	printf "\nCases no sabotage turned red:\n" >txt
-	for (c in casefam) if (okcase[c] && !proven[c]) printf "  %s\n", c >txt
-}' "$W/base" "$W/table" "$W/red" "$W/ran"
+	for (c in casefam) if (okcase[c] && !proven[c]) printf "  %s%s\n", c, (c in why) ? "  (unreachable: " why[c] ")" : "" >txt
+}' "$W/base" "$W/table" "$W/red" "$W/ran" "$WHY"
 cat "$OUT/falsify.txt" | sed -n '1,20p'

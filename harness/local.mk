@@ -57,5 +57,6 @@ check-falsify: harness/ipcconf-sabotage.so harness/sabotage-list $(nobase_pkglib
 MOSTLYCLEANFILES += harness/ipcconf-sabotage.so harness/sabotage-list \
 	falsify.tsv falsify.txt
 EXTRA_DIST += harness/sabotage.c harness/sabotage_rows.c harness/sabotage_scope.c \
-	harness/sabotage.h harness/sabotage.def harness/sabotage-list.c harness/falsify.sh
+	harness/sabotage.h harness/sabotage.def harness/sabotage-list.c harness/falsify.sh \
+	harness/falsify-unreachable.txt
 .PHONY: check-falsify

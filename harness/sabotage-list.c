@@ -12,6 +12,7 @@ static const char *const kinds[] = {
 	"errno", "no-effect", "command-no-effect", "does-not-block", "never-returns",
 	"flag-ignored", "flag-forced", "argument-ignored", "data-cut", "data-changed",
 	"data-lost", "wrong-field", "trace",
+	"command-changed", "request-changed",
 };
 
 int main(void)

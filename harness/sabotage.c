@@ -45,6 +45,9 @@
 
 
 static int in_case(void);
+/* lock, pshared, linux_fd additions (branch fnew): at the end of the file */
+static int lock_row(const struct sab *s);
+static int lock_fcntl(const struct sab *s, int fd, int cmd, long arg);
 #define NROWS 1024
 static struct interpose_row rows[NROWS];
 INTERPOSE_TABLE(rows, "IPCCONF_SABOTAGE");
@@ -698,6 +701,8 @@ int sem_init(sem_t *x, int pshared, unsigned v)
 
 	if (!s)
 		return INTERPOSE_REAL(sem_init)(x, pshared, v);
+	if (s->kind == K_REQ && s->p1 == R_PSHARED_PRIVATE)
+		pshared = 0;
 	if (s->kind == K_ARG_ZERO)
 		v = 0;
 	return (int)post(s, INTERPOSE_REAL(sem_init)(x, pshared, v));
@@ -745,6 +750,8 @@ int fcntl(int fd, int cmd, ...)
 	va_end(ap);
 	if (!s)
 		return INTERPOSE_REAL(fcntl)(fd, cmd, arg);
+	if (lock_row(s))
+		return lock_fcntl(s, fd, cmd, arg);
 	if (s->kind == K_CMD_NOOP && cmd == s->p1)
 		return cmd == F_SETPIPE_SZ ? INTERPOSE_REAL(fcntl)(fd, F_GETPIPE_SZ) : 0;
 	r = post(s, INTERPOSE_REAL(fcntl)(fd, cmd, arg));
@@ -1544,7 +1551,13 @@ int waitid(idtype_t t, id_t id, siginfo_t *i, int opt)
 
 	if (!s)
 		return INTERPOSE_REAL(waitid)(t, id, i, opt);
-	return (int)post(s, INTERPOSE_REAL(waitid)(t, id, i, (int)flags(s, opt)));
+	{
+		int r = (int)post(s, INTERPOSE_REAL(waitid)(t, id, i, (int)flags(s, opt)));
+
+		if (r == 0 && i && i->si_pid && s->kind == K_FIELD && s->p1 == F_SI_STATUS)
+			i->si_status += 1;
+		return r;
+	}
 }
 
 /* ---- sockets ------------------------------------------------------------ */
@@ -1638,6 +1651,11 @@ int signalfd(int fd, const sigset_t *m, int fl)
 		return INTERPOSE_REAL(signalfd)(fd, m, fl);
 	if (s->kind == K_NOOP && fd >= 0)
 		return fd;
+	if (s->kind == K_REQ && s->p1 == R_SIGKILL_EINVAL &&
+	    (sigismember(m, SIGKILL) == 1 || sigismember(m, SIGSTOP) == 1)) {
+		errno = EINVAL;
+		return -1;
+	}
 	return (int)post(s, INTERPOSE_REAL(signalfd)(fd, m, (int)flags(s, fl)));
 }
 
@@ -1647,6 +1665,8 @@ int memfd_create(const char *n, unsigned fl)
 
 	if (!s)
 		return INTERPOSE_REAL(memfd_create)(n, fl);
+	if (s->kind == K_REQ && s->p1 == R_NAME)
+		n = "sabotaged";
 	return (int)post(s, INTERPOSE_REAL(memfd_create)(n, (unsigned)flags(s, fl)));
 }
 
@@ -1660,4 +1680,533 @@ int unshare(int fl)
 	if (pre(s, &r))
 		return (int)r;
 	return (int)post(s, INTERPOSE_REAL(unshare)((int)flags(s, fl)));
+}
+
+/* ==== lock, pshared, linux_fd (issue 17, branch fnew) ===================
+ * Record locks (fcntl F_SETLK/F_SETLKW/F_GETLK and the OFD commands, flock,
+ * lockf), the process-shared pthread objects, pidfd.  pthread functions
+ * return an error number instead of setting errno: their K_ERRNO rows
+ * replace the number returned, and the trace records it as the errno. */
+#include <sys/file.h>
+#ifdef __has_include
+#if __has_include(<sys/pidfd.h>)
+#include <sys/pidfd.h>
+#define SAB_HAVE_PIDFD 1
+#endif
+#endif
+
+static int lock_cmd(int cmd)
+{
+	switch (cmd) {
+	case F_SETLK: case F_SETLKW: case F_GETLK:
+#ifdef F_OFD_SETLK
+	case F_OFD_SETLK: case F_OFD_SETLKW: case F_OFD_GETLK:
+#endif
+		return 1;
+	}
+	return 0;
+}
+
+static int lock_get(int cmd)
+{
+#ifdef F_OFD_GETLK
+	if (cmd == F_OFD_GETLK)
+		return 1;
+#endif
+	return cmd == F_GETLK;
+}
+
+static int lock_row(const struct sab *s)
+{
+	return s->kind == K_CMD_AS || s->kind == K_REQ ||
+	       (s->kind == K_FIELD && ((s->p1 >= F_LK_UNLCK && s->p1 <= F_LK_WHENCE) || s->p1 == F_LK_FREE_KEEP));
+}
+
+/* Whether a lock of q->l_type over q's range is in the way of a new open
+ * file description of fd's file: that sees the caller's own process locks
+ * and the locks of its other descriptions too.  Fills *q with the lock in the
+ * way (l_whence SEEK_SET). */
+static int lock_probe(int fd, struct flock *q)
+{
+	char path[64];
+	int fd2, r;
+
+	if (q->l_whence == SEEK_CUR) {
+		off_t o = INTERPOSE_REAL(lseek)(fd, 0, SEEK_CUR);
+
+		if (o < 0)
+			return 0;
+		q->l_start += o;
+		q->l_whence = SEEK_SET;
+	}
+	snprintf(path, sizeof path, "/proc/self/fd/%d", fd);
+	fd2 = INTERPOSE_REAL(open)(path, O_RDONLY | O_CLOEXEC, 0);
+	if (fd2 < 0)
+		return 0;
+	q->l_pid = 0;
+	r = INTERPOSE_REAL(fcntl)(fd2, F_OFD_GETLK, (long)q);
+	/* fd2 stays open (close-on-exec): closing a descriptor of the file
+	 * would remove the process's record locks on it */
+	return r == 0 && q->l_type != F_UNLCK;
+}
+
+static int lock_fcntl(const struct sab *s, int fd, int cmd, long arg)
+{
+	struct flock *user = (struct flock *)arg, c;
+	int r;
+
+	if (!lock_cmd(cmd) || !user)
+		return INTERPOSE_REAL(fcntl)(fd, cmd, arg);
+	if (s->kind == K_CMD_AS) {
+		if (cmd == s->p1)
+			cmd = (int)s->p2;
+		return INTERPOSE_REAL(fcntl)(fd, cmd, arg);
+	}
+	c = *user;
+	if (s->kind == K_REQ) {
+		switch (s->p1) {
+		case R_UNLCK_NOOP:
+			if (!lock_get(cmd) && c.l_type == F_UNLCK)
+				return 0;
+			break;
+		case R_RD_AS_WR:
+			if (!lock_get(cmd) && c.l_type == F_RDLCK)
+				c.l_type = F_WRLCK;
+			break;
+		case R_WR_AS_RD:
+			if (!lock_get(cmd) && c.l_type == F_WRLCK)
+				c.l_type = F_RDLCK;
+			break;
+		case R_LEN0_ONE:
+			if (c.l_len == 0)
+				c.l_len = 1;
+			break;
+		case R_WHENCE_SET:
+			c.l_whence = SEEK_SET;
+			break;
+		case R_UNLCK_ALL:
+			if (!lock_get(cmd) && c.l_type == F_UNLCK) {
+				c.l_whence = SEEK_SET;
+				c.l_start = 0;
+				c.l_len = 0;
+			}
+			break;
+		case R_NEGLEN_EINVAL:
+			if (c.l_len < 0) {
+				errno = EINVAL;
+				return -1;
+			}
+			break;
+		case R_LEN_PLUS_ONE:
+			if (!lock_get(cmd) && c.l_type != F_UNLCK && c.l_len > 0)
+				c.l_len += 1;
+			break;
+		case R_UNLOCK_FREE_FAILS:
+			if (!lock_get(cmd) && c.l_type == F_UNLCK) {
+				struct flock t = c;
+
+				t.l_type = F_WRLCK;
+				if (!lock_probe(fd, &t)) {
+					errno = ENOLCK;
+					return -1;
+				}
+			}
+			break;
+		case R_OWN_CONFLICT:
+			if (!lock_get(cmd) && c.l_type != F_UNLCK) {
+				struct flock t = c;
+
+				if (lock_probe(fd, &t)) {
+					errno = (cmd == F_SETLKW || cmd == F_OFD_SETLKW) ? EDEADLK : EAGAIN;
+					return -1;
+				}
+			}
+			if (lock_get(cmd)) {
+				r = INTERPOSE_REAL(fcntl)(fd, cmd, &c);
+				if (r == 0 && c.l_type == F_UNLCK) {
+					struct flock t = *user;
+
+					if (lock_probe(fd, &t)) {
+						t.l_pid = cmd == F_GETLK ? getpid() : -1;
+						c = t;
+					}
+				}
+				*user = c;
+				return r;
+			}
+			break;
+		}
+		r = INTERPOSE_REAL(fcntl)(fd, cmd, &c);
+		if (lock_get(cmd)) {
+			int saved = errno;
+
+			*user = c;
+			errno = saved;
+		}
+		return r;
+	}
+	/* K_FIELD: what F_GETLK / F_OFD_GETLK reports about the lock in the way */
+	r = INTERPOSE_REAL(fcntl)(fd, cmd, arg);
+	if (r == 0 && lock_get(cmd) && user->l_type == F_UNLCK && s->p1 == F_LK_FREE_KEEP)
+		user->l_type = c.l_type; /* nothing in the way: l_type not set to F_UNLCK */
+	if (r != 0 || !lock_get(cmd) || user->l_type == F_UNLCK)
+		return r;
+	switch (s->p1) {
+	case F_LK_UNLCK: user->l_type = F_UNLCK; break;
+	case F_LK_TYPE: user->l_type = user->l_type == F_RDLCK ? F_WRLCK : F_RDLCK; break;
+	case F_LK_PID: user->l_pid = user->l_pid == -1 ? 0 : user->l_pid + 1; break;
+	case F_LK_START: user->l_start += 1; break;
+	case F_LK_LEN: user->l_len += 1; break;
+	case F_LK_WHENCE: user->l_whence = SEEK_CUR; break;
+	}
+	return r;
+}
+
+int flock(int fd, int op)
+{
+	SAB(flock);
+	long r;
+	int base = op & ~LOCK_NB;
+
+	if (!s)
+		return INTERPOSE_REAL(flock)(fd, op);
+	if (pre(s, &r))
+		return (int)r;
+	if (s->kind == K_REQ && s->p1 == R_FLOCK_AS_FCNTL) {
+		struct flock c = { 0 };
+
+		c.l_type = base == LOCK_SH ? F_RDLCK : base == LOCK_EX ? F_WRLCK : F_UNLCK;
+		c.l_whence = SEEK_SET;
+		if (base != LOCK_SH && base != LOCK_EX && base != LOCK_UN) {
+			errno = EINVAL;
+			return -1;
+		}
+		return INTERPOSE_REAL(fcntl)(fd, (op & LOCK_NB) ? F_SETLK : F_SETLKW, (long)&c);
+	}
+	if (s->kind == K_REQ && s->p1 == R_UNLOCK_FREE_FAILS && base == LOCK_UN) {
+		char path[64];
+		int fd2, free_ = 0;
+
+		snprintf(path, sizeof path, "/proc/self/fd/%d", fd);
+		fd2 = INTERPOSE_REAL(open)(path, O_RDONLY | O_CLOEXEC, 0);
+		if (fd2 >= 0) {
+			free_ = INTERPOSE_REAL(flock)(fd2, LOCK_EX | LOCK_NB) == 0;
+			INTERPOSE_REAL(flock)(fd2, LOCK_UN);
+			/* fd2 stays open: closing it would remove the process's record locks */
+		}
+		if (free_) {
+			errno = ENOLCK;
+			return -1;
+		}
+	}
+	if (s->kind == K_REQ) {
+		if (s->p1 == R_UNLCK_NOOP && base == LOCK_UN)
+			return 0;
+		if (s->p1 == R_RD_AS_WR && base == LOCK_SH)
+			op = LOCK_EX | (op & LOCK_NB);
+		if (s->p1 == R_WR_AS_RD && base == LOCK_EX)
+			op = LOCK_SH | (op & LOCK_NB);
+	} else if (base != LOCK_UN) {
+		op = (int)flags(s, op);
+	}
+	return (int)post(s, INTERPOSE_REAL(flock)(fd, op));
+}
+
+int lockf(int fd, int cmd, off_t len)
+{
+	SAB(lockf);
+	long r;
+
+	if (!s)
+		return INTERPOSE_REAL(lockf)(fd, cmd, len);
+	if (pre(s, &r))
+		return (int)r;
+	if (s->kind == K_CMD_NOOP && cmd == s->p1)
+		return 0;
+	if (s->kind == K_REQ && s->p1 == R_UNLCK_NOOP && cmd == F_ULOCK)
+		return 0;
+	if (s->kind == K_REQ && s->p1 == R_TEST_LOCKED && cmd == F_TEST) {
+		errno = EACCES;
+		return -1;
+	}
+	if (s->kind == K_CMD_AS && cmd == s->p1)
+		cmd = (int)s->p2;
+	if (s->kind == K_ARG_ZERO)
+		len = 0;
+	if (s->kind == K_REQ && s->p1 == R_NEGLEN_EINVAL && len < 0) {
+		errno = EINVAL;
+		return -1;
+	}
+	return (int)post(s, INTERPOSE_REAL(lockf)(fd, cmd, len));
+}
+
+/* ---- pthread: the error number is the return value -------------------- */
+
+static int pt_pre(const struct sab *s, int *r)
+{
+	switch (s->kind) {
+	case K_NOOP:
+		*r = 0;
+		return 1;
+	case K_FAILWITH:
+		*r = (int)s->p1;
+		return 1;
+	case K_HANG:
+		interpose_hang();
+	default:
+		return 0;
+	}
+}
+
+static int pt_post(const struct sab *s, int r)
+{
+	if (s->kind == K_TRACE && r != 0)
+		trace_line(trace_call, r);
+	if (s->kind == K_ERRNO && r == s->p1)
+		return (int)s->p2;
+	return r;
+}
+
+#define PT(FN, PARAMS, ARGS)                                              \
+	int FN PARAMS                                                     \
+	{                                                                 \
+		SAB(FN);                                                  \
+		int r_;                                                   \
+		if (!s)                                                   \
+			return INTERPOSE_REAL(FN) ARGS;                   \
+		if (pt_pre(s, &r_))                                       \
+			return r_;                                        \
+		return pt_post(s, INTERPOSE_REAL(FN) ARGS);               \
+	}
+
+PT(pthread_mutex_lock, (pthread_mutex_t *m), (m))
+PT(pthread_mutex_trylock, (pthread_mutex_t *m), (m))
+PT(pthread_mutex_unlock, (pthread_mutex_t *m), (m))
+PT(pthread_mutex_timedlock, (pthread_mutex_t *m, const struct timespec *t), (m, t))
+PT(pthread_mutex_consistent, (pthread_mutex_t *m), (m))
+PT(pthread_mutex_init, (pthread_mutex_t *m, const pthread_mutexattr_t *a), (m, a))
+PT(pthread_mutexattr_setrobust, (pthread_mutexattr_t *a, int v), (a, v))
+PT(pthread_mutexattr_settype, (pthread_mutexattr_t *a, int v), (a, v))
+PT(pthread_cond_signal, (pthread_cond_t *c), (c))
+PT(pthread_cond_wait, (pthread_cond_t *c, pthread_mutex_t *m), (c, m))
+PT(pthread_cond_timedwait, (pthread_cond_t *c, pthread_mutex_t *m, const struct timespec *t), (c, m, t))
+PT(pthread_condattr_setclock, (pthread_condattr_t *a, clockid_t k), (a, k))
+PT(pthread_rwlock_unlock, (pthread_rwlock_t *l), (l))
+PT(pthread_rwlock_trywrlock, (pthread_rwlock_t *l), (l))
+PT(pthread_rwlock_tryrdlock, (pthread_rwlock_t *l), (l))
+PT(pthread_rwlock_wrlock, (pthread_rwlock_t *l), (l))
+PT(pthread_rwlock_timedwrlock, (pthread_rwlock_t *l, const struct timespec *t), (l, t))
+PT(pthread_rwlock_timedrdlock, (pthread_rwlock_t *l, const struct timespec *t), (l, t))
+PT(pthread_spin_lock, (pthread_spinlock_t *l), (l))
+PT(pthread_spin_trylock, (pthread_spinlock_t *l), (l))
+PT(pthread_spin_unlock, (pthread_spinlock_t *l), (l))
+
+/* The process-shared attribute: R_PSHARED_PRIVATE takes it as private. */
+#define PT_PSHARED(FN, T)                                                 \
+	int FN(T *a, int v)                                               \
+	{                                                                 \
+		SAB(FN);                                                  \
+		int r_;                                                   \
+		if (!s)                                                   \
+			return INTERPOSE_REAL(FN)(a, v);                  \
+		if (pt_pre(s, &r_))                                       \
+			return r_;                                        \
+		if (s->kind == K_REQ && s->p1 == R_PSHARED_PRIVATE)       \
+			v = PTHREAD_PROCESS_PRIVATE;                      \
+		return pt_post(s, INTERPOSE_REAL(FN)(a, v));              \
+	}
+PT_PSHARED(pthread_mutexattr_setpshared, pthread_mutexattr_t)
+PT_PSHARED(pthread_condattr_setpshared, pthread_condattr_t)
+PT_PSHARED(pthread_rwlockattr_setpshared, pthread_rwlockattr_t)
+PT_PSHARED(pthread_barrierattr_setpshared, pthread_barrierattr_t)
+PT_PSHARED(pthread_spin_init, pthread_spinlock_t)
+
+/* The attribute reported: K_FIELD reports the other value. */
+#define PT_GETPSHARED(FN, T)                                              \
+	int FN(const T *a, int *v)                                        \
+	{                                                                 \
+		SAB(FN);                                                  \
+		int r_ = INTERPOSE_REAL(FN)(a, v);                        \
+		if (s && r_ == 0 && s->kind == K_FIELD)                   \
+			*v = *v == PTHREAD_PROCESS_SHARED ?               \
+				PTHREAD_PROCESS_PRIVATE :                 \
+				PTHREAD_PROCESS_SHARED;                   \
+		return r_;                                                \
+	}
+PT_GETPSHARED(pthread_rwlockattr_getpshared, pthread_rwlockattr_t)
+PT_GETPSHARED(pthread_barrierattr_getpshared, pthread_barrierattr_t)
+PT_GETPSHARED(pthread_mutexattr_getpshared, pthread_mutexattr_t)
+PT_GETPSHARED(pthread_condattr_getpshared, pthread_condattr_t)
+
+int pthread_mutexattr_getrobust(const pthread_mutexattr_t *a, int *v)
+{
+	SAB(pthread_mutexattr_getrobust);
+	int r = INTERPOSE_REAL(pthread_mutexattr_getrobust)(a, v);
+
+	if (s && r == 0 && s->kind == K_FIELD)
+		*v = *v == PTHREAD_MUTEX_ROBUST ? PTHREAD_MUTEX_STALLED : PTHREAD_MUTEX_ROBUST;
+	return r;
+}
+
+int pthread_mutexattr_gettype(const pthread_mutexattr_t *a, int *v)
+{
+	SAB(pthread_mutexattr_gettype);
+	int r = INTERPOSE_REAL(pthread_mutexattr_gettype)(a, v);
+
+	if (s && r == 0 && s->kind == K_FIELD)
+		*v = *v == PTHREAD_MUTEX_NORMAL ? PTHREAD_MUTEX_ERRORCHECK : PTHREAD_MUTEX_NORMAL;
+	return r;
+}
+
+int pthread_condattr_getclock(const pthread_condattr_t *a, clockid_t *k)
+{
+	SAB(pthread_condattr_getclock);
+	int r = INTERPOSE_REAL(pthread_condattr_getclock)(a, k);
+
+	if (s && r == 0 && s->kind == K_FIELD)
+		*k = *k == CLOCK_REALTIME ? CLOCK_MONOTONIC : CLOCK_REALTIME;
+	return r;
+}
+
+/* A read lock taken as a write lock (readers exclude each other). */
+int pthread_rwlock_rdlock(pthread_rwlock_t *l)
+{
+	SAB(pthread_rwlock_rdlock);
+	int r;
+
+	if (!s)
+		return INTERPOSE_REAL(pthread_rwlock_rdlock)(l);
+	if (pt_pre(s, &r))
+		return r;
+	if (s->kind == K_REQ && s->p1 == R_RD_AS_WR)
+		return INTERPOSE_REAL(pthread_rwlock_wrlock)(l);
+	return pt_post(s, INTERPOSE_REAL(pthread_rwlock_rdlock)(l));
+}
+
+int pthread_cond_broadcast(pthread_cond_t *c)
+{
+	SAB(pthread_cond_broadcast);
+	int r;
+
+	if (!s)
+		return INTERPOSE_REAL(pthread_cond_broadcast)(c);
+	if (pt_pre(s, &r))
+		return r;
+	if (s->kind == K_REQ && s->p1 == R_BROADCAST_ONE)
+		return INTERPOSE_REAL(pthread_cond_signal)(c);
+	return pt_post(s, INTERPOSE_REAL(pthread_cond_broadcast)(c));
+}
+
+int pthread_barrier_init(pthread_barrier_t *b, const pthread_barrierattr_t *a, unsigned n)
+{
+	SAB(pthread_barrier_init);
+	int r;
+
+	if (!s)
+		return INTERPOSE_REAL(pthread_barrier_init)(b, a, n);
+	if (pt_pre(s, &r))
+		return r;
+	if (s->kind == K_REQ && s->p1 == R_COUNT_ONE && n > 0)
+		n = 1;
+	return pt_post(s, INTERPOSE_REAL(pthread_barrier_init)(b, a, n));
+}
+
+/* K_FIELD: PTHREAD_BARRIER_SERIAL_THREAD returned to nobody (0 to all). */
+int pthread_barrier_wait(pthread_barrier_t *b)
+{
+	SAB(pthread_barrier_wait);
+	int r;
+
+	if (!s)
+		return INTERPOSE_REAL(pthread_barrier_wait)(b);
+	if (pt_pre(s, &r))
+		return r;
+	r = INTERPOSE_REAL(pthread_barrier_wait)(b);
+	if (s->kind == K_FIELD && r == PTHREAD_BARRIER_SERIAL_THREAD)
+		return 0;
+	return pt_post(s, r);
+}
+
+/* ---- pidfd -------------------------------------------------------------- */
+#ifdef SAB_HAVE_PIDFD
+int pidfd_open(pid_t pid, unsigned fl)
+{
+	SAB(pidfd_open);
+
+	if (!s)
+		return INTERPOSE_REAL(pidfd_open)(pid, fl);
+	return (int)post(s, INTERPOSE_REAL(pidfd_open)(pid, (unsigned)flags(s, fl)));
+}
+
+int pidfd_send_signal(int fd, int sig, siginfo_t *i, unsigned fl)
+{
+	SAB(pidfd_send_signal);
+	long r;
+
+	if (!s)
+		return INTERPOSE_REAL(pidfd_send_signal)(fd, sig, i, fl);
+	if (pre(s, &r))
+		return (int)r;
+	if (s->kind == K_REQ && s->p1 == R_SIGNAL_ZERO)
+		sig = 0;
+	return (int)post(s, INTERPOSE_REAL(pidfd_send_signal)(fd, sig, i, fl));
+}
+#endif
+
+/* close() of a descriptor of a regular file: R_CLOSE_KEEPS_LOCKS takes the
+ * process's record locks on the file again after the real close, through a
+ * new descriptor of the file that stays open (a platform that removes the
+ * locks only when the descriptor used to lock is closed, or never). */
+int close(int fd)
+{
+	SAB(close);
+	struct flock keep[32];
+	int n = 0, r, saved;
+
+	if (!s)
+		return INTERPOSE_REAL(close)(fd);
+	if (s->kind == K_REQ && s->p1 == R_CLOSE_KEEPS_LOCKS) {
+		char path[64];
+		struct stat st;
+		off_t start = 0;
+		int fd2;
+
+		snprintf(path, sizeof path, "/proc/self/fd/%d", fd);
+		if (INTERPOSE_REAL(fstat)(fd, &st) == 0 && S_ISREG(st.st_mode) &&
+		    (fd2 = INTERPOSE_REAL(open)(path, O_RDONLY | O_CLOEXEC, 0)) >= 0) {
+			while (n < 32) {
+				struct flock q = { 0 };
+
+				q.l_type = F_WRLCK;
+				q.l_whence = SEEK_SET;
+				q.l_start = start;
+				if (INTERPOSE_REAL(fcntl)(fd2, F_OFD_GETLK, (long)&q) != 0 || q.l_type == F_UNLCK)
+					break;
+				if (q.l_pid == getpid())
+					keep[n++] = q;
+				if (q.l_len == 0)
+					break;
+				start = q.l_start + q.l_len;
+			}
+			if (n) {
+				int fd3 = INTERPOSE_REAL(open)(path, O_RDWR | O_CLOEXEC, 0);
+
+				if (fd3 < 0)
+					fd3 = INTERPOSE_REAL(open)(path, O_RDONLY | O_CLOEXEC, 0);
+				r = INTERPOSE_REAL(close)(fd);
+				saved = errno;
+				if (fd3 >= 0) {
+					int i;
+
+					for (i = 0; i < n; i++)
+						INTERPOSE_REAL(fcntl)(fd3, F_SETLK, (long)&keep[i]);
+					/* fd3 and fd2 stay open: closing either would remove them */
+				}
+				errno = saved;
+				return r;
+			}
+			INTERPOSE_REAL(close)(fd2);
+		}
+	}
+	return INTERPOSE_REAL(close)(fd);
 }

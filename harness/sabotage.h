@@ -19,6 +19,32 @@ enum sab_kind {
 	K_DROP,      /* reports the data sent, sends nothing (lost data) */
 	K_FIELD,     /* field p1 of the status structure it fills is wrong */
 	K_TRACE,     /* no sabotage: records the calls (IPCCONF_SABOTAGE_TRACE) */
+	/* lock, pshared, linux_fd (issue 17, branch fnew) */
+	K_CMD_AS,    /* command p1 is carried out as command p2 (F_SETLKW as F_SETLK...) */
+	K_REQ,       /* the request is changed as p1 (enum sab_req) says */
+};
+
+/* What a K_REQ row changes in the request (p1). */
+enum sab_req {
+	R_UNLCK_NOOP = 1, /* an unlock (F_UNLCK, LOCK_UN, F_ULOCK, *_unlock) succeeds, releases nothing */
+	R_RD_AS_WR,       /* a shared/read lock is taken exclusive */
+	R_WR_AS_RD,       /* an exclusive/write lock is taken shared */
+	R_LEN0_ONE,       /* l_len 0 ("to the end, however far") locks one byte */
+	R_WHENCE_SET,     /* l_whence ignored: SEEK_CUR/SEEK_END taken as SEEK_SET */
+	R_UNLCK_ALL,      /* unlocking part of a range unlocks the whole file */
+	R_NEGLEN_EINVAL,  /* a negative l_len is refused with EINVAL */
+	R_PSHARED_PRIVATE,/* the process-shared argument is taken as private */
+	R_COUNT_ONE,      /* a barrier's count is taken as 1 */
+	R_BROADCAST_ONE,  /* pthread_cond_broadcast wakes one waiter only */
+	R_NAME,           /* memfd_create's name is replaced */
+	R_SIGNAL_ZERO,    /* the signal sent is 0 (nothing delivered) */
+	R_SIGKILL_EINVAL, /* a signal mask holding SIGKILL or SIGSTOP is refused with EINVAL */
+	R_OWN_CONFLICT,   /* the caller's own locks (same process / same description) conflict */
+	R_UNLOCK_FREE_FAILS, /* unlocking where nothing is locked fails (ENOLCK) */
+	R_LEN_PLUS_ONE,   /* a lock covers one byte more than asked */
+	R_FLOCK_AS_FCNTL, /* flock() is emulated with fcntl() whole-file record locks */
+	R_TEST_LOCKED,    /* lockf(F_TEST) reports every section locked */
+	R_CLOSE_KEEPS_LOCKS, /* close() does not remove the process's record locks on the file */
 };
 
 /* The status fields a K_FIELD row perturbs (p1). */
@@ -37,6 +63,9 @@ enum sab_field {
 	F_SI_PID, F_SI_VALUE, F_SIGNO, F_MSG_FLAGS, F_CMSG_LOST, F_POLL_IN,
 	F_POLL_OUT, F_POLL_HUP, F_POLL_COUNT, F_SELECT_READ, F_FIONREAD,
 	F_MTYPE, F_PRIO, F_SI_UID, F_SEALS,
+	/* lock, pshared, linux_fd (branch fnew) */
+	F_LK_UNLCK, F_LK_TYPE, F_LK_PID, F_LK_START, F_LK_LEN, F_LK_WHENCE,
+	F_PT_VALUE, F_BARRIER_SERIAL, F_SI_STATUS, F_LK_FREE_KEEP,
 };
 
 /* Fields of the System V information commands and IPC_PRIVATE handling

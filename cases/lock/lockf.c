@@ -79,13 +79,22 @@ IPCT_CASE(lockf_tlock_sets_lock,
 static void lockf_test_free_zero(void)
 {
 	int fd = lock_xfile(100);
+	pid_t pid;
 
 	LOCKF_CHECK_FREE(fd, 0, 0);
+	pid = ipct_fork();
+	if (pid == 0) { /* F_TEST placed no lock: the section is free for others */
+		int cfd = lock_xopen("f", O_RDWR);
+
+		CHECK_RET(lockf_at(cfd, F_TLOCK, 0, 0), 0);
+		ipct_child_exit();
+	}
+	ipct_wait_ok(pid);
 }
 IPCT_CASE(lockf_test_free_zero,
 	.id = "lock.lockf_test_free_zero",
-	.asserts = "lockf() F_TEST of a section nobody has locked returns 0",
-	.spec = "POSIX.1-2024 lockf(), DESCRIPTION (F_TEST shall return 0 if the section is unlocked)",
+	.asserts = "lockf() F_TEST of a section nobody has locked returns 0 and locks nothing: another process can then lock the section",
+	.spec = "POSIX.1-2024 lockf(), DESCRIPTION (F_TEST shall return 0 if the section is unlocked; F_TEST tests a section for the presence of locks)",
 	.requires = { IPCT_HAVE(HAVE_LOCKF) });
 
 static void lockf_test_own_lock_zero(void)
@@ -308,7 +317,7 @@ static void lockf_released_by_close(void)
 	pid_t pid;
 
 	CHECK_OK(lockf_at(fd, F_LOCK, 0, 0));
-	ipct_xclose(lock_xopen("f", O_RDONLY));
+	CHECK_OK(close(lock_xopen("f", O_RDONLY)));
 	pid = ipct_fork();
 	if (pid == 0) {
 		int cfd = lock_xopen("f", O_RDWR);

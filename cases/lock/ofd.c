@@ -317,6 +317,36 @@ IPCT_CASE(ofd_setlkw_eintr,
 	.spec = "POSIX.1-2024 fcntl(), ERRORS [EINTR] (F_SETLKW or F_OFD_SETLKW interrupted by a signal); Linux fcntl(2), ERRORS [EINTR]",
 	OFD_REQ);
 
+static void ofd_getlk_reports_own_process_lock(void)
+{
+	int fd = lock_xfile(100);
+	struct flock fl;
+
+	lock_xsetlk(fd, F_WRLCK, 0, 10);
+	CHECK_OK(lock_test(fd, F_OFD_GETLK, F_RDLCK, 0, 10, &fl));
+	CHECK_EQ(F_WRLCK, fl.l_type);
+	CHECK_EQ(getpid(), fl.l_pid);
+}
+IPCT_CASE(ofd_getlk_reports_own_process_lock,
+	.id = "lock.ofd_getlk_reports_own_process_lock",
+	.asserts = "F_OFD_GETLK reports the calling process's own traditional write lock, taken through the same descriptor, as blocking, with the caller's process ID in l_pid",
+	.spec = "Linux fcntl(2), Open file description locks (an OFD lock and a traditional record lock conflict even when acquired by the same process on the same file descriptor)",
+	.needs = IPCT_LINUX_ONLY, OFD_REQ);
+
+static void ofd_setlkw_takes_ofd_lock(void)
+{
+	int fd = lock_xfile(100);
+
+	CHECK_OK(lock_set(fd, F_OFD_SETLKW, F_WRLCK, 0, 10));
+	/* A traditional lock of the same process conflicts with it. */
+	LOCK_CHECK_CONFLICT(fd, F_WRLCK, 0, 10);
+}
+IPCT_CASE(ofd_setlkw_takes_ofd_lock,
+	.id = "lock.ofd_setlkw_takes_ofd_lock",
+	.asserts = "F_OFD_SETLKW takes an open-file-description lock, not a process lock: a later F_SETLK of the same process on the same range and descriptor fails as a conflict",
+	.spec = "Linux fcntl(2), Open file description locks (F_OFD_SETLKW; OFD and traditional locks conflict even when acquired by the same process on the same file descriptor)",
+	.needs = IPCT_LINUX_ONLY, OFD_REQ);
+
 IPCT_CASES(&ipct_case_ofd_two_opens_conflict,
 	   &ipct_case_ofd_same_description_no_conflict,
 	   &ipct_case_ofd_getlk_pid_minus_one,
@@ -330,4 +360,6 @@ IPCT_CASES(&ipct_case_ofd_two_opens_conflict,
 	   &ipct_case_ofd_split_unlock_middle,
 	   &ipct_case_ofd_setlkw_blocks_until_unlock,
 	   &ipct_case_ofd_setlkw_released_by_last_close,
-	   &ipct_case_ofd_setlkw_eintr);
+	   &ipct_case_ofd_setlkw_eintr,
+	   &ipct_case_ofd_getlk_reports_own_process_lock,
+	   &ipct_case_ofd_setlkw_takes_ofd_lock);

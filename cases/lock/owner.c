@@ -354,7 +354,7 @@ static void close_any_fd_releases(void)
 	lock_xsetlk(fd, F_WRLCK, 0, 10);
 	lock_xsetlk(fd, F_RDLCK, 50, 10);
 	/* Another descriptor of the same file, opened and closed. */
-	ipct_xclose(lock_xopen("f", O_RDONLY));
+	CHECK_OK(close(lock_xopen("f", O_RDONLY)));
 	pid = ipct_fork();
 	if (pid == 0) {
 		int cfd = lock_xopen("f", O_RDWR);
@@ -376,7 +376,7 @@ static void close_dup_releases(void)
 	pid_t pid;
 
 	lock_xsetlk(fd, F_WRLCK, 0, 10);
-	ipct_xclose(ipct_xdup(fd));
+	CHECK_OK(close(ipct_xdup(fd)));
 	pid = ipct_fork();
 	if (pid == 0) {
 		int cfd = lock_xopen("f", O_RDWR);

@@ -22,7 +22,9 @@
 
 #if !defined(HAVE_MQ_OPEN) || !defined(HAVE_MQUEUE_H)
 typedef int mqd_t;
-#define mq_open(n, f, ...) ((void)(n), (void)(f), errno = ENOSYS, (mqd_t)-1)
+#define mq_open(...) (errno = ENOSYS, (mqd_t)-1)
+#define mq_unlink(n) ((void)(n), errno = ENOSYS, -1)
+#define mq_close(q) ((void)(q), errno = ENOSYS, -1)
 #define mq_send(q, b, l, p) ((void)(q), (void)(b), (void)(l), (void)(p), errno = ENOSYS, -1)
 #define mq_receive(q, b, l, p) ((void)(q), (void)(b), (void)(l), (void)(p), errno = ENOSYS, -1)
 #endif
@@ -193,6 +195,70 @@ IPCT_CASE(ipc_msg_key_repeats,
 	.spec = "Linux ipc_namespaces(7) (each IPC namespace has its own set of System V IPC identifiers); msgget(2) ERRORS [EEXIST]",
 	NS_IPC);
 
+static void ipc_msg_same_key_own_queue(void)
+{
+	key_t key = ipct_unused_key();
+	int id = host_create(MSG, key);
+	struct msgbuf1 m = { 3, "host" };
+	struct msqid_ds ds;
+	struct ipct_sync s;
+	pid_t pid;
+
+	CHECK_OK(msgsnd(id, &m, 4, 0));
+	pid = namespace_fork_unshared(CLONE_NEWIPC, &s);
+	if (pid == 0) {
+		int q = raw_create(MSG, key);
+
+		CHECK_OK(q);
+		CHECK_OK(msgctl(q, IPC_STAT, &ds));
+		CHECK_EQ(0, ds.msg_qnum); /* its own, empty queue */
+		CHECK_OK(msgctl(q, IPC_RMID, NULL));
+		CHECK_FAILS(lookup(MSG, key), ENOENT);
+		ipct_child_exit();
+	}
+	ipct_wait_ok(pid);
+	CHECK_RET(lookup(MSG, key), id);
+	CHECK_OK(msgctl(id, IPC_STAT, &ds));
+	CHECK_EQ(1, ds.msg_qnum); /* the host's message is still queued */
+}
+IPCT_CASE(ipc_msg_same_key_own_queue,
+	.id = "namespace.ipc_msg_same_key_own_queue",
+	.asserts = "a queue created in a new IPC namespace with a key the parent's namespace uses is a new, empty queue (msg_qnum 0) and IPC_RMID removes it there only: the parent's queue of that key keeps its message",
+	.spec = "Linux ipc_namespaces(7) (each IPC namespace has its own set of System V IPC identifiers); POSIX.1-2024 msgctl() IPC_STAT (msg_qnum), IPC_RMID",
+	NS_IPC);
+
+static void ipc_shm_same_key_own_segment(void)
+{
+	key_t key = ipct_unused_key();
+	int id = host_create(SHM, key);
+	char *p = shmat(id, NULL, 0);
+	struct shmid_ds ds;
+	struct ipct_sync s;
+	pid_t pid;
+
+	if (p == (char *)-1)
+		IPCT_BROKEN("shmat: %s", ipct_errname(errno));
+	pid = namespace_fork_unshared(CLONE_NEWIPC, &s);
+	if (pid == 0) {
+		int q = raw_create(SHM, key);
+
+		CHECK_OK(q);
+		CHECK_OK(shmctl(q, IPC_STAT, &ds));
+		CHECK_EQ(0, ds.shm_nattch); /* its own segment, attached nowhere */
+		CHECK_OK(shmctl(q, IPC_RMID, NULL));
+		ipct_child_exit();
+	}
+	ipct_wait_ok(pid);
+	CHECK_OK(shmctl(id, IPC_STAT, &ds));
+	CHECK_EQ(1, ds.shm_nattch); /* the parent's attachment */
+	CHECK_OK(shmdt(p));
+}
+IPCT_CASE(ipc_shm_same_key_own_segment,
+	.id = "namespace.ipc_shm_same_key_own_segment",
+	.asserts = "a segment created in a new IPC namespace with a key the parent's namespace uses is a new segment with shm_nattch 0, while the parent's segment of that key keeps its one attachment",
+	.spec = "Linux ipc_namespaces(7) (each IPC namespace has its own set of System V IPC identifiers); POSIX.1-2024 shmctl() IPC_STAT (shm_nattch)",
+	NS_IPC);
+
 static void ipc_sem_key_repeats(void) { key_repeats(SEM); }
 IPCT_CASE(ipc_sem_key_repeats,
 	.id = "namespace.ipc_sem_key_repeats",
@@ -273,15 +339,19 @@ static void ipc_mq_name_repeats(void)
 
 		CHECK_OK(c);
 		CHECK_FAILS(mq_receive(c, buf, sizeof buf, NULL), EAGAIN);
+		/* Its name goes from the child's namespace only. */
+		CHECK_OK(mq_unlink(name));
+		CHECK_FAILS(mq_open(name, O_RDONLY), ENOENT);
 		ipct_child_exit();
 	}
 	ipct_wait_ok(pid);
 	CHECK_RET(mq_receive(q, buf, sizeof buf, NULL), 4);
+	CHECK_OK(mq_close(mq_open(name, O_RDONLY))); /* the parent's name stays */
 }
 IPCT_CASE(ipc_mq_name_repeats,
 	.id = "namespace.ipc_mq_name_repeats",
-	.asserts = "a new IPC namespace can create (O_CREAT|O_EXCL) a message queue with a name the parent's namespace uses; it is a different, empty queue",
-	.spec = "Linux ipc_namespaces(7); mq_overview(7); mq_open(3) ERRORS [EEXIST]",
+	.asserts = "a new IPC namespace can create (O_CREAT|O_EXCL) a message queue with a name the parent's namespace uses; it is a different, empty queue, and mq_unlink() there removes the name from that namespace only",
+	.spec = "Linux ipc_namespaces(7); mq_overview(7); mq_open(3) ERRORS [EEXIST]; POSIX.1-2024 mq_unlink()",
 	NS_MQ);
 
 static void ipc_mq_descriptor_survives(void)
@@ -678,7 +748,9 @@ IPCT_CASE(ipc_unshare_bad_flag_einval,
 IPCT_CASES(&ipct_case_ipc_msg_host_invisible, &ipct_case_ipc_sem_host_invisible,
 	   &ipct_case_ipc_shm_host_invisible, &ipct_case_ipc_msg_child_invisible,
 	   &ipct_case_ipc_sem_child_invisible, &ipct_case_ipc_shm_child_invisible,
-	   &ipct_case_ipc_msg_key_repeats, &ipct_case_ipc_sem_key_repeats,
+	   &ipct_case_ipc_msg_key_repeats, &ipct_case_ipc_msg_same_key_own_queue,
+	   &ipct_case_ipc_shm_same_key_own_segment,
+	   &ipct_case_ipc_sem_key_repeats,
 	   &ipct_case_ipc_shm_key_repeats, &ipct_case_ipc_mq_host_invisible,
 	   &ipct_case_ipc_mq_child_invisible, &ipct_case_ipc_mq_name_repeats,
 	   &ipct_case_ipc_mq_descriptor_survives, &ipct_case_ipc_shm_attach_survives,

@@ -380,6 +380,42 @@ IPCT_CASE(mutexattr_type_invalid_einval,
 	.asserts = "pthread_mutexattr_settype() with a value that is no mutex type returns EINVAL",
 	.spec = "POSIX.1-2024 pthread_mutexattr_gettype(), ERRORS [EINVAL] (settype shall fail)");
 
+static void mutexattr_pshared_round_trip(void)
+{
+	pthread_mutexattr_t ma;
+	int v;
+
+	pshared_xok(pthread_mutexattr_init(&ma), "pthread_mutexattr_init");
+	CHECK_PT(pthread_mutexattr_getpshared(&ma, &v), 0);
+	CHECK_EQ(PTHREAD_PROCESS_PRIVATE, v);
+	CHECK_PT(pthread_mutexattr_setpshared(&ma, PTHREAD_PROCESS_SHARED), 0);
+	CHECK_PT(pthread_mutexattr_getpshared(&ma, &v), 0);
+	CHECK_EQ(PTHREAD_PROCESS_SHARED, v);
+	CHECK_PT(pthread_mutexattr_setpshared(&ma, PTHREAD_PROCESS_PRIVATE), 0);
+	CHECK_PT(pthread_mutexattr_getpshared(&ma, &v), 0);
+	CHECK_EQ(PTHREAD_PROCESS_PRIVATE, v);
+	pthread_mutexattr_destroy(&ma);
+}
+IPCT_CASE(mutexattr_pshared_round_trip,
+	.id = "pshared.mutexattr_pshared_round_trip",
+	.asserts = "a mutex attributes object starts PTHREAD_PROCESS_PRIVATE, and pthread_mutexattr_getpshared() returns each value pthread_mutexattr_setpshared() set",
+	.spec = "POSIX.1-2024 pthread_mutexattr_getpshared(), DESCRIPTION (the default value is PTHREAD_PROCESS_PRIVATE) and RETURN VALUE");
+
+static void mutexattr_pshared_invalid_einval(void)
+{
+	pthread_mutexattr_t ma;
+
+	pshared_xok(pthread_mutexattr_init(&ma), "pthread_mutexattr_init");
+	CHECK_PT(pthread_mutexattr_setpshared(&ma, PTHREAD_PROCESS_SHARED +
+					      PTHREAD_PROCESS_PRIVATE + 7), EINVAL);
+	pthread_mutexattr_destroy(&ma);
+}
+IPCT_CASE(mutexattr_pshared_invalid_einval,
+	.id = "pshared.mutexattr_pshared_invalid_einval",
+	.asserts = "pthread_mutexattr_setpshared() with a value other than PTHREAD_PROCESS_SHARED or PTHREAD_PROCESS_PRIVATE returns EINVAL (Linux C libraries; POSIX lists EINVAL as may-fail)",
+	.spec = "POSIX.1-2024 pthread_mutexattr_getpshared(), ERRORS [EINVAL] (may fail); glibc and musl check the value",
+	.needs = IPCT_LINUX_ONLY);
+
 static void mutex_timedlock_held_etimedout(void)
 {
 #ifdef HAVE_PTHREAD_MUTEX_TIMEDLOCK
@@ -426,5 +462,7 @@ IPCT_CASES(&ipct_case_mutex_sysv_lock_blocks_until_unlock,
 	   &ipct_case_mutex_unlock_admits_one_of_two_lockers,
 	   &ipct_case_mutexattr_type_round_trip,
 	   &ipct_case_mutexattr_type_invalid_einval,
+	   &ipct_case_mutexattr_pshared_round_trip,
+	   &ipct_case_mutexattr_pshared_invalid_einval,
 	   &ipct_case_mutex_timedlock_held_etimedout);
 IPCT_HELPERS(&ipct_helper_lock_helper, &ipct_helper_trylock_helper);
