@@ -37,10 +37,16 @@ enum sab_field {
 	F_SI_PID, F_SI_VALUE, F_SIGNO, F_MSG_FLAGS, F_CMSG_LOST, F_POLL_IN,
 	F_POLL_OUT, F_POLL_HUP, F_POLL_COUNT, F_SELECT_READ, F_FIONREAD,
 	F_MTYPE, F_PRIO, F_SI_UID, F_SEALS,
+	/* funcaught (issue 17): pipe, fifo, signal, socket, posix_sem, posix_shm */
+	F_ST_INO, F_ST_TIMES, F_GETFD_FLIP, F_GETFL_NONBLOCK_FLIP, F_PIPE_SZ,
+	F_POLL_SPURIOUS, F_SELECT_WRITE, F_SELECT_SPURIOUS, F_SOCKOPT_ANY,
+	F_SOCKOPT_LEN, F_ADDR_PORT, F_SIGSET_FULL, F_OLDACT_FLIP, F_WAITID_PID,
+	F_ALARM, F_TIMER_VALUE, F_SS_FLAGS, F_SYSCONF, F_RTSIG_RANGE,
+	F_PSHARED_FLIP, F_SIGFILL_MISSING, F_MMAP_DIRTY,
 };
 
 /* Which objects a row acts on, for calls shared by families. */
-enum sab_on { ON_ANY, ON_FIFO, ON_SOCK };
+enum sab_on { ON_ANY, ON_FIFO, ON_SOCK, ON_ANON /* mmap: anonymous mappings */ };
 
 struct sab {
 	const char *name, *family, *call;
