@@ -793,7 +793,6 @@ static void stat_field(const struct sab *s, struct stat *st, int r)
 	case F_ST_UID: st->st_uid += 1; break;
 	case F_ST_TYPE: st->st_mode = (st->st_mode & ~S_IFMT) | S_IFREG; break;
 	case F_ST_NLINK: st->st_nlink += 1; break;
-	case F_ST_INO: st->st_ino += 1; break;
 	case F_ST_TIMES: st->st_atime = st->st_mtime = st->st_ctime = 0; break;
 	}
 }
@@ -805,6 +804,8 @@ int fstat(int fd, struct stat *st)
 
 	if (s)
 		stat_field(s, st, r);
+	if (s && r == 0 && s->kind == K_FIELD && s->p1 == F_ST_INO)
+		st->st_ino += (ino_t)fd + 1; /* each descriptor its own file */
 	return r;
 }
 

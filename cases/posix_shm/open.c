@@ -74,6 +74,21 @@ IPCT_CASE(open_sets_cloexec,
 	.spec = "POSIX.1-2024 shm_open(), DESCRIPTION",
 	.requires = { IPCT_HAVE(HAVE_SHM_OPEN) });
 
+static void open_access_mode_in_getfl(void)
+{
+	const char *name = ipct_posix_name(IPCT_POSIX_SHM);
+	int rw = posix_shm_xcreate(name, 0), ro;
+
+	CHECK_EQ(O_RDWR, fcntl(rw, F_GETFL) & O_ACCMODE);
+	CHECK_OK(ro = shm_open(name, O_RDONLY, 0));
+	CHECK_EQ(O_RDONLY, fcntl(ro, F_GETFL) & O_ACCMODE);
+}
+IPCT_CASE(open_access_mode_in_getfl,
+	.id = "posix_shm.open_access_mode_in_getfl",
+	.asserts = "the access mode shm_open() was given (O_RDWR, O_RDONLY) is the one F_GETFL reports for the descriptor",
+	.spec = "POSIX.1-2024 shm_open(), DESCRIPTION (file status flags and access modes of the open file description according to oflag); fcntl() F_GETFL",
+	.requires = { IPCT_HAVE(HAVE_SHM_OPEN) });
+
 static void open_owner_and_mode(void)
 {
 	const char *name = ipct_posix_name(IPCT_POSIX_SHM);
@@ -485,7 +500,7 @@ IPCT_CASE(exec_closes_descriptor,
 
 IPCT_CASES(&ipct_case_open_creat_new_object_empty,
 	   &ipct_case_open_lowest_free_descriptor,
-	   &ipct_case_open_sets_cloexec,
+	   &ipct_case_open_sets_cloexec, &ipct_case_open_access_mode_in_getfl,
 	   &ipct_case_open_owner_and_mode,
 	   &ipct_case_open_same_name_same_object,
 	   &ipct_case_open_excl_existing_eexist,

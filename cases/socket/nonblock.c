@@ -59,6 +59,23 @@ IPCT_CASE(recv_nonblock_eagain,
 	.asserts = "recv() on an O_NONBLOCK socket with no data queued fails with EAGAIN or EWOULDBLOCK instead of waiting",
 	.spec = "POSIX.1-2024 recv(), ERRORS [EAGAIN or EWOULDBLOCK]");
 
+static void read_nonblock_eagain(void)
+{
+	int sv[2];
+	char c;
+
+	socket_xpair(SOCK_STREAM, sv);
+	ipct_xsetnonblock(sv[1]);
+	CHECK_FAILS(read(sv[1], &c, 1), EAGAIN);
+	CHECK_RET(write(sv[0], "x", 1), 1);
+	CHECK_RET(read(sv[1], &c, 1), 1);
+	CHECK_EQ('x', c);
+}
+IPCT_CASE(read_nonblock_eagain,
+	.id = "socket.read_nonblock_eagain",
+	.asserts = "read() on an O_NONBLOCK stream socket with no data queued fails with EAGAIN (not 0, which means end of file) and reads the byte once one is written",
+	.spec = "POSIX.1-2024 read(), ERRORS [EAGAIN] (a socket); recv()");
+
 static void send_nonblock_full_eagain(void)
 {
 	static char buf[8192];
@@ -396,7 +413,7 @@ IPCT_CASE(rcvtimeo_eintr_despite_restart,
 	.spec = "Linux signal(7) (socket interfaces with a timeout are never restarted)",
 	.needs = IPCT_LINUX_ONLY);
 
-IPCT_CASES(&ipct_case_recv_nonblock_eagain, &ipct_case_send_nonblock_full_eagain,
+IPCT_CASES(&ipct_case_recv_nonblock_eagain, &ipct_case_read_nonblock_eagain, &ipct_case_send_nonblock_full_eagain,
 	&ipct_case_recv_blocks_until_send, &ipct_case_send_blocks_when_full,
 	&ipct_case_buffer_sizes_reported, &ipct_case_sndbuf_linux_doubles,
 	&ipct_case_rcvbuf_linux_doubles, &ipct_case_poll_pollin_on_data,
