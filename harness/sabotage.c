@@ -232,6 +232,7 @@ SIMPLE(int, unlink, (const char *p), (p))
 SIMPLE(int, shmdt, (const void *a), (a))
 SIMPLE(int, setrlimit, (__rlimit_resource_t r, const struct rlimit *l), (r, l))
 SIMPLE(int, sem_destroy, (sem_t *x), (x))
+SIMPLE(int, truncate, (const char *p, off_t l), (p, l))
 
 mode_t umask(mode_t m)
 {
@@ -465,9 +466,9 @@ static void addr_field(const struct sab *s, struct sockaddr *a, socklen_t *l, lo
 	if (s->p1 == F_ADDR_LEN)
 		*l += 1;
 	else if (s->p1 == F_ADDR_PORT && a && a->sa_family == AF_INET)
-		((struct sockaddr_in *)a)->sin_port ^= htons(1);
+		((struct sockaddr_in *)a)->sin_port = ((struct sockaddr_in *)a)->sin_port ? 0 : htons(1);
 	else if (s->p1 == F_ADDR_PORT && a && a->sa_family == AF_INET6)
-		((struct sockaddr_in6 *)a)->sin6_port ^= htons(1);
+		((struct sockaddr_in6 *)a)->sin6_port = ((struct sockaddr_in6 *)a)->sin6_port ? 0 : htons(1);
 	else if (s->p1 == F_ADDR_PATH && a && *l > offsetof(struct sockaddr_un, sun_path) &&
 		 a->sa_family == AF_UNIX) {
 		struct sockaddr_un *u = (struct sockaddr_un *)a;
@@ -874,7 +875,8 @@ int poll(struct pollfd *f, nfds_t n, int t)
 	if (s->p1 == F_POLL_COUNT)
 		return r + 1;
 	for (i = 0; i < n; i++) {
-		short lose = s->p1 == F_POLL_IN ? POLLIN | POLLRDNORM :
+		short lose = s->p1 == F_POLL_INHUP ? POLLIN | POLLRDNORM | POLLHUP :
+			     s->p1 == F_POLL_IN ? POLLIN | POLLRDNORM :
 			     s->p1 == F_POLL_OUT ? POLLOUT | POLLWRNORM : POLLHUP | POLLERR;
 
 		if (f[i].revents & lose) {
@@ -1876,7 +1878,7 @@ int sendmmsg(int fd, struct mmsghdr *v, unsigned n, int fl)
 	if (pre(s, &r))
 		return (int)r;
 	r = post(s, INTERPOSE_REAL(sendmmsg)(fd, v, n, (int)flags(s, fl)));
-	if (r > 1 && s->kind == K_TRUNC)
+	if (r > 0 && s->kind == K_TRUNC)
 		r--; /* reports one message fewer than it sent */
 	return (int)r;
 }
