@@ -266,8 +266,13 @@ static void open_trunc_no_write_permission_eacces(void)
 		IPCT_BROKEN("fchmod(0604): %s", ipct_errname(errno));
 	pid = ipct_fork();
 	if (pid == 0) {
+		int ro;
+
 		ipct_drop_privileges();
 		CHECK_FAILS(shm_open(name, O_RDWR | O_TRUNC, 0), EACCES);
+		/* Read permission it has: the refusal is about writing. */
+		CHECK_OK(ro = shm_open(name, O_RDONLY, 0));
+		ipct_xclose(ro);
 		ipct_child_exit();
 	}
 	ipct_wait_ok(pid);

@@ -227,6 +227,8 @@ static void connect_eacces(void)
 	const char *path = ipct_path("s");
 	pid_t pid;
 
+	/* Created with every permission (umask 0): only the chmod() denies. */
+	umask(0);
 	(void)socket_xlistener(SOCK_STREAM, "s");
 	CHECK_OK(chmod("s", 0600));
 	ipct_tmpdir_traversable();
