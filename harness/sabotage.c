@@ -217,7 +217,6 @@ SIMPLE(int, mprotect, (void *a, size_t l, int p), (a, l, p))
 SIMPLE(int, fchmod, (int fd, mode_t m), (fd, m))
 SIMPLE(int, chmod, (const char *p, mode_t m), (p, m))
 SIMPLE(int, shm_unlink, (const char *n), (n))
-SIMPLE(int, raise, (int sig), (sig))
 SIMPLE(int, sigaddset, (sigset_t *set, int sig), (set, sig))
 SIMPLE(int, sigdelset, (sigset_t *set, int sig), (set, sig))
 SIMPLE(int, sigsuspend, (const sigset_t *m), (m))
@@ -1881,4 +1880,28 @@ int sendmmsg(int fd, struct mmsghdr *v, unsigned n, int fl)
 	if (r > 0 && s->kind == K_TRUNC)
 		r--; /* reports one message fewer than it sent */
 	return (int)r;
+}
+
+/* raise(): K_FIELD F_DEFAULT_TERM takes the default action of a signal
+ * whose default is to ignore it (SIGCHLD, SIGURG, SIGWINCH, SIGCONT) as
+ * "terminate" (a wrong table of default actions). */
+int raise(int sig)
+{
+	SAB(raise);
+	struct sigaction cur;
+	long r;
+
+	if (!s)
+		return INTERPOSE_REAL(raise)(sig);
+	if (s->kind == K_FIELD && s->p1 == F_DEFAULT_TERM &&
+	    (sig == SIGCHLD || sig == SIGURG || sig == SIGWINCH) &&
+	    INTERPOSE_REAL(sigaction)(sig, NULL, &cur) == 0 && cur.sa_handler == SIG_DFL) {
+		sigset_t m;
+
+		if (INTERPOSE_REAL(sigprocmask)(SIG_BLOCK, NULL, &m) == 0 && !sigismember(&m, sig))
+			_exit(128 + sig);
+	}
+	if (pre(s, &r))
+		return (int)r;
+	return (int)post(s, INTERPOSE_REAL(raise)(sig));
 }
