@@ -108,7 +108,9 @@ nfams=$(echo $fams | wc -w)
 for f in $fams total; do
 	check "on screen: matrix row $f" grep -qE "^ *$f( |\$)" "$out/matrix-screen.txt"
 done
-check "on screen: matrix counts" grep -qE "[0-9]+ ok .*[0-9]+ failed" "$out/matrix-screen.txt"
+# With many platforms a cell's counts wrap onto lines of their own.
+check "on screen: matrix counts (ok)" grep -qE "[0-9]+ ok" "$out/matrix-screen.txt"
+check "on screen: matrix counts (failed)" grep -qE "[0-9]+ failed" "$out/matrix-screen.txt"
 check "on screen: a failure grouped by cause" has "$out/page-screen.txt" "listen() fails with EINVAL (expected EDESTADDRREQ)"
 check "on screen: the failure's diagnostic" has "$out/page-screen.txt" "actual:   -1, errno EINVAL"
 check "on screen: an expected failure's baseline source" grep -qE "source: .*expected/.*\.txt:[0-9]+" "$out/page-screen.txt"
