@@ -14,6 +14,7 @@ if [ -f "$ci_dir/gcc/test-suite.log" ] && [ -f "$ci_dir/gcc/Makefile" ]; then
 else
 	b="$ci_dir/falsify"
 	rm -rf "$b"; mkdir -p "$b"
+	# (configure adds -fno-optimize-sibling-calls: FALSIFY_CFLAGS)
 	(cd "$b" && "$srcdir/configure" -q)
 	make -C "$b" -j"$jobs" >"$b/make.out" 2>&1 || { cat "$b/make.out"; die "build failed"; }
 fi

@@ -66,6 +66,12 @@ enum sab_field {
 	/* lock, pshared, linux_fd (branch fnew) */
 	F_LK_UNLCK, F_LK_TYPE, F_LK_PID, F_LK_START, F_LK_LEN, F_LK_WHENCE,
 	F_PT_VALUE, F_BARRIER_SERIAL, F_SI_STATUS, F_LK_FREE_KEEP,
+	/* funcaught (issue 17): pipe, fifo, signal, socket, posix_sem, posix_shm */
+	F_ST_INO, F_ST_TIMES, F_GETFD_FLIP, F_GETFL_NONBLOCK_FLIP, F_PIPE_SZ,
+	F_POLL_SPURIOUS, F_SELECT_WRITE, F_SELECT_SPURIOUS, F_SOCKOPT_ANY,
+	F_SOCKOPT_LEN, F_ADDR_PORT, F_SIGSET_FULL, F_OLDACT_FLIP, F_WAITID_PID,
+	F_ALARM, F_TIMER_VALUE, F_SS_FLAGS, F_SYSCONF, F_RTSIG_RANGE,
+	F_PSHARED_FLIP, F_SIGFILL_MISSING, F_MMAP_DIRTY, F_POLL_INHUP, F_DEFAULT_TERM,
 };
 
 /* Fields of the System V information commands and IPC_PRIVATE handling
@@ -81,7 +87,7 @@ enum sab_field_sysv_info {
 };
 
 /* Which objects a row acts on, for calls shared by families. */
-enum sab_on { ON_ANY, ON_FIFO, ON_SOCK };
+enum sab_on { ON_ANY, ON_FIFO, ON_SOCK, ON_ANON /* mmap: anonymous mappings */ };
 
 struct sab {
 	const char *name, *family, *call;

@@ -656,6 +656,43 @@ IPCT_CASE(poll_pollhup_after_writer_closes,
 	.asserts = "poll() on a FIFO's read end reports POLLHUP once the last process that had it open for writing has closed it",
 	.spec = "POSIX.1-2024 poll(), DESCRIPTION [POLLHUP]");
 
+static void poll_pollout_with_room(void)
+{
+	struct pollfd p;
+	int rd, wr;
+
+	ipct_xmkfifo(FIFO, 0600);
+	rd = open_reader_nonblock();
+	CHECK_OK(wr = open(FIFO, O_WRONLY | O_NONBLOCK));
+	p = (struct pollfd){ .fd = wr, .events = POLLOUT };
+	/* A reader is open and the FIFO is empty: writable at once. */
+	CHECK_RET(poll(&p, 1, 0), 1);
+	CHECK(p.revents & POLLOUT);
+	ipct_xclose(wr);
+	ipct_xclose(rd);
+}
+IPCT_CASE(poll_pollout_with_room,
+	.id = "fifo.poll_pollout_with_room",
+	.asserts = "poll() on a FIFO's write end reports POLLOUT while a reader is open and the FIFO has room",
+	.spec = "POSIX.1-2024 poll(), DESCRIPTION [POLLOUT]");
+
+static void open_cloexec_sets_fd_flag(void)
+{
+	int with, without;
+
+	ipct_xmkfifo(FIFO, 0600);
+	CHECK_OK(with = open(FIFO, O_RDONLY | O_NONBLOCK | O_CLOEXEC));
+	CHECK_OK(without = open(FIFO, O_RDONLY | O_NONBLOCK));
+	CHECK_EQ(FD_CLOEXEC, fcntl(with, F_GETFD) & FD_CLOEXEC);
+	CHECK_EQ(0, fcntl(without, F_GETFD) & FD_CLOEXEC);
+	ipct_xclose(with);
+	ipct_xclose(without);
+}
+IPCT_CASE(open_cloexec_sets_fd_flag,
+	.id = "fifo.open_cloexec_sets_fd_flag",
+	.asserts = "open() of a FIFO with O_CLOEXEC sets FD_CLOEXEC on the new descriptor, and without it leaves FD_CLOEXEC clear",
+	.spec = "POSIX.1-2024 open(), DESCRIPTION (O_CLOEXEC)");
+
 static void st_size_zero_with_data(void)
 {
 	char buf[1000];
@@ -836,7 +873,7 @@ IPCT_CASE(poll_pollhup_clears_on_new_writer,
 	.spec = "Linux poll(2) and pipe(7); POSIX.1-2024 poll(), DESCRIPTION [POLLHUP]",
 	.needs = IPCT_LINUX_ONLY);
 
-IPCT_CASES(&ipct_case_unrelated_writer_to_reader,
+IPCT_CASES(&ipct_case_unrelated_writer_to_reader, &ipct_case_poll_pollout_with_room, &ipct_case_open_cloexec_sets_fd_flag,
 	   &ipct_case_unrelated_reader_gets_data,
 	   &ipct_case_eof_after_last_writer,
 	   &ipct_case_blocked_read_released_by_unrelated_writer,

@@ -99,9 +99,10 @@ static void mkfifo_mode_exact(void)
 	struct stat st;
 
 	umask(0);
-	CHECK_OK(mkfifo("f", 0640));
+	/* Group and other write too: bits a usual umask (022) would clear. */
+	CHECK_OK(mkfifo("f", 0666));
 	st = xlstat("f");
-	CHECK_EQ(0640, st.st_mode & 07777);
+	CHECK_EQ(0666, st.st_mode & 07777);
 }
 IPCT_CASE(mkfifo_mode_exact,
 	.id = "fifo.mkfifo_mode_exact",
@@ -285,6 +286,22 @@ IPCT_CASE(mkfifo_trailing_slash,
 	.spec = "Linux mknod(2), ERRORS [ENOENT]; POSIX.1-2024 XBD 4.16 Pathname Resolution",
 	.needs = IPCT_LINUX_ONLY);
 
+static void chmod_changes_fifo_mode(void)
+{
+	struct stat st;
+
+	umask(0);
+	CHECK_OK(mkfifo("f", 0600));
+	CHECK_OK(chmod("f", 0644));
+	st = xlstat("f");
+	CHECK(S_ISFIFO(st.st_mode));
+	CHECK_EQ(0644, st.st_mode & 07777);
+}
+IPCT_CASE(chmod_changes_fifo_mode,
+	.id = "fifo.chmod_changes_fifo_mode",
+	.asserts = "chmod() of a FIFO's path sets its permission bits, and it stays a FIFO",
+	.spec = "POSIX.1-2024 chmod(), DESCRIPTION");
+
 /* An unprivileged child tries to create a FIFO in dir. */
 static void unpriv_mkfifo_eacces(const char *dir, mode_t mode)
 {
@@ -454,7 +471,7 @@ IPCT_CASE(mknodat_creates_fifo,
 	.asserts = "mknodat(dirfd, name, S_IFIFO|mode, 0) creates a FIFO relative to dirfd, and again fails with EEXIST",
 	.spec = "POSIX.1-2024 mknodat(), DESCRIPTION and ERRORS [EEXIST]");
 
-IPCT_CASES(&ipct_case_mkfifo_creates_fifo, &ipct_case_mkfifo_mode_umask,
+IPCT_CASES(&ipct_case_mkfifo_creates_fifo, &ipct_case_chmod_changes_fifo_mode, &ipct_case_mkfifo_mode_umask,
 	   &ipct_case_mkfifo_mode_exact, &ipct_case_mkfifo_owner,
 	   &ipct_case_mkfifo_times, &ipct_case_mkfifo_eexist_file,
 	   &ipct_case_mkfifo_eexist_dir, &ipct_case_mkfifo_eexist_fifo,

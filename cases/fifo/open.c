@@ -406,6 +406,7 @@ static void fstat_matches_path(void)
 	CHECK(S_ISFIFO(by_fd.st_mode));
 	CHECK_EQU(by_path.st_dev, by_fd.st_dev);
 	CHECK_EQU(by_path.st_ino, by_fd.st_ino);
+	CHECK_EQU(by_path.st_mode, by_fd.st_mode);
 	ipct_xclose(fd);
 }
 IPCT_CASE(fstat_matches_path,

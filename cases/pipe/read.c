@@ -298,10 +298,15 @@ static void read_sa_restart(void)
 {
 	struct ipct_blocker b;
 	struct ipct_result r;
+	struct sigaction a;
 	int fd[2];
 
 	ipct_xpipe(fd);
-	ipct_catch(SIGUSR1, SA_RESTART);
+	ipct_catch(SIGUSR1, 0);
+	/* SA_RESTART, the subject, set with sigaction() itself. */
+	CHECK_OK(sigaction(SIGUSR1, NULL, &a));
+	a.sa_flags |= SA_RESTART;
+	CHECK_OK(sigaction(SIGUSR1, &a, NULL));
 	ipct_block_start(&b, read_one, fd);
 	ipct_block_prove(&b);
 	CHECK_OK(kill(b.pid, SIGUSR1));

@@ -74,6 +74,21 @@ IPCT_CASE(open_sets_cloexec,
 	.spec = "POSIX.1-2024 shm_open(), DESCRIPTION",
 	.requires = { IPCT_HAVE(HAVE_SHM_OPEN) });
 
+static void open_access_mode_in_getfl(void)
+{
+	const char *name = ipct_posix_name(IPCT_POSIX_SHM);
+	int rw = posix_shm_xcreate(name, 0), ro;
+
+	CHECK_EQ(O_RDWR, fcntl(rw, F_GETFL) & O_ACCMODE);
+	CHECK_OK(ro = shm_open(name, O_RDONLY, 0));
+	CHECK_EQ(O_RDONLY, fcntl(ro, F_GETFL) & O_ACCMODE);
+}
+IPCT_CASE(open_access_mode_in_getfl,
+	.id = "posix_shm.open_access_mode_in_getfl",
+	.asserts = "the access mode shm_open() was given (O_RDWR, O_RDONLY) is the one F_GETFL reports for the descriptor",
+	.spec = "POSIX.1-2024 shm_open(), DESCRIPTION (file status flags and access modes of the open file description according to oflag); fcntl() F_GETFL",
+	.requires = { IPCT_HAVE(HAVE_SHM_OPEN) });
+
 static void open_owner_and_mode(void)
 {
 	const char *name = ipct_posix_name(IPCT_POSIX_SHM);
@@ -251,8 +266,13 @@ static void open_trunc_no_write_permission_eacces(void)
 		IPCT_BROKEN("fchmod(0604): %s", ipct_errname(errno));
 	pid = ipct_fork();
 	if (pid == 0) {
+		int ro;
+
 		ipct_drop_privileges();
 		CHECK_FAILS(shm_open(name, O_RDWR | O_TRUNC, 0), EACCES);
+		/* Read permission it has: the refusal is about writing. */
+		CHECK_OK(ro = shm_open(name, O_RDONLY, 0));
+		ipct_xclose(ro);
 		ipct_child_exit();
 	}
 	ipct_wait_ok(pid);
@@ -345,8 +365,8 @@ static void unlink_mapping_and_fd_keep_working(void)
 	CHECK_STR("ping", (char *)p);
 	CHECK_RET(pread(fd, buf, 5, 0), 5);
 	CHECK_STR("ping", buf);
-	CHECK_RET(pwrite(fd, "pong", 5, 0), 5);
-	CHECK_STR("pong", (char *)p);
+	CHECK_RET(pwrite(fd, "pong!", 5, 0), 5);
+	CHECK_MEM("pong!", p, 5);
 	CHECK_OK(fstat(fd, &st));
 	CHECK_EQ(4096, st.st_size);
 }
@@ -485,7 +505,7 @@ IPCT_CASE(exec_closes_descriptor,
 
 IPCT_CASES(&ipct_case_open_creat_new_object_empty,
 	   &ipct_case_open_lowest_free_descriptor,
-	   &ipct_case_open_sets_cloexec,
+	   &ipct_case_open_sets_cloexec, &ipct_case_open_access_mode_in_getfl,
 	   &ipct_case_open_owner_and_mode,
 	   &ipct_case_open_same_name_same_object,
 	   &ipct_case_open_excl_existing_eexist,

@@ -261,6 +261,26 @@ IPCT_CASE(rt_sigqueueinfo_self_any_code,
 
 static const struct timespec zero_ts = { 0, 0 };
 
+static void sigtimedwait_reports_sender(void)
+{
+	sigset_t set = signal_set1(SIGUSR1);
+	siginfo_t si;
+
+	ipct_xsigblock(SIGUSR1);
+	CHECK_OK(kill(getpid(), SIGUSR1));
+	memset(&si, 0, sizeof si);
+	CHECK_RET(sigtimedwait(&set, &si, &zero_ts), SIGUSR1);
+	CHECK_EQ(SIGUSR1, si.si_signo);
+	CHECK_EQ(SI_USER, si.si_code);
+	CHECK_EQ(getpid(), si.si_pid);
+	CHECK_EQ(getuid(), si.si_uid);
+}
+IPCT_CASE(sigtimedwait_reports_sender,
+	.id = "signal.sigtimedwait_reports_sender",
+	.asserts = "a signal sent with kill() and accepted by sigtimedwait() carries si_code SI_USER, the sender's process ID in si_pid and its real user ID in si_uid",
+	.spec = "POSIX.1-2024 <signal.h> (si_code SI_USER: si_pid and si_uid set), sigtimedwait(), kill()",
+	.requires = { IPCT_HAVE(HAVE_SIGTIMEDWAIT) });
+
 static void ignored_blocked_stays_queued(void)
 {
 	sigset_t set = signal_set1(SIGUSR1);
@@ -350,7 +370,7 @@ IPCT_CASES(&ipct_case_kill_minus_one_reaches_all_but_self,
 	   &ipct_case_rt_sigqueueinfo_negative_code_other,
 	   &ipct_case_rt_sigqueueinfo_nonneg_code_other_eperm,
 	   &ipct_case_rt_sigqueueinfo_self_any_code,
-	   &ipct_case_ignored_blocked_stays_queued,
+	   &ipct_case_ignored_blocked_stays_queued, &ipct_case_sigtimedwait_reports_sender,
 	   &ipct_case_ignored_unblocked_discarded,
 	   &ipct_case_sigtimedwait_never_returns_sigkill,
 	   &ipct_case_sigtimedwait_negative_timeout_einval);

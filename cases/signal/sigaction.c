@@ -192,9 +192,12 @@ IPCT_CASE(sa_nodefer_allows_nesting,
 
 static void sa_resethand_resets_to_default(void)
 {
-	struct sigaction q;
+	struct sigaction a = { .sa_handler = signal_note, .sa_flags = SA_RESETHAND }, q;
 
-	ipct_xsigaction(SIGUSR1, signal_note, SA_RESETHAND);
+	/* sigaction() itself, not the libipct wrapper: make check-falsify's
+	 * sabotages reach the flag. */
+	sigemptyset(&a.sa_mask);
+	CHECK_OK(sigaction(SIGUSR1, &a, NULL));
 	CHECK_OK(raise(SIGUSR1));
 	CHECK_EQ(1, signal_count);
 	CHECK_OK(sigaction(SIGUSR1, NULL, &q));
@@ -483,10 +486,12 @@ IPCT_CASE(waitpid_sa_restart_restarts,
 
 static void sa_nocldstop_no_sigchld_on_stop(void)
 {
+	struct sigaction a = { .sa_handler = ipct_noop_handler, .sa_flags = SA_NOCLDSTOP };
 	int status;
 	pid_t pid;
 
-	ipct_xsigaction(SIGCHLD, ipct_noop_handler, SA_NOCLDSTOP);
+	sigemptyset(&a.sa_mask);
+	CHECK_OK(sigaction(SIGCHLD, &a, NULL));
 	ipct_xsigblock(SIGCHLD);
 	pid = ipct_fork();
 	if (pid == 0) {

@@ -264,6 +264,26 @@ IPCT_CASE(timer_gettime_counts_down,
 	.spec = "POSIX.1-2024 timer_create() (created disarmed), timer_gettime(), DESCRIPTION",
 	.requires = { IPCT_HAVE(HAVE_TIMER_CREATE) });
 
+static void timer_settime_returns_old_value(void)
+{
+	struct itimerspec v = { { 0, 0 }, { 10, 0 } }, off = { { 0, 0 }, { 0, 0 } }, old;
+	timer_t t;
+
+	ipct_xsigblock(SIGRTMIN);
+	t = timer_xcreate(SIGRTMIN, 0);
+	CHECK_OK(timer_settime(t, 0, &v, &old));
+	CHECK_EQ(0, ts_ns(old.it_value)); /* it was disarmed */
+	CHECK_OK(timer_settime(t, 0, &off, &old));
+	CHECK(ts_ns(old.it_value) > 0);
+	CHECK(ts_ns(old.it_value) <= 10 * 1000000000LL);
+	CHECK_OK(timer_delete(t));
+}
+IPCT_CASE(timer_settime_returns_old_value,
+	.id = "signal.timer_settime_returns_old_value",
+	.asserts = "timer_settime() with ovalue stores the time left before the call: zero for a disarmed timer, above 0 and at most 10 s for one armed for 10 s",
+	.spec = "POSIX.1-2024 timer_settime(), DESCRIPTION (ovalue)",
+	.requires = { IPCT_HAVE(HAVE_TIMER_CREATE) });
+
 static void timer_getoverrun_counts(void)
 {
 	struct itimerspec v = { { 0, 1000000L }, { 0, 1000000L } };
@@ -378,7 +398,7 @@ IPCT_CASES(&ipct_case_itimer_real_counts_down,
 	   &ipct_case_itimer_virtual_counts_cpu,
 	   &ipct_case_itimer_prof_counts_cpu,
 	   &ipct_case_timer_create_sigev_signal,
-	   &ipct_case_timer_gettime_counts_down,
+	   &ipct_case_timer_gettime_counts_down, &ipct_case_timer_settime_returns_old_value,
 	   &ipct_case_timer_getoverrun_counts,
 	   &ipct_case_timer_abstime_past_fires,
 	   &ipct_case_timer_settime_bad_nsec_einval,

@@ -129,6 +129,23 @@ IPCT_CASE(waitid_wnohang_nothing_yet,
 	.asserts = "waitid() with WNOHANG on a running child returns 0 at once, si_pid stays 0, and the child is not reaped",
 	.spec = "POSIX.1-2024 waitid(), DESCRIPTION and RETURN VALUE (WNOHANG); Linux waitid(2)");
 
+static void waitpid_wnohang_running_child(void)
+{
+	struct ipct_sync s;
+	int status;
+	pid_t pid = child_waiting(&s);
+
+	CHECK_RET(waitpid(pid, &status, WNOHANG), 0);
+	ipct_post(&s, 1);
+	CHECK_RET(waitpid(pid, &status, 0), pid);
+	CHECK(WIFEXITED(status));
+	CHECK_EQ(7, WEXITSTATUS(status));
+}
+IPCT_CASE(waitpid_wnohang_running_child,
+	.id = "signal.waitpid_wnohang_running_child",
+	.asserts = "waitpid() with WNOHANG on a child that is still running returns 0 at once, and the child is reaped by a later waitpid() with its exit status",
+	.spec = "POSIX.1-2024 waitpid(), DESCRIPTION and RETURN VALUE (WNOHANG)");
+
 static void waitid_wexited_skips_stop(void)
 {
 	struct ipct_sync s;
@@ -215,7 +232,7 @@ IPCT_CASES(&ipct_case_waitid_exited_fields,
 	   &ipct_case_waitid_killed_code,
 	   &ipct_case_waitid_stopped_and_continued,
 	   &ipct_case_waitid_wnowait_keeps_waitable,
-	   &ipct_case_waitid_wnohang_nothing_yet,
+	   &ipct_case_waitid_wnohang_nothing_yet, &ipct_case_waitpid_wnohang_running_child,
 	   &ipct_case_waitid_wexited_skips_stop,
 	   &ipct_case_waitid_no_state_einval,
 	   &ipct_case_waitid_bad_idtype_einval,

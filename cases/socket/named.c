@@ -52,12 +52,15 @@ static int do_connect(int fd, const char *path)
 
 static void bind_creates_socket_file(void)
 {
-	struct stat st;
+	struct stat st, by_stat;
 
 	CHECK_FAILS(lstat("s", &st), ENOENT);
 	(void)socket_xbound(SOCK_STREAM, "s");
 	CHECK_OK(lstat("s", &st));
 	CHECK(S_ISSOCK(st.st_mode));
+	/* Not a symbolic link: lstat() and stat() describe the same file. */
+	CHECK_OK(stat("s", &by_stat));
+	CHECK_EQU(by_stat.st_mode, st.st_mode);
 }
 IPCT_CASE(bind_creates_socket_file,
 	.id = "socket.bind_creates_socket_file",
@@ -224,6 +227,8 @@ static void connect_eacces(void)
 	const char *path = ipct_path("s");
 	pid_t pid;
 
+	/* Created with every permission (umask 0): only the chmod() denies. */
+	umask(0);
 	(void)socket_xlistener(SOCK_STREAM, "s");
 	CHECK_OK(chmod("s", 0600));
 	ipct_tmpdir_traversable();

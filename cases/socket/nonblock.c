@@ -59,6 +59,23 @@ IPCT_CASE(recv_nonblock_eagain,
 	.asserts = "recv() on an O_NONBLOCK socket with no data queued fails with EAGAIN or EWOULDBLOCK instead of waiting",
 	.spec = "POSIX.1-2024 recv(), ERRORS [EAGAIN or EWOULDBLOCK]");
 
+static void read_nonblock_eagain(void)
+{
+	int sv[2];
+	char b[2];
+
+	socket_xpair(SOCK_STREAM, sv);
+	ipct_xsetnonblock(sv[1]);
+	CHECK_FAILS(read(sv[1], b, 1), EAGAIN);
+	CHECK_RET(write(sv[0], "xy", 2), 2);
+	CHECK_RET(read(sv[1], b, 2), 2);
+	CHECK_MEM("xy", b, 2);
+}
+IPCT_CASE(read_nonblock_eagain,
+	.id = "socket.read_nonblock_eagain",
+	.asserts = "read() on an O_NONBLOCK stream socket with no data queued fails with EAGAIN (not 0, which means end of file) and reads the bytes once they are written",
+	.spec = "POSIX.1-2024 read(), ERRORS [EAGAIN] (a socket); recv()");
+
 static void send_nonblock_full_eagain(void)
 {
 	static char buf[8192];
@@ -78,6 +95,25 @@ IPCT_CASE(send_nonblock_full_eagain,
 	.id = "socket.send_nonblock_full_eagain",
 	.asserts = "send() on an O_NONBLOCK stream socket with no room left fails with EAGAIN or EWOULDBLOCK, and succeeds again once the peer has received",
 	.spec = "POSIX.1-2024 send(), ERRORS [EAGAIN or EWOULDBLOCK]");
+
+static void send_dontwait_full_eagain(void)
+{
+#if defined(MSG_DONTWAIT)
+	int sv[2];
+
+	socket_xpair(SOCK_STREAM, sv);
+	(void)fill_stream(sv[0]);
+	/* A blocking descriptor: only the flag keeps the call from waiting. */
+	CHECK_FAILS(send(sv[0], "x", 1, MSG_DONTWAIT), EAGAIN);
+	CHECK_EQ(0, fcntl(sv[0], F_GETFL) & O_NONBLOCK);
+#else
+	ipct_skip("no MSG_DONTWAIT on this platform");
+#endif
+}
+IPCT_CASE(send_dontwait_full_eagain,
+	.id = "socket.send_dontwait_full_eagain",
+	.asserts = "send() with MSG_DONTWAIT on a full blocking stream socket fails with EAGAIN at once instead of waiting, and leaves O_NONBLOCK clear",
+	.spec = "Linux send(2), MSG_DONTWAIT; POSIX.1-2024 send(), ERRORS [EAGAIN]");
 
 static long recv_one(void *arg)
 {
@@ -396,7 +432,7 @@ IPCT_CASE(rcvtimeo_eintr_despite_restart,
 	.spec = "Linux signal(7) (socket interfaces with a timeout are never restarted)",
 	.needs = IPCT_LINUX_ONLY);
 
-IPCT_CASES(&ipct_case_recv_nonblock_eagain, &ipct_case_send_nonblock_full_eagain,
+IPCT_CASES(&ipct_case_recv_nonblock_eagain, &ipct_case_read_nonblock_eagain, &ipct_case_send_nonblock_full_eagain, &ipct_case_send_dontwait_full_eagain,
 	&ipct_case_recv_blocks_until_send, &ipct_case_send_blocks_when_full,
 	&ipct_case_buffer_sizes_reported, &ipct_case_sndbuf_linux_doubles,
 	&ipct_case_rcvbuf_linux_doubles, &ipct_case_poll_pollin_on_data,

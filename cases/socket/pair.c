@@ -323,6 +323,26 @@ IPCT_CASE(stream_msg_nosignal,
 	.asserts = "send() with MSG_NOSIGNAL on a stream socket whose peer has closed fails with EPIPE and generates no SIGPIPE",
 	.spec = "POSIX.1-2024 send(), DESCRIPTION (MSG_NOSIGNAL), ERRORS [EPIPE]");
 
+static void stream_msg_nosignal_sendto_sendmsg(void)
+{
+	int sv[2];
+	char c = 'x';
+	struct iovec v = { &c, 1 };
+	struct msghdr m = { .msg_iov = &v, .msg_iovlen = 1 };
+
+	socket_xpair(SOCK_STREAM, sv);
+	ipct_xclose(sv[1]);
+	ipct_xsigblock(SIGPIPE);
+	CHECK_FAILS(sendto(sv[0], &c, 1, MSG_NOSIGNAL, NULL, 0), EPIPE);
+	CHECK_EQ(0, sigpipe_pending());
+	CHECK_FAILS(sendmsg(sv[0], &m, MSG_NOSIGNAL), EPIPE);
+	CHECK_EQ(0, sigpipe_pending());
+}
+IPCT_CASE(stream_msg_nosignal_sendto_sendmsg,
+	.id = "socket.stream_msg_nosignal_sendto_sendmsg",
+	.asserts = "sendto() and sendmsg() with MSG_NOSIGNAL on a stream socket whose peer has closed fail with EPIPE and generate no SIGPIPE",
+	.spec = "POSIX.1-2024 sendto(), sendmsg(), DESCRIPTION (MSG_NOSIGNAL), ERRORS [EPIPE]");
+
 static void stream_write_sigpipe(void)
 {
 	int sv[2];
@@ -490,7 +510,7 @@ IPCT_CASES(&ipct_case_pair_stream_both_directions,
 	&ipct_case_getsockopt_bad_option, &ipct_case_stream_eof_after_close,
 	&ipct_case_seqpacket_eof_after_close,
 	&ipct_case_stream_eof_after_last_copy, &ipct_case_stream_sigpipe_kills,
-	&ipct_case_stream_epipe_sigpipe_ignored, &ipct_case_stream_msg_nosignal,
+	&ipct_case_stream_epipe_sigpipe_ignored, &ipct_case_stream_msg_nosignal, &ipct_case_stream_msg_nosignal_sendto_sendmsg,
 	&ipct_case_stream_write_sigpipe, &ipct_case_seqpacket_sigpipe,
 	&ipct_case_shut_wr_peer_eof, &ipct_case_send_after_shut_wr_epipe,
 	&ipct_case_shut_rd_recv_eof, &ipct_case_shut_rdwr_both,

@@ -431,6 +431,51 @@ IPCT_CASE(udp_recvfrom_source,
 	.asserts = "recvfrom() on UDP reports the sender's address and port and the length of a struct sockaddr_in",
 	.spec = "POSIX.1-2024 recvfrom(), DESCRIPTION (address and address_len)");
 
+static void udp_recvmsg_source(void)
+{
+	struct sockaddr_in a, me, from;
+	int r = socket_xloopback(SOCK_DGRAM, &a), s = socket_xloopback(SOCK_DGRAM, &me);
+	char b;
+	struct iovec v = { &b, 1 };
+	struct msghdr m = { .msg_name = &from, .msg_namelen = sizeof from, .msg_iov = &v, .msg_iovlen = 1 };
+
+	CHECK_RET(sendto(s, "f", 1, 0, (struct sockaddr *)&a, sizeof a), 1);
+	CHECK(socket_xwait_event(r, POLLIN) & POLLIN);
+	memset(&from, 0, sizeof from);
+	CHECK_RET(recvmsg(r, &m, 0), 1);
+	CHECK_EQU(sizeof from, m.msg_namelen);
+	CHECK_EQ(AF_INET, from.sin_family);
+	CHECK_EQ(me.sin_port, from.sin_port);
+	CHECK_EQ(INADDR_LOOPBACK, ntohl(from.sin_addr.s_addr));
+}
+IPCT_CASE(udp_recvmsg_source,
+	.id = "socket.udp_recvmsg_source",
+	.asserts = "recvmsg() on UDP stores the sender's address and port in msg_name and sets msg_namelen to the length of a struct sockaddr_in",
+	.spec = "POSIX.1-2024 recvmsg(), DESCRIPTION (msg_name, msg_namelen)");
+
+static void udp_recvfrom_peek_source(void)
+{
+	struct sockaddr_in a, me, from;
+	socklen_t len = sizeof from;
+	int r = socket_xloopback(SOCK_DGRAM, &a), s = socket_xloopback(SOCK_DGRAM, &me);
+	char b;
+
+	CHECK_RET(sendto(s, "a", 1, 0, (struct sockaddr *)&a, sizeof a), 1);
+	CHECK_RET(sendto(s, "b", 1, 0, (struct sockaddr *)&a, sizeof a), 1);
+	CHECK(socket_xwait_event(r, POLLIN) & POLLIN);
+	memset(&from, 0, sizeof from);
+	CHECK_RET(recvfrom(r, &b, 1, MSG_PEEK, (struct sockaddr *)&from, &len), 1);
+	CHECK_EQ('a', b);
+	CHECK_EQ(me.sin_port, from.sin_port);
+	/* Peeked, not taken: the same datagram comes again. */
+	CHECK_RET(recvfrom(r, &b, 1, 0, (struct sockaddr *)&from, &len), 1);
+	CHECK_EQ('a', b);
+}
+IPCT_CASE(udp_recvfrom_peek_source,
+	.id = "socket.udp_recvfrom_peek_source",
+	.asserts = "recvfrom() with MSG_PEEK on UDP returns the first datagram and its sender and leaves it queued: the next recvfrom() returns the same datagram",
+	.spec = "POSIX.1-2024 recvfrom(), DESCRIPTION (MSG_PEEK)");
+
 static void udp_sendto_connected_other(void)
 {
 	struct sockaddr_in a, b;
@@ -482,6 +527,6 @@ IPCT_CASES(&ipct_case_udp_fionread_next_datagram,
 	&ipct_case_udp_so_timestamp,
 	&ipct_case_udp_recverr_errqueue,
 	&ipct_case_udp_peek_then_recv,
-	&ipct_case_udp_recvfrom_source,
+	&ipct_case_udp_recvfrom_source, &ipct_case_udp_recvmsg_source, &ipct_case_udp_recvfrom_peek_source,
 	&ipct_case_udp_sendto_connected_other,
 	&ipct_case_udp_send_emsgsize);
