@@ -26,7 +26,7 @@ TMO=${FALSIFY_TIMEOUT:-2}
 OUT=${FALSIFY_OUT:-.}
 start=$(date +%s)
 W=$(mktemp -d "${TMPDIR:-/tmp}/ipcconf-falsify.XXXXXX") || exit 1
-trap 'rm -rf "$W"' EXIT INT TERM
+trap 'rm -rf "$W"' EXIT; trap 'exit 130' INT; trap 'exit 143' TERM
 cd "$B" || exit 1
 
 # The table.

@@ -30,6 +30,9 @@ private=${IPCCONF_FAULTS_PRIVATE:-}
 [ "$private" = 1 ] || private=
 work=$(mktemp -d "${TMPDIR:-/tmp}/ipcconf-faults.XXXXXX") || exit 1
 trap 'rm -rf "$work"' EXIT
+# Interrupted (make check stopped with Ctrl-C or SIGTERM), exit so the EXIT
+# trap removes the folder: sh does not run it for a signal that kills.
+trap 'exit 129' HUP; trap 'exit 130' INT; trap 'exit 143' TERM
 mkdir "$work/tmp"
 TMPDIR=$work/tmp; export TMPDIR
 unset IPCCONF_CASES IPCCONF_BASELINE IPCCONF_BLOCK_PROOF IPCCONF_TIMEOUT_MUL

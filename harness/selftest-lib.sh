@@ -14,6 +14,9 @@ if [ ! -x "$bin" ]; then
 fi
 work=$(mktemp -d "${TMPDIR:-/tmp}/ipcconf-selftest.XXXXXX") || exit 1
 trap 'rm -rf "$work"' EXIT
+# Interrupted (make check stopped with Ctrl-C or SIGTERM), exit so the EXIT
+# trap removes the folder: sh does not run it for a signal that kills.
+trap 'exit 129' HUP; trap 'exit 130' INT; trap 'exit 143' TERM
 unset IPCCONF_CASES IPCCONF_BASELINE IPCCONF_BLOCK_PROOF
 
 # A cross build run under an emulator (ci/aarch64-qemu.sh) needs its wrapper.
