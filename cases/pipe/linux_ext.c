@@ -278,8 +278,8 @@ static void write_partial_when_reader_closes(void)
 	struct ipct_blocker b;
 	struct partial_arg a;
 	struct ipct_result r;
-	int fd[2];
-	long cap;
+	int fd[2], delay = 0;
+	long cap, limit;
 
 	ipct_xpipe(fd);
 	cap = fcntl(fd[1], F_GETPIPE_SZ);
@@ -289,7 +289,20 @@ static void write_partial_when_reader_closes(void)
 	a.len = (size_t)cap * 2;
 	ipct_block_start(&b, write_past_reader, &a);
 	ipct_xclose(fd[1]);
-	ipct_block_prove(&b); /* the pipe is full, half the data is left */
+	ipct_block_prove(&b);
+	limit = ipct_now_ms() + ipct_wait_limit_ms();
+	/* The pipe is full, half the data is left.  Seen in the pipe, not only
+	 * inferred from the proof: under qemu-user the child can look blocked
+	 * (in the emulator) before its write() has begun. */
+	for (;;) {
+		int n = 0;
+
+		CHECK_OK(ioctl(fd[0], FIONREAD, &n));
+		if (n >= cap)
+			break;
+		CHECK(ipct_now_ms() < limit); /* the write never filled it */
+		ipct_backoff(&delay);
+	}
 	ipct_xclose(fd[0]);   /* the last reader goes */
 	r = ipct_block_finish(&b);
 	/* -2000-EPIPE: no partial count; -3000: the second write did not
