@@ -17,7 +17,7 @@
 #include <sys/uio.h>
 #include <unistd.h>
 
-/* The FIONREAD case names it in .requires; where configure found no
+/* The FIONREAD cases name it in .requires; where configure found no
  * declaration it is never run, and this stub only keeps it compiling. */
 #if !HAVE_DECL_FIONREAD
 #define FIONREAD 0
@@ -314,7 +314,7 @@ IPCT_CASE(write_partial_when_reader_closes,
 	.asserts = "a blocking write() of twice the capacity, blocked on a full pipe, returns the count written (the capacity) when the last reader closes, and the next write() fails with EPIPE",
 	.spec = "Linux pipe(7) (I/O on pipes); POSIX.1-2024 write() (partial count, EPIPE)",
 	.needs = IPCT_LINUX_ONLY,
-	.requires = { IPCT_HAVE(HAVE_DECL_F_GETPIPE_SZ) });
+	.requires = { IPCT_HAVE(HAVE_DECL_F_GETPIPE_SZ), IPCT_HAVE(HAVE_DECL_FIONREAD) });
 
 IPCT_CASES(&ipct_case_getpipe_sz_default, &ipct_case_capacity_is_getpipe_sz,
 	   &ipct_case_setpipe_sz_rounds_up, &ipct_case_setpipe_sz_below_page,
