@@ -493,15 +493,22 @@ static int slow_failures;
 static double slow_spent_s;
 static char give_up[512];
 
-/* "cases/pipe/read.c" out of whatever path the compiler was given. */
+/* "cases/pipe/read.c" (or "harness/selftest_cases.c": the last two parts)
+ * out of whatever path the compiler was given. */
 static const char *shown_file(const char *file)
 {
-	const char *p, *best = file;
+	const char *p, *best = NULL;
+	int slashes = 0;
 
 	for (p = file; (p = strstr(p, "cases/")) != NULL; p++)
 		if (p == file || p[-1] == '/')
 			best = p;
-	return best;
+	if (best)
+		return best;
+	for (p = file + strlen(file); p > file; p--)
+		if (p[-1] == '/' && ++slashes == 2)
+			return p;
+	return file;
 }
 
 int watchdog_next_ms(const struct ipct_case *c, int override_s)
