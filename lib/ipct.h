@@ -97,8 +97,8 @@ struct ipct_case {
  * hands it over before main() runs.  Chosen over a linker set (a section
  * with __start_/__stop_ symbols) because constructors work the same with
  * gcc and clang on ELF and Mach-O, static or dynamic, while section bounds
- * are an ELF linker convention (Mach-O spells them differently) that
- * --gc-sections can also discard.  Constructors run in an order the
+ * are a convention of ELF linkers (Mach-O needs other names and section
+ * syntax, so two spellings to keep).  Constructors run in an order the
  * linker chooses, so the registry keeps the tables sorted by file name
  * (then by registration order): the same program always lists and runs
  * its cases in the same order. */
