@@ -4,13 +4,12 @@
 # fails if any step failed.  IPCCONF_STRESS_RUNS sets the stress count
 # (default 3 here; ci/stress.sh alone defaults to 20).
 dir=$(cd "$(dirname "$0")" && pwd)
-# Build flavours first, then the foreign platforms (emulators, gVisor),
-# every case proven able to fail (falsify, in the gcc step's tree, so the
-# report shows it), the report of all platform runs, packaging, the
-# runner's own robustness, and load.  ci/uml.sh (a second kernel, user-mode
-# Linux: about 4 minutes, one CPU) runs on its own, not here (README "The
-# test gate"); IPCCONF_GATE_STEPS="uml" runs it through this script.
-steps="gcc clang valgrind sanitizers musl m32 aarch64-qemu s390x-qemu ppc64le-qemu riscv64-qemu armhf-qemu gvisor falsify report distcheck install unpriv faults stress"
+# Build flavours first, then the foreign platforms (emulators, gVisor, a
+# second kernel under user-mode Linux), every case proven able to fail
+# (falsify, in the gcc step's tree, so the report shows it), the report of
+# all platform runs, packaging, the runner's own robustness, and load.
+# IPCCONF_GATE_STEPS="a b" runs only the steps named.
+steps="gcc clang valgrind sanitizers musl m32 aarch64-qemu s390x-qemu ppc64le-qemu riscv64-qemu armhf-qemu gvisor uml falsify report distcheck install unpriv faults stress"
 [ -n "${IPCCONF_GATE_STEPS:-}" ] && steps=$IPCCONF_GATE_STEPS
 failed=; summary=
 for s in $steps; do

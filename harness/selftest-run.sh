@@ -31,7 +31,7 @@ expect "a dead peer ends a checkpoint wait with its cause" "was killed by SIGABR
 expect "a child left running is reported" "was still running when the case ended"
 expect "the blocking proof passes a blocking call" "ok 14 - selftest.block_proof_proves_blocking"
 expect "an exec'd helper runs" "ok 1 - selftest.exec_helper_runs"
-if [ "$secs" -lt "$(awk -v m="$mul" 'BEGIN { printf "%d", 8 * m }')" ]; then ok "the run continues after a timeout and ends promptly"
+if [ "$secs" -lt "$(awk -v m="$umul" 'BEGIN { printf "%d", 8 * m }')" ]; then ok "the run continues after a timeout and ends promptly"
 else not_ok "the run took $secs s"; fi
 
 # Objects named by the leaking case are gone.
