@@ -19,15 +19,18 @@ else not_ok "file order: giveup_a2 at line '$last_a', helpers_of_both_files at '
 run_bin --case selftest.helpers_of_both_files >"$work/out" 2>&1
 expect "a case execs helpers of its own and of the other file" "ok 1 - selftest.helpers_of_both_files"
 
-# Scaled down so that one hanging case (timeout_s 10) spends the give-up
-# time (10 s x mul) of its file by itself.
+# Scaled down so that one hanging case (timeout_s 12) spends more than the
+# give-up time (10 s x gmul) of its file by itself; a second file's first
+# case that got the shortened watchdog of a file after a slow failure
+# (2 s x gmul) instead of its own would show it in its timeout.
 gmul=$(awk -v m="$mul" 'BEGIN { printf "%g", 0.1 * m }')
+t12=$(awk -v m="$gmul" 'BEGIN { printf "%g", 12 * m }')
 SELFTEST_GIVEUP=1 IPCCONF_TIMEOUT_MUL=$gmul run_bin 'selftest.giveup_*' >"$work/out" 2>&1; st=$?
 expect_status "the run ends with status 0" 0
 expect "1..4" "1..4"
-expect "the first file's first hanging case runs to its watchdog" "not ok 1 - selftest.giveup_a1: the first case of a file that hangs runs to its watchdog # timeout after $t1 s"
+expect "the first file's first hanging case runs to its watchdog" "not ok 1 - selftest.giveup_a1: the first case of a file that hangs runs to its watchdog # timeout after $t12 s"
 expect "then that file's next case is not run, naming the file" "not ok 2 - selftest.giveup_a2: once a file spent the give-up time in slow failures its next case is not run # not run: 1 cases of harness/selftest_cases.c failed slowly"
-expect "the second file's first hanging case still runs, to its full watchdog" "not ok 3 - selftest.giveup_b1: a file's first hanging case runs to its full watchdog whatever another file spent # timeout after $t1 s"
+expect "the second file's first hanging case still runs, to its full watchdog" "not ok 3 - selftest.giveup_b1: a file's first hanging case runs to its full watchdog whatever another file spent # timeout after $t12 s"
 expect "the second file gives up on its own account" "not ok 4 - selftest.giveup_b2: once this file spent the give-up time its next case is not run # not run: 1 cases of harness/selftest_family.c failed slowly"
 
 finish

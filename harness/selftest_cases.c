@@ -388,14 +388,14 @@ static void giveup_a1(void)
 {
 	giveup_hang();
 }
-IPCT_CASE(giveup_a1, .id = "selftest.giveup_a1", .timeout_s = 10,
+IPCT_CASE(giveup_a1, .id = "selftest.giveup_a1", .timeout_s = 12,
 	.asserts = "the first case of a file that hangs runs to its watchdog",
 	.spec = "harness");
 static void giveup_a2(void)
 {
 	giveup_hang();
 }
-IPCT_CASE(giveup_a2, .id = "selftest.giveup_a2", .timeout_s = 10,
+IPCT_CASE(giveup_a2, .id = "selftest.giveup_a2", .timeout_s = 12,
 	.asserts = "once a file spent the give-up time in slow failures its next case is not run",
 	.spec = "harness");
 

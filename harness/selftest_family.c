@@ -45,14 +45,14 @@ static void giveup_b1(void)
 {
 	giveup_hang();
 }
-IPCT_CASE(giveup_b1, .id = "selftest.giveup_b1", .timeout_s = 10,
+IPCT_CASE(giveup_b1, .id = "selftest.giveup_b1", .timeout_s = 12,
 	.asserts = "a file's first hanging case runs to its full watchdog whatever another file spent",
 	.spec = "harness");
 static void giveup_b2(void)
 {
 	giveup_hang();
 }
-IPCT_CASE(giveup_b2, .id = "selftest.giveup_b2", .timeout_s = 10,
+IPCT_CASE(giveup_b2, .id = "selftest.giveup_b2", .timeout_s = 12,
 	.asserts = "once this file spent the give-up time its next case is not run",
 	.spec = "harness");
 
