@@ -35,11 +35,19 @@ void parse_options(int argc, char **argv, struct options *o);
 void options_free(struct options *o);
 
 /* ---------------------------------------------------------- selection */
+/* The program's cases: every registered table's (ipct_tables(): sorted by
+ * file name, then table order), NULL-terminated. */
+const struct ipct_case *const *harness_cases(void);
+/* The helper called name, or NULL; *first is its table's file, *second
+ * another table's file that names it too (NULL when unique). */
+const struct ipct_helper *harness_helper(const char *name, const char **first,
+					  const char **second);
 /* The one glob matcher: 1 if id matches glob (fnmatch(3) syntax). */
 int harness_match(const char *glob, const char *id);
 /* 1 if id matches one of the globs (or there are none). */
 int harness_selected(const struct options *o, const char *id);
-/* Check the case table; -1 (after one line per problem on stderr) if bad. */
+/* Check the tables (ids and helper names unique in the program); -1
+ * (after one line per problem on stderr) if bad. */
 int validate_table(void);
 /* Every explicit glob must match a case: else die_usage. */
 void require_matches(const struct options *o);

@@ -3,8 +3,13 @@
 # on purpose; the selftest-*.sh scripts run it and assert on
 # its real TAP output (separate scripts, so that make -j runs them at once).
 check_PROGRAMS += harness/selftest_cases
+# Two files, as a family's binary: selftest-giveup.sh checks the file order
+# (this one is linked first, listed second), helpers across files and the
+# give-up rule's account per file.
+harness_selftest_cases_SOURCES = harness/selftest_family.c \
+	harness/selftest_cases.c
 dist_check_SCRIPTS += harness/selftest-run.sh harness/selftest-cli.sh \
-	harness/selftest-interrupt.sh
+	harness/selftest-interrupt.sh harness/selftest-giveup.sh
 EXTRA_DIST += harness/selftest-lib.sh
 
 # Fault injection for the runner's own tests (LD_PRELOAD; never installed,

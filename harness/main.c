@@ -15,12 +15,15 @@ static struct outcome outcome; /* 64 KiB of output: not on the stack */
 
 static int run_helper(int argc, char **argv)
 {
-	int i;
+	const char *first, *second;
+	const struct ipct_helper *h = harness_helper(argv[2], &first, &second);
 
-	for (i = 0; ipct_helpers && ipct_helpers[i]; i++)
-		if (strcmp(ipct_helpers[i]->name, argv[2]) == 0)
-			return ipct_helpers[i]->main(argc - 2, argv + 2);
-	die_usage("no helper named '%s' in this binary", argv[2]);
+	if (!h)
+		die_usage("no helper named '%s' in this binary", argv[2]);
+	if (second)
+		die_usage("two helpers named '%s' in this binary (%s, %s)",
+			  argv[2], first, second);
+	return h->main(argc - 2, argv + 2);
 }
 
 static void load_baseline(const struct options *o)
@@ -70,6 +73,7 @@ static void run_one(int n, const struct ipct_case *c, const struct options *o)
 
 int main(int argc, char **argv)
 {
+	const struct ipct_case *const *cases;
 	struct options o;
 	char note[1024], why[1024];
 	int i, n, total;
@@ -94,8 +98,9 @@ int main(int argc, char **argv)
 	}
 	load_baseline(&o);
 
-	for (i = 0, total = 0; ipct_cases[i]; i++)
-		total += harness_selected(&o, ipct_cases[i]->id);
+	cases = harness_cases();
+	for (i = 0, total = 0; cases[i]; i++)
+		total += harness_selected(&o, cases[i]->id);
 	if (total == 0) {
 		/* Only reachable through IPCCONF_CASES. */
 		printf("1..0 # SKIP no case here matches IPCCONF_CASES\n");
@@ -110,9 +115,9 @@ int main(int argc, char **argv)
 	printf("1..%d\n", total);
 	if (note[0])
 		printf("# runner: %s\n", note);
-	for (i = 0, n = 0; ipct_cases[i]; i++)
-		if (harness_selected(&o, ipct_cases[i]->id))
-			run_one(++n, ipct_cases[i], &o);
+	for (i = 0, n = 0; cases[i]; i++)
+		if (harness_selected(&o, cases[i]->id))
+			run_one(++n, cases[i], &o);
 	report_leftovers();
 	supervise_end();
 	options_free(&o);

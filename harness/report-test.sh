@@ -11,7 +11,7 @@
 b=${IPCCONF_BUILDDIR:-.}
 srcdir=$(cd "$(dirname "$0")/.." && pwd)
 ipcconf=$b/harness/ipcconf
-bin=$b/cases/socket/named
+bin=$b/cases/socket/socket
 if [ ! -x "$ipcconf" ] || [ ! -x "$bin" ]; then
 	echo "1..0 # SKIP $ipcconf or $bin is not built"
 	exit 0
@@ -50,8 +50,8 @@ lines() {
 # under an emulator cannot be run directly: those tests are skipped).
 if [ -z "${IPCCONF_EXEC_WRAPPER:-}" ]; then
 	mkdir -p "$work/lib/cases/socket"
-	ln "$bin" "$work/lib/cases/socket/named" 2>/dev/null ||
-		cp "$bin" "$work/lib/cases/socket/named"
+	ln "$bin" "$work/lib/cases/socket/socket" 2>/dev/null ||
+		cp "$bin" "$work/lib/cases/socket/socket"
 	# A: listen_unbound is a listed deviation (an expected failure).
 	echo 'socket.listen_unbound_edestaddrreq todo test: Linux listen() gives EINVAL' >"$work/a.txt"
 	# B: it is not listed (a failure), so_acceptconn is listed but passes

@@ -31,7 +31,7 @@ static int loaded; /* 0 not yet, 1 loaded, -1 unusable: act nowhere */
 static const char *const lib_files[] = {
 	"check.c", "names.c", "proc.c", "sync.c", "block.c", "journal.c",
 	"cleanup.c", "page.c", "resources.c", "wrappers.c", "transcript.c",
-	"util.c", "refcase.c", "main.c", "options.c", "select.c",
+	"util.c", "refcase.c", "registry.c", "main.c", "options.c", "select.c",
 	"supervise.c", "report.c", "baseline.c", NULL,
 };
 /* Global functions of the runner's files (libipct's globals are ipct_*). */

@@ -1,15 +1,67 @@
 /* SPDX-License-Identifier: MIT
- * select.c - which cases run: the one glob matcher (used for selection,
- * --list and the explicit-id check), the check of the case table, what a
- * case needs from the platform and why it is skipped, --list.
+ * select.c - which cases run: the program's cases (every registered
+ * table, in the registry's order), the one glob matcher (used for
+ * selection, --list and the explicit-id check), the check of the tables,
+ * what a case needs from the platform and why it is skipped, --list.
  */
 #define _GNU_SOURCE
 #include "harness.h"
 
 #include <fnmatch.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+
+/* The cases of every registered table, in order, NULL-terminated: built
+ * once, on first use. */
+const struct ipct_case *const *harness_cases(void)
+{
+	static const struct ipct_case **all;
+	const struct ipct_table *t;
+	size_t n = 0, i;
+
+	if (all)
+		return all;
+	for (t = ipct_tables(); t; t = t->next)
+		for (i = 0; t->cases && t->cases[i]; i++)
+			n++;
+	all = malloc((n + 1) * sizeof *all);
+	if (!all) {
+		fprintf(stderr, "%s: out of memory for %zu cases\n", progname, n);
+		exit(2);
+	}
+	n = 0;
+	for (t = ipct_tables(); t; t = t->next)
+		for (i = 0; t->cases && t->cases[i]; i++)
+			all[n++] = t->cases[i];
+	all[n] = NULL;
+	return all;
+}
+
+/* The helper called name, or NULL; *second is set to a second table's
+ * file when two tables of the program name it (NULL otherwise). */
+const struct ipct_helper *harness_helper(const char *name, const char **first,
+					  const char **second)
+{
+	const struct ipct_helper *found = NULL;
+	const struct ipct_table *t;
+	size_t i;
+
+	*first = *second = NULL;
+	for (t = ipct_tables(); t; t = t->next)
+		for (i = 0; t->helpers && t->helpers[i]; i++) {
+			if (strcmp(t->helpers[i]->name, name) != 0)
+				continue;
+			if (found) {
+				*second = t->file;
+				return found;
+			}
+			found = t->helpers[i];
+			*first = t->file;
+		}
+	return found;
+}
 
 int harness_match(const char *glob, const char *id)
 {
@@ -30,13 +82,14 @@ int harness_selected(const struct options *o, const char *id)
 
 void require_matches(const struct options *o)
 {
+	const struct ipct_case *const *cases = harness_cases();
 	int g, j, hit;
 
 	if (o->globs_from_env) /* a family's other binaries match nothing */
 		return;
 	for (g = 0; g < o->nglobs; g++) {
-		for (j = 0, hit = 0; ipct_cases[j] && !hit; j++)
-			hit = harness_match(o->globs[g], ipct_cases[j]->id);
+		for (j = 0, hit = 0; cases[j] && !hit; j++)
+			hit = harness_match(o->globs[g], cases[j]->id);
 		if (!hit)
 			die_usage("no case matches '%s' (see --list)", o->globs[g]);
 	}
@@ -61,9 +114,9 @@ static int file_mechanism(const char *file, char *buf, size_t len)
 }
 
 /* One case's problems, one line each on stderr; 1 if any. */
-static int bad_case(int i)
+static int bad_case(const struct ipct_case *const *cases, int i)
 {
-	const struct ipct_case *c = ipct_cases[i];
+	const struct ipct_case *c = cases[i];
 	const char *dot = c->id ? strchr(c->id, '.') : NULL;
 	char mech[64];
 	int j, bad = 0;
@@ -87,7 +140,7 @@ static int bad_case(int i)
 		bad = 1;
 	}
 	for (j = 0; j < i; j++)
-		if (ipct_cases[j]->id && strcmp(ipct_cases[j]->id, c->id) == 0) {
+		if (cases[j]->id && strcmp(cases[j]->id, c->id) == 0) {
 			fprintf(stderr, "%s: %s:%d: duplicate case id %s\n",
 				progname, c->file, c->line, c->id);
 			bad = 1;
@@ -95,14 +148,28 @@ static int bad_case(int i)
 	return bad;
 }
 
-/* The case table is checked before anything runs: a broken table is a
- * usage-level error (exit 2), never a silent pass. */
+/* The tables are checked before anything runs: a broken table is a
+ * usage-level error (exit 2), never a silent pass.  Ids are unique among
+ * all the cases of the program, helper names among all its helpers,
+ * whichever files define them. */
 int validate_table(void)
 {
+	const struct ipct_case *const *cases = harness_cases();
+	const struct ipct_table *t;
+	const char *first, *second;
 	int i, bad = 0;
 
-	for (i = 0; ipct_cases[i]; i++)
-		bad |= bad_case(i);
+	for (i = 0; cases[i]; i++)
+		bad |= bad_case(cases, i);
+	for (t = ipct_tables(); t; t = t->next)
+		for (i = 0; t->helpers && t->helpers[i]; i++) {
+			if (!harness_helper(t->helpers[i]->name, &first, &second) ||
+			    !second || strcmp(first, t->file) != 0)
+				continue; /* unique, or reported at its first table */
+			fprintf(stderr, "%s: %s: duplicate helper name '%s' (also in %s)\n",
+				progname, second, t->helpers[i]->name, first);
+			bad = 1;
+		}
 	return bad ? -1 : 0;
 }
 
@@ -156,10 +223,11 @@ const char *skip_reason(const struct ipct_case *c)
 
 void list_cases(const struct options *o)
 {
+	const struct ipct_case *const *cases = harness_cases();
 	int i;
 
-	for (i = 0; ipct_cases[i]; i++) {
-		const struct ipct_case *c = ipct_cases[i];
+	for (i = 0; cases[i]; i++) {
+		const struct ipct_case *c = cases[i];
 
 		if (!harness_selected(o, c->id))
 			continue;

@@ -370,6 +370,35 @@ IPCT_CASE(transcript_compare, .id = "selftest.transcript_compare",
 	.asserts = "a transcript is compared line by line with its expected file",
 	.spec = "harness");
 
+/* The early give-up rule keeps its account per source file:
+ * selftest-giveup.sh runs these two hanging cases, and the pair of
+ * selftest_family.c (this binary's second file), with SELFTEST_GIVEUP set;
+ * elsewhere they skip at once. */
+static void giveup_hang(void)
+{
+	int fd[2];
+	char c;
+
+	if (!getenv("SELFTEST_GIVEUP"))
+		ipct_skip("run by harness/selftest-giveup.sh only (SELFTEST_GIVEUP unset)");
+	ipct_xpipe(fd);
+	CHECK_RET(read(fd[0], &c, 1), 1);
+}
+static void giveup_a1(void)
+{
+	giveup_hang();
+}
+IPCT_CASE(giveup_a1, .id = "selftest.giveup_a1", .timeout_s = 12,
+	.asserts = "the first case of a file that hangs runs to its watchdog",
+	.spec = "harness");
+static void giveup_a2(void)
+{
+	giveup_hang();
+}
+IPCT_CASE(giveup_a2, .id = "selftest.giveup_a2", .timeout_s = 12,
+	.asserts = "once a file spent the give-up time in slow failures its next case is not run",
+	.spec = "harness");
+
 IPCT_HELPERS(&ipct_helper_echo_helper, &ipct_helper_exists_helper);
 
 IPCT_CASES(&ipct_case_exec_helper_runs, &ipct_case_passes, &ipct_case_fails_check, &ipct_case_hangs,
@@ -381,4 +410,5 @@ IPCT_CASES(&ipct_case_exec_helper_runs, &ipct_case_passes, &ipct_case_fails_chec
 	   &ipct_case_block_proof_proves_blocking,
 	   &ipct_case_holds_objects_and_hangs,
 	   &ipct_case_transcript_compare,
-	   &ipct_case_catch_counts_handler_runs);
+	   &ipct_case_catch_counts_handler_runs, &ipct_case_giveup_a1,
+	   &ipct_case_giveup_a2);

@@ -476,16 +476,40 @@ void supervise(const struct ipct_case *c, int timeout_ms, struct outcome *o)
  * report in bounded time.  A case that ends not ok after running for a
  * second or more (a timeout, or a library wait that gave up) is slow
  * failure time.  After the first, every case gets a watchdog of at most
- * AFTER_SLOW_S; once the binary has spent GIVE_UP_S in slow failures, its
- * remaining cases are reported not ok without running.  All scale with
- * IPCCONF_TIMEOUT_MUL. */
+ * AFTER_SLOW_S; once the cases of one source file have spent GIVE_UP_S in
+ * slow failures, that file's remaining cases are reported not ok without
+ * running.  All scale with IPCCONF_TIMEOUT_MUL.  The account is per file
+ * (c->file), not per binary: a family's binary holds all its files, and
+ * one file's hanging interface must not cost the other files their runs
+ * (the scope is the one of the time when each file was a binary).  The
+ * registry keeps a file's cases together, so a new file starts a new
+ * account. */
 #define SLOW_S 1
 #define AFTER_SLOW_S 2
 #define GIVE_UP_S 10
 
+static const char *slow_file; /* the file the account below is for */
 static int slow_failures;
 static double slow_spent_s;
-static char give_up[256];
+static char give_up[512];
+
+/* "cases/pipe/read.c" (or "harness/selftest_cases.c": the last two parts)
+ * out of whatever path the compiler was given. */
+static const char *shown_file(const char *file)
+{
+	const char *p, *best = NULL;
+	int slashes = 0;
+
+	for (p = file; (p = strstr(p, "cases/")) != NULL; p++)
+		if (p == file || p[-1] == '/')
+			best = p;
+	if (best)
+		return best;
+	for (p = file + strlen(file); p > file; p--)
+		if (p[-1] == '/' && ++slashes == 2)
+			return p;
+	return file;
+}
 
 int watchdog_next_ms(const struct ipct_case *c, int override_s)
 {
@@ -493,10 +517,15 @@ int watchdog_next_ms(const struct ipct_case *c, int override_s)
 	int s = override_s > 0 ? override_s :
 		c->timeout_s > 0 ? c->timeout_s : DEFAULT_TIMEOUT_S;
 
+	if (!slow_file || strcmp(slow_file, c->file) != 0) {
+		slow_file = c->file;
+		slow_failures = 0;
+		slow_spent_s = 0;
+	}
 	if (slow_spent_s >= GIVE_UP_S * mul) {
 		snprintf(give_up, sizeof give_up,
-			 "not run: %d cases of this binary failed slowly or timed out (%.0f s); the platform seems to hang, the runner gave up early",
-			 slow_failures, slow_spent_s);
+			 "not run: %d cases of %s failed slowly or timed out (%.0f s); the platform seems to hang, the runner gave up early on this file",
+			 slow_failures, shown_file(c->file), slow_spent_s);
 		return 0;
 	}
 	if (slow_failures > 0 && s > AFTER_SLOW_S)

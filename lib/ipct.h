@@ -85,11 +85,46 @@ struct ipct_case {
 	static const struct ipct_case ipct_case_##fn_ = {                \
 		.fn = fn_, .file = __FILE__, .line = __LINE__, __VA_ARGS__ }
 
-/* The table a case file ends with: IPCT_CASES(&ipct_case_a, &ipct_case_b) */
+/* The table a case file ends with: IPCT_CASES(&ipct_case_a, &ipct_case_b)
+ *
+ * A family's files are linked into one program, so each file's table is
+ * static and registers itself before main() (see struct ipct_table). */
 #define IPCT_CASES(...)                                                   \
-	const struct ipct_case *const ipct_cases[] = { __VA_ARGS__, NULL }
+	IPCT_TABLE_(cases, ipct_case, .cases, __VA_ARGS__)
 
-extern const struct ipct_case *const ipct_cases[];
+/* One file's table of cases or of helpers, as the registry (lib/registry.c)
+ * keeps it.  How a table gets there: a constructor function in the file
+ * hands it over before main() runs.  Chosen over a linker set (a section
+ * with __start_/__stop_ symbols) because constructors work the same with
+ * gcc and clang on ELF and Mach-O, static or dynamic, while section bounds
+ * are a convention of ELF linkers (Mach-O needs other names and section
+ * syntax, so two spellings to keep).  Constructors run in an order the
+ * linker chooses, so the registry keeps the tables sorted by file name
+ * (then by registration order): the same program always lists and runs
+ * its cases in the same order. */
+struct ipct_helper;
+struct ipct_table {
+	const char *file;                         /* __FILE__ of the table */
+	const struct ipct_case *const *cases;     /* NULL-terminated, or NULL */
+	const struct ipct_helper *const *helpers; /* NULL-terminated, or NULL */
+	struct ipct_table *next;                  /* the registry's link */
+};
+void ipct_register_table(struct ipct_table *t);
+/* The registered tables, in order (file name, then registration). */
+const struct ipct_table *ipct_tables(void);
+
+/* The static table, its constructor and its registry entry; the caller's
+ * semicolon ends the last definition. */
+#define IPCT_TABLE_(kind_, type_, field_, ...)                              \
+	static struct ipct_table ipct_##kind_##_entry_;                     \
+	__attribute__((constructor)) static void ipct_##kind_##_register_(void) \
+	{                                                                   \
+		ipct_register_table(&ipct_##kind_##_entry_);                \
+	}                                                                   \
+	static const struct type_ *const ipct_##kind_##_table_[] = {        \
+		__VA_ARGS__, NULL };                                        \
+	static struct ipct_table ipct_##kind_##_entry_ = {                  \
+		.file = __FILE__, field_ = ipct_##kind_##_table_ }
 
 /* Helper modes for exec'd (unrelated) processes.  A case file may define
  * functions that its own binary runs when exec'd as
@@ -108,9 +143,10 @@ struct ipct_helper {
 };
 #define IPCT_HELPER(fn_, name_)                                            \
 	static const struct ipct_helper ipct_helper_##fn_ = { (name_), fn_ }
+/* Like IPCT_CASES: file-local, registered before main(); a helper name
+ * must be unique among the files of one program. */
 #define IPCT_HELPERS(...)                                                  \
-	const struct ipct_helper *const ipct_helpers[] = { __VA_ARGS__, NULL }
-extern const struct ipct_helper *const ipct_helpers[] __attribute__((weak));
+	IPCT_TABLE_(helpers, ipct_helper, .helpers, __VA_ARGS__)
 /* Fork (tracked, as ipct_fork) and exec this binary as helper `name` with
  * the NULL-terminated argument list; returns the pid. */
 pid_t ipct_exec_helper(const char *name, ...);

@@ -1,9 +1,11 @@
-# cases/lock: one binary per behaviour group; lock.h holds their shared
-# helpers.  The reference record file (lib/ref/lock.c) goes into libipct;
-# its demo program prints expected/ref/lock_counter.txt.
-nobase_pkglibexec_PROGRAMS += %reldir%/fcntl %reldir%/owner \
-	%reldir%/setlkw %reldir%/getlk %reldir%/lockf %reldir%/flock \
-	%reldir%/ofd %reldir%/reference
+# cases/lock: one binary, lock, of all its source files (one per behaviour
+# group); lock.h holds their shared helpers.  The reference record file
+# (lib/ref/lock.c) goes into libipct; its demo program prints
+# expected/ref/lock_counter.txt.
+nobase_pkglibexec_PROGRAMS += %reldir%/lock
+%canon_reldir%_lock_SOURCES = %reldir%/fcntl.c %reldir%/flock.c \
+	%reldir%/getlk.c %reldir%/lockf.c %reldir%/ofd.c %reldir%/owner.c \
+	%reldir%/reference.c %reldir%/setlkw.c
 EXTRA_DIST += %reldir%/lock.h
 
 # Reference implementation (lib/ref/lock.*) and its demo program.

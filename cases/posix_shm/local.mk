@@ -1,8 +1,10 @@
-# cases/posix_shm: one binary per source file; posix_shm.h holds their shared
-# helpers.  The reference ring buffer (lib/ref/posix_shm.c) goes into
-# libipct; its demo program prints expected/ref/posix_shm_ring.txt.
-nobase_pkglibexec_PROGRAMS += %reldir%/open %reldir%/mmap %reldir%/anon %reldir%/pshared \
-	%reldir%/reference
+# cases/posix_shm: one binary, posix_shm, of all its source files;
+# posix_shm.h holds their shared helpers.  The reference ring buffer
+# (lib/ref/posix_shm.c) goes into libipct; its demo program prints
+# expected/ref/posix_shm_ring.txt.
+nobase_pkglibexec_PROGRAMS += %reldir%/posix_shm
+%canon_reldir%_posix_shm_SOURCES = %reldir%/anon.c %reldir%/mmap.c \
+	%reldir%/open.c %reldir%/pshared.c %reldir%/reference.c
 EXTRA_DIST += %reldir%/posix_shm.h
 
 # Reference implementation (lib/ref/posix_shm.*) and its demo program.

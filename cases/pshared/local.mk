@@ -1,10 +1,12 @@
-# cases/pshared: one binary per kind of object; pshared.h holds their
-# shared helpers (the shared area, its placements, exec'd helpers).  The
-# reference job queue (lib/ref/pshared.c) goes into libipct; its demo
-# program prints expected/ref/pshared_jobqueue.txt.
-nobase_pkglibexec_PROGRAMS += %reldir%/mutex %reldir%/robust %reldir%/cond \
-	%reldir%/rwlock %reldir%/barrier %reldir%/spin %reldir%/sem \
-	%reldir%/reference
+# cases/pshared: one binary, pshared, of all its source files (one per kind
+# of object); pshared.h holds their shared helpers (the shared area, its
+# placements, exec'd helpers).  The reference job queue (lib/ref/pshared.c)
+# goes into libipct; its demo program prints
+# expected/ref/pshared_jobqueue.txt.
+nobase_pkglibexec_PROGRAMS += %reldir%/pshared
+%canon_reldir%_pshared_SOURCES = %reldir%/barrier.c %reldir%/cond.c \
+	%reldir%/mutex.c %reldir%/reference.c %reldir%/robust.c \
+	%reldir%/rwlock.c %reldir%/sem.c %reldir%/spin.c
 EXTRA_DIST += %reldir%/pshared.h
 
 # Reference implementation (lib/ref/pshared.*) and its demo program.

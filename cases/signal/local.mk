@@ -1,11 +1,12 @@
-# cases/signal: one binary per source file; signal.h holds their shared
-# recording handlers and setup helpers.  The self-pipe reference
-# (lib/ref/signal.c) goes into libipct; its demo program prints
+# cases/signal: one binary, signal, of all its source files; signal.h holds
+# their shared recording handlers and setup helpers.  The self-pipe
+# reference (lib/ref/signal.c) goes into libipct; its demo program prints
 # expected/ref/signal_self_pipe.txt.
-nobase_pkglibexec_PROGRAMS += %reldir%/kill %reldir%/sigaction %reldir%/mask \
-	%reldir%/wait %reldir%/inherit %reldir%/action \
-	%reldir%/reference %reldir%/altstack %reldir%/thread %reldir%/timer \
-	%reldir%/waitid %reldir%/queue
+nobase_pkglibexec_PROGRAMS += %reldir%/signal
+%canon_reldir%_signal_SOURCES = %reldir%/action.c %reldir%/altstack.c \
+	%reldir%/inherit.c %reldir%/kill.c %reldir%/mask.c %reldir%/queue.c \
+	%reldir%/reference.c %reldir%/sigaction.c %reldir%/thread.c \
+	%reldir%/timer.c %reldir%/wait.c %reldir%/waitid.c
 EXTRA_DIST += %reldir%/signal.h
 
 # Reference implementation (lib/ref/signal.*) and its demo program.

@@ -1,8 +1,11 @@
-# cases/sysv_shm: one binary per source file; sysv_shm.h holds their shared
-# helpers.  The reference ring buffer (lib/ref/sysv_shm.c) goes into
-# libipct; its demo program prints expected/ref/sysv_shm_ring.txt.
-nobase_pkglibexec_PROGRAMS += %reldir%/shmget %reldir%/shmat %reldir%/shmctl \
-	%reldir%/linux_ext %reldir%/reference
+# cases/sysv_shm: one binary, sysv_shm, of all its source files; sysv_shm.h
+# holds their shared helpers.  The reference ring buffer
+# (lib/ref/sysv_shm.c) goes into libipct; its demo program prints
+# expected/ref/sysv_shm_ring.txt.
+nobase_pkglibexec_PROGRAMS += %reldir%/sysv_shm
+%canon_reldir%_sysv_shm_SOURCES = %reldir%/linux_ext.c \
+	%reldir%/reference.c %reldir%/shmat.c %reldir%/shmctl.c \
+	%reldir%/shmget.c
 EXTRA_DIST += %reldir%/sysv_shm.h
 
 # Reference implementation (lib/ref/sysv_shm.*) and its demo program.
