@@ -48,8 +48,8 @@ snapshot() {
 	{
 		ipcs -q -s -m 2>/dev/null | awk '$2 ~ /^[0-9]+$/ { print "sysv", $2 }'
 		find /dev/shm /dev/mqueue -mindepth 1 -maxdepth 1 2>/dev/null | sed 's/^/posix /'
-		find "${TMPDIR:-/tmp}" -mindepth 1 -maxdepth 1 \( -name 'ipcconf.*' -o -name 'ipcconf-selftest.*' \
-			-o -name 'ipcconf-falsify.*' \) 2>/dev/null | sed 's/^/dir /'
+		find "${TMPDIR:-/tmp}" -mindepth 1 -maxdepth 1 \( -name 'ipcconf.*' -o -name 'ipcconf-*.*' \
+			\) 2>/dev/null | sed 's/^/dir /'
 	} | sort >"$1"
 }
 

@@ -16,11 +16,12 @@ if [ ! -x "$ipcconf" ] || [ ! -x "$bin" ]; then
 	echo "1..0 # SKIP $ipcconf or $bin is not built"
 	exit 0
 fi
-work=$(mktemp -d "${TMPDIR:-/tmp}/ipcconf-reporttest.XXXXXX") || exit 1
+# Traps first, then a folder named before it exists: interrupted at any
+# moment, the EXIT trap removes it (as in harness/selftest-lib.sh).
+trap 'exit 129' HUP; trap 'exit 130' INT; trap 'exit 143' TERM; trap 'exit 141' PIPE
+work=${TMPDIR:-/tmp}/ipcconf-reporttest.$$
 trap 'rm -rf "$work"' EXIT
-# Interrupted (make check stopped with Ctrl-C or SIGTERM), exit so the EXIT
-# trap removes the folder: sh does not run it for a signal that kills.
-trap 'exit 129' HUP; trap 'exit 130' INT; trap 'exit 143' TERM
+mkdir -m 700 "$work" || { trap - EXIT; exit 1; }
 unset IPCCONF_CASES IPCCONF_BASELINE
 
 n=0

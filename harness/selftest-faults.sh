@@ -28,11 +28,12 @@ if [ -z "${IPCCONF_FAULTS_PRIVATE:-}" ] && [ "$(id -u)" -eq 0 ] &&
 fi
 private=${IPCCONF_FAULTS_PRIVATE:-}
 [ "$private" = 1 ] || private=
-work=$(mktemp -d "${TMPDIR:-/tmp}/ipcconf-faults.XXXXXX") || exit 1
+# Traps first, then a folder named before it exists: interrupted at any
+# moment, the EXIT trap removes it (as in harness/selftest-lib.sh).
+trap 'exit 129' HUP; trap 'exit 130' INT; trap 'exit 143' TERM; trap 'exit 141' PIPE
+work=${TMPDIR:-/tmp}/ipcconf-faults.$$
 trap 'rm -rf "$work"' EXIT
-# Interrupted (make check stopped with Ctrl-C or SIGTERM), exit so the EXIT
-# trap removes the folder: sh does not run it for a signal that kills.
-trap 'exit 129' HUP; trap 'exit 130' INT; trap 'exit 143' TERM
+mkdir -m 700 "$work" || { trap - EXIT; exit 1; }
 mkdir "$work/tmp"
 TMPDIR=$work/tmp; export TMPDIR
 unset IPCCONF_CASES IPCCONF_BASELINE IPCCONF_BLOCK_PROOF IPCCONF_TIMEOUT_MUL

@@ -39,4 +39,14 @@ for how in SIGINT SIGTERM watchdog; do
 	esac
 done
 
+# --- the reader of the TAP goes away first -----------------------------------
+# Under make check the runner writes to the TAP driver through a pipe, and a
+# Ctrl-C ends the driver too; the runner's next line then meets no reader.
+mkdir "$work/tmp"
+(TMPDIR=$work/tmp; export TMPDIR
+ run_bin selftest.passes selftest.hangs selftest.skips | head -n 1 >/dev/null)
+left=$(ls -A "$work/tmp")
+if [ -z "$left" ]; then ok "a runner whose output has no reader any more removes its run directory"
+else not_ok "a runner whose output lost its reader left: $left"; fi
+
 finish

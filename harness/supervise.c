@@ -75,7 +75,11 @@ static void on_signal(int sig)
 
 static void install_handlers(void)
 {
-	static const int sigs[] = { SIGINT, SIGTERM, SIGHUP };
+	/* SIGPIPE too: under make check the runner's stdout is a pipe to
+	 * the TAP driver, which a Ctrl-C or SIGTERM to the process group
+	 * ends first; the runner's next line of TAP (its "Bail out!") would
+	 * then kill it before it removed its run directory. */
+	static const int sigs[] = { SIGINT, SIGTERM, SIGHUP, SIGPIPE };
 	struct sigaction sa;
 	size_t i;
 
@@ -104,6 +108,7 @@ static void learn_dispositions(void)
 	sigaddset(&to_reset, SIGINT);
 	sigaddset(&to_reset, SIGTERM);
 	sigaddset(&to_reset, SIGHUP);
+	sigaddset(&to_reset, SIGPIPE);
 }
 
 static void set_self_exe(const char *argv0)
@@ -124,6 +129,11 @@ int supervise_init(const char *argv0, char *note, size_t notelen,
 	struct rlimit no_core = { 0, 0 };
 	char path[512];
 
+	/* Handlers before the run directory exists: a signal from here on
+	 * only sets a flag, and the run ends through interrupted_exit(),
+	 * which removes the directory. */
+	learn_dispositions();
+	install_handlers();
 	if (!base || !*base)
 		base = "/tmp";
 	snprintf(rundir, sizeof rundir, "%s/ipcconf.XXXXXX", base);
@@ -151,8 +161,6 @@ int supervise_init(const char *argv0, char *note, size_t notelen,
 	set_self_exe(argv0);
 	/* A case that crashes on purpose must not write a core file. */
 	setrlimit(RLIMIT_CORE, &no_core);
-	learn_dispositions();
-	install_handlers();
 #ifdef PR_SET_CHILD_SUBREAPER
 	/* Orphans of a case become our children, so none outlives the run. */
 	prctl(PR_SET_CHILD_SUBREAPER, 1, 0, 0, 0);
