@@ -30,27 +30,19 @@ IPCT_CASE(helpers_of_both_files, .id = "selftest.helpers_of_both_files",
 	.asserts = "a case execs helpers registered by its own file and by another file of its binary",
 	.spec = "harness");
 
-/* As in selftest_cases.c: hang only when selftest-giveup.sh asks. */
-static void giveup_hang(void)
-{
-	int fd[2];
-	char c;
+/* In selftest_cases.c: hangs only when selftest-giveup.sh asks. */
+void selftest_giveup_hang(void);
 
-	if (!getenv("SELFTEST_GIVEUP"))
-		ipct_skip("run by harness/selftest-giveup.sh only (SELFTEST_GIVEUP unset)");
-	ipct_xpipe(fd);
-	CHECK_RET(read(fd[0], &c, 1), 1);
-}
 static void giveup_b1(void)
 {
-	giveup_hang();
+	selftest_giveup_hang();
 }
 IPCT_CASE(giveup_b1, .id = "selftest.giveup_b1", .timeout_s = 12,
 	.asserts = "a file's first hanging case runs to its full watchdog whatever another file spent",
 	.spec = "harness");
 static void giveup_b2(void)
 {
-	giveup_hang();
+	selftest_giveup_hang();
 }
 IPCT_CASE(giveup_b2, .id = "selftest.giveup_b2", .timeout_s = 12,
 	.asserts = "once this file spent the give-up time its next case is not run",
