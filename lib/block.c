@@ -3,9 +3,19 @@
  *
  * The blocker child posts "before" and then makes the call; a pipe write
  * does not sleep, so a sleep seen afterwards is in the call.  The parent
- * waits for "before", then for the kernel to report the child asleep
- * (state S or D in /proc/<pid>/stat, parsed after the last ')'), then checks
- * that no result has arrived.  Where /proc is missing (or the fallback is
+ * waits for "before", then for the kernel to report the child asleep in a
+ * system call, then checks that no result has arrived.  Asleep means state
+ * S in /proc/<pid>/stat (parsed after the last ')'): every call this suite
+ * waits on sleeps interruptibly.  D is not taken as proof: a process also
+ * sleeps uninterruptibly in a page fault (waiting for a page being read in
+ * or locked by another faulting process) on its way to the call, and the
+ * gate saw qemu-user children taken for blocked that had not yet made their
+ * call.  Where /proc/<pid>/syscall exists it must name a system call (a
+ * sleep outside one, "-1 ...", is not the call either) and, where
+ * /proc/<pid>/schedstat exists, the same call must be seen again at the
+ * next look with no CPU time used in between: under qemu-user the guest's
+ * thread also waits, briefly, in futex calls for locks it shares with the
+ * emulator's own threads (seen: a fork() in the call's path).  Where /proc is missing (or the fallback is
  * forced) it waits a timed window instead and says so in the case output:
  * that proof can pass a broken implementation under load, never fail a
  * correct one.
@@ -16,6 +26,7 @@
 #include <fcntl.h>
 #include <poll.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -23,6 +34,10 @@
 int ipct_force_window_proof;
 
 #define WINDOW_MS 200
+
+/* How the last proof was made, for a failure message that says what the
+ * suite saw ("state S in system call 202"). */
+static char proof_text[96];
 
 /* State letter of pid from /proc, '?' if there is no /proc, 0 if gone. */
 static char proc_state(pid_t pid)
@@ -46,6 +61,48 @@ static char proc_state(pid_t pid)
 	return p[2];
 }
 
+/* Is pid in a system call?  The number from /proc/<pid>/syscall, -1 when
+ * it is not in one (running, or asleep in a page fault), -2 when the file
+ * cannot be read (no such file on this kernel or platform, or no access):
+ * then the state letter alone is the proof. */
+static long proc_syscall(pid_t pid)
+{
+	char path[64], buf[128];
+	ssize_t n;
+	int fd;
+
+	snprintf(path, sizeof path, "/proc/%ld/syscall", (long)pid);
+	fd = open(path, O_RDONLY | O_CLOEXEC);
+	if (fd < 0)
+		return -2;
+	n = read(fd, buf, sizeof buf - 1);
+	close(fd);
+	if (n <= 0)
+		return -2;
+	buf[n] = '\0';
+	if (buf[0] < '0' || buf[0] > '9')
+		return -1; /* "running", or "-1 sp pc" */
+	return strtol(buf, NULL, 10);
+}
+
+/* The CPU time pid has used and the times it has run, from
+ * /proc/<pid>/schedstat, as one string; "" when the file cannot be read. */
+static void proc_schedstat(pid_t pid, char *out, size_t len)
+{
+	char path[64];
+	ssize_t n;
+	int fd;
+
+	out[0] = '\0';
+	snprintf(path, sizeof path, "/proc/%ld/schedstat", (long)pid);
+	fd = open(path, O_RDONLY | O_CLOEXEC);
+	if (fd < 0)
+		return;
+	n = read(fd, out, len - 1);
+	close(fd);
+	out[n > 0 ? n : 0] = '\0';
+}
+
 static int kernel_probe_available(void)
 {
 	return !ipct_force_window_proof && access("/proc/self/stat", R_OK) == 0;
@@ -66,6 +123,8 @@ static int wait_asleep(pid_t pid, int result_fd, int stopped, const char *what,
 		       const char *file, int line)
 {
 	int64_t deadline = ipct_now_ms() + ipct_wait_limit_ms();
+	char seen_sched[128] = "";
+	long seen_nr = -1;
 	int delay = 0;
 
 	ipct_progress(file, line, "waiting for %s (pid %ld) to %s", what,
@@ -76,6 +135,7 @@ static int wait_asleep(pid_t pid, int result_fd, int stopped, const char *what,
 
 		if (stopped)
 			ipct_skip("needs /proc to see that a process stopped");
+		snprintf(proof_text, sizeof proof_text, "a timed window of %d ms", w);
 		ipct_note("blocking proof: timed window %d ms (no kernel state probe%s)",
 			  w, ipct_force_window_proof ? ": fallback forced" :
 			  " on this platform");
@@ -86,9 +146,37 @@ static int wait_asleep(pid_t pid, int result_fd, int stopped, const char *what,
 	for (;;) {
 		char st = proc_state(pid);
 
-		if (stopped ? (st == 'T' || st == 't')
-			    : (st == 'S' || st == 'D'))
+		if (stopped && (st == 'T' || st == 't'))
 			return 1;
+		if (!stopped && st == 'S') {
+			long nr = proc_syscall(pid);
+			char sched[128];
+
+			if (nr == -2) {
+				snprintf(proof_text, sizeof proof_text,
+					 "state S; no /proc/%ld/syscall", (long)pid);
+				return 1;
+			}
+			/* Asleep in a call, and still in the same sleep at the
+			 * next look: no CPU time used in between.  An emulator's
+			 * own lock waits (qemu-user's threads share locks with
+			 * the guest's) are also system calls, but short ones. */
+			proc_schedstat(pid, sched, sizeof sched);
+			if (nr >= 0 && !sched[0]) {
+				snprintf(proof_text, sizeof proof_text,
+					 "state S in system call %ld", nr);
+				return 1;
+			}
+			if (nr >= 0 && nr == seen_nr && strcmp(sched, seen_sched) == 0) {
+				snprintf(proof_text, sizeof proof_text,
+					 "state S in system call %ld, twice with no CPU time between", nr);
+				return 1;
+			}
+			seen_nr = nr;
+			snprintf(seen_sched, sizeof seen_sched, "%s", sched);
+		} else {
+			seen_nr = -1;
+		}
 		if (st == 0 || st == 'Z' || st == 'X')
 			return -1;
 		if (ipct_now_ms() > deadline)
@@ -131,14 +219,15 @@ static void pipe_cloexec(int fd[2], const char *file, int line)
 	fcntl(fd[1], F_SETFD, FD_CLOEXEC);
 }
 
-void ipct_block_start_at(struct ipct_blocker *b, long (*call)(void *),
-			 void *arg, const char *what, const char *file,
-			 int line)
+void ipct_block_start_at(struct ipct_blocker *b, void (*prep)(void *),
+			 long (*call)(void *), void *arg, const char *what,
+			 const char *file, int line)
 {
 	pipe_cloexec(b->before, file, line);
 	pipe_cloexec(b->result, file, line);
 	b->what = what;
 	b->started = 0;
+	b->proof[0] = '\0';
 	b->have_result = 0;
 	b->pid = ipct_fork();
 	if (b->pid == 0) {
@@ -148,6 +237,8 @@ void ipct_block_start_at(struct ipct_blocker *b, long (*call)(void *),
 		memset(&r, 0, sizeof r); /* padding goes down the pipe too */
 		close(b->before[0]);
 		close(b->result[0]);
+		if (prep)
+			prep(arg);
 		if (write(b->before[1], &c, 1) != 1)
 			_exit(IPCT_EXIT_FAIL);
 		errno = 0;
@@ -227,8 +318,10 @@ void ipct_block_prove_at(struct ipct_blocker *b, const char *file, int line)
 	b->started = 1;
 	if (ipct_page)
 		__atomic_fetch_add(&ipct_page->checks, 1, __ATOMIC_RELAXED);
+	proof_text[0] = '\0';
 	if (wait_asleep(b->pid, b->result[0], 0, b->what, file, line) < 0)
 		report_early(b, file, line);
+	snprintf(b->proof, sizeof b->proof, "%s", proof_text);
 	/* Asleep, but make sure it is not asleep after returning. */
 	{
 		struct ipct_result r;
@@ -308,8 +401,10 @@ struct ipct_result ipct_block_finish_at(struct ipct_blocker *b,
 		kill(b->pid, SIGKILL);
 		snprintf(text, sizeof text,
 			 "%s:%d: %s\n  expected: the call returns once released\n"
-			 "  actual:   still blocked %d ms after the release\n",
-			 ipct_short_path(file), line, b->what, ipct_wait_limit_ms());
+			 "  actual:   still blocked %d ms after the release\n"
+			 "  (proved blocked before the release by %s)\n",
+			 ipct_short_path(file), line, b->what, ipct_wait_limit_ms(),
+			 b->proof[0] ? b->proof : "nothing: never proved");
 		ipct_fail_text(0, text);
 		_exit(IPCT_EXIT_FAIL);
 	}

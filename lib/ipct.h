@@ -446,12 +446,19 @@ struct ipct_blocker {
 	int have_result; /* the result was read early by ipct_block_returned */
 	struct ipct_result early;
 	const char *what;
+	char proof[96]; /* how ipct_block_prove() saw it blocked, for messages */
 };
-void ipct_block_start_at(struct ipct_blocker *b, long (*call)(void *),
-			 void *arg, const char *what, const char *file,
-			 int line);
+void ipct_block_start_at(struct ipct_blocker *b, void (*prep)(void *),
+			 long (*call)(void *), void *arg, const char *what,
+			 const char *file, int line);
 #define ipct_block_start(b, call, arg)                                     \
-	ipct_block_start_at((b), (call), (arg), #call, __FILE__, __LINE__)
+	ipct_block_start_at((b), NULL, (call), (arg), #call, __FILE__, __LINE__)
+/* The same, with prep(arg) run in the blocker child before it posts
+ * "before": work the call needs done first that may itself sleep (a fork()
+ * under an emulator waits for the emulator's own locks), which the proof
+ * would otherwise take for the call. */
+#define ipct_block_start_prep(b, prep, call, arg)                          \
+	ipct_block_start_at((b), (prep), (call), (arg), #call, __FILE__, __LINE__)
 /* May be called again (after an event that must not release the call) to
  * prove the call is still blocked. */
 void ipct_block_prove_at(struct ipct_blocker *b, const char *file, int line);

@@ -421,18 +421,27 @@ IPCT_CASE(write_sa_restart_restarts,
 /* The blocker waits for a grandchild that ends when released through
  * data_pipe; after an EINTR it releases the grandchild itself, reaps it
  * and returns the first result. */
+/* The blocker forks its child before it posts "before": under qemu-user a
+ * fork() waits for the emulator's own locks, a sleep the proof would take
+ * for the waitpid(). */
+static pid_t waitpid_gc;
+
+static void waitpid_fork(void *arg)
+{
+	char c;
+
+	(void)arg;
+	waitpid_gc = fork();
+	if (waitpid_gc == 0)
+		_exit(read(data_pipe[0], &c, 1) == 1 ? 0 : 1);
+}
+
 static long waitpid_child(void *arg)
 {
-	pid_t gc, r;
+	pid_t gc = waitpid_gc, r;
 	int err, st;
 
 	(void)arg;
-	gc = fork();
-	if (gc == 0) {
-		char c;
-
-		_exit(read(data_pipe[0], &c, 1) == 1 ? 0 : 1);
-	}
 	if (gc < 0)
 		return -2;
 	r = waitpid(gc, &st, 0);
@@ -452,7 +461,7 @@ static void waitpid_interrupted_eintr(void)
 	ipct_catch(SIGUSR1, 0);
 
 	ipct_xpipe(data_pipe);
-	ipct_block_start(&b, waitpid_child, NULL);
+	ipct_block_start_prep(&b, waitpid_fork, waitpid_child, NULL);
 	ipct_block_prove(&b);
 	CHECK_OK(kill(b.pid, SIGUSR1));
 	ipct_wait_caught(SIGUSR1);
@@ -469,7 +478,7 @@ static void waitpid_sa_restart_restarts(void)
 	ipct_catch(SIGUSR1, SA_RESTART);
 
 	ipct_xpipe(data_pipe);
-	ipct_block_start(&b, waitpid_child, NULL);
+	ipct_block_start_prep(&b, waitpid_fork, waitpid_child, NULL);
 	ipct_block_prove(&b);
 	CHECK_OK(kill(b.pid, SIGUSR1));
 	ipct_wait_caught(SIGUSR1);
