@@ -12,10 +12,10 @@
  * gate saw qemu-user children taken for blocked that had not yet made their
  * call.  Where /proc/<pid>/syscall exists it must name a system call (a
  * sleep outside one, "-1 ...", is not the call either) and, where
- * /proc/<pid>/schedstat exists, the same call must be seen again at the
- * next look with no CPU time used in between: under qemu-user the guest's
- * thread also waits, briefly, in futex calls for locks it shares with the
- * emulator's own threads (seen: a fork() in the call's path).  Where /proc is missing (or the fallback is
+ * /proc/<pid>/task/<tid>/schedstat exist, the same call must be seen again
+ * at the next look with every thread of the process asleep and no CPU time
+ * used by any in between: under qemu-user the guest's thread also waits in
+ * futex calls for locks it shares with the emulator's own threads.  Where /proc is missing (or the fallback is
  * forced) it waits a timed window instead and says so in the case output:
  * that proof can pass a broken implementation under load, never fail a
  * correct one.
@@ -23,6 +23,7 @@
 #define _GNU_SOURCE
 #include "ipct_int.h"
 
+#include <dirent.h>
 #include <fcntl.h>
 #include <poll.h>
 #include <stdio.h>
@@ -85,22 +86,63 @@ static long proc_syscall(pid_t pid)
 	return strtol(buf, NULL, 10);
 }
 
-/* The CPU time pid has used and the times it has run, from
- * /proc/<pid>/schedstat, as one string; "" when the file cannot be read. */
-static void proc_schedstat(pid_t pid, char *out, size_t len)
+/* Read a small /proc file into out ("" when it cannot be read). */
+static void read_small(const char *path, char *out, size_t len)
 {
-	char path[64];
 	ssize_t n;
 	int fd;
 
 	out[0] = '\0';
-	snprintf(path, sizeof path, "/proc/%ld/schedstat", (long)pid);
 	fd = open(path, O_RDONLY | O_CLOEXEC);
 	if (fd < 0)
 		return;
 	n = read(fd, out, len - 1);
 	close(fd);
 	out[n > 0 ? n : 0] = '\0';
+}
+
+/* What every thread of pid is doing: for each, its id, state letter and
+ * /proc schedstat line (CPU time used, times run), in out.  Returns 1 when
+ * all of them are asleep (S), 0 when one is not, -1 when there is no
+ * schedstat (the look cannot be compared).  One thread in a plain program;
+ * under qemu-user the emulator's own threads too. */
+static int proc_threads(pid_t pid, char *out, size_t len)
+{
+	char path[96], buf[1024], *p;
+	struct dirent *de;
+	size_t used = 0;
+	int all = 1;
+	DIR *d;
+
+	out[0] = '\0';
+	snprintf(path, sizeof path, "/proc/%ld/task", (long)pid);
+	d = opendir(path);
+	if (!d)
+		return -1;
+	while ((de = readdir(d)) != NULL) {
+		char sched[128];
+
+		if (de->d_name[0] < '0' || de->d_name[0] > '9')
+			continue;
+		snprintf(path, sizeof path, "/proc/%ld/task/%.20s/schedstat",
+			 (long)pid, de->d_name);
+		read_small(path, sched, sizeof sched);
+		if (!sched[0]) {
+			all = -1;
+			break;
+		}
+		snprintf(path, sizeof path, "/proc/%ld/task/%.20s/stat",
+			 (long)pid, de->d_name);
+		read_small(path, buf, sizeof buf);
+		p = strrchr(buf, ')');
+		if (!p || p[1] != ' ' || p[2] != 'S')
+			all = 0;
+		if (used < len)
+			used += (size_t)snprintf(out + used, len - used, "%s %c %s;",
+						 de->d_name, p && p[1] ? p[2] : '?', sched);
+	}
+	closedir(d);
+	return all;
 }
 
 static int kernel_probe_available(void)
@@ -123,8 +165,9 @@ static int wait_asleep(pid_t pid, int result_fd, int stopped, const char *what,
 		       const char *file, int line)
 {
 	int64_t deadline = ipct_now_ms() + ipct_wait_limit_ms();
-	char seen_sched[128] = "";
+	char seen_look[1024] = "", look[1024];
 	long seen_nr = -1;
+	int threads;
 	int delay = 0;
 
 	ipct_progress(file, line, "waiting for %s (pid %ld) to %s", what,
@@ -150,30 +193,33 @@ static int wait_asleep(pid_t pid, int result_fd, int stopped, const char *what,
 			return 1;
 		if (!stopped && st == 'S') {
 			long nr = proc_syscall(pid);
-			char sched[128];
 
 			if (nr == -2) {
 				snprintf(proof_text, sizeof proof_text,
 					 "state S; no /proc/%ld/syscall", (long)pid);
 				return 1;
 			}
-			/* Asleep in a call, and still in the same sleep at the
-			 * next look: no CPU time used in between.  An emulator's
-			 * own lock waits (qemu-user's threads share locks with
-			 * the guest's) are also system calls, but short ones. */
-			proc_schedstat(pid, sched, sizeof sched);
-			if (nr >= 0 && !sched[0]) {
+			/* Asleep in a call, and at the next look still the same
+			 * sleep: every thread of the process asleep and none
+			 * has used CPU time in between.  Under qemu-user the
+			 * guest's thread also waits in futex calls for locks
+			 * the emulator's other threads hold (seen: malloc's,
+			 * while its RCU thread trims the heap after a fork);
+			 * such a wait ends only when that thread runs. */
+			threads = proc_threads(pid, look, sizeof look);
+			if (nr >= 0 && threads < 0) {
 				snprintf(proof_text, sizeof proof_text,
 					 "state S in system call %ld", nr);
 				return 1;
 			}
-			if (nr >= 0 && nr == seen_nr && strcmp(sched, seen_sched) == 0) {
+			if (nr >= 0 && threads == 1 && nr == seen_nr &&
+			    strcmp(look, seen_look) == 0) {
 				snprintf(proof_text, sizeof proof_text,
-					 "state S in system call %ld, twice with no CPU time between", nr);
+					 "state S in system call %ld, twice with no CPU time used between", nr);
 				return 1;
 			}
-			seen_nr = nr;
-			snprintf(seen_sched, sizeof seen_sched, "%s", sched);
+			seen_nr = threads == 1 ? nr : -1;
+			snprintf(seen_look, sizeof seen_look, "%s", look);
 		} else {
 			seen_nr = -1;
 		}
