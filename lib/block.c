@@ -6,19 +6,17 @@
  * waits for "before", then for the kernel to report the child asleep in a
  * system call, then checks that no result has arrived.  Asleep means state
  * S in /proc/<pid>/stat (parsed after the last ')'): every call this suite
- * waits on sleeps interruptibly.  D is not taken as proof: a process also
- * sleeps uninterruptibly in a page fault (waiting for a page being read in
- * or locked by another faulting process) on its way to the call, and the
- * gate saw qemu-user children taken for blocked that had not yet made their
- * call.  Where /proc/<pid>/syscall exists it must name a system call (a
+ * waits on sleeps interruptibly, while D is also a page fault on the way to
+ * the call.  Where /proc/<pid>/syscall exists it must name a system call (a
  * sleep outside one, "-1 ...", is not the call either) and, where
  * /proc/<pid>/task/<tid>/schedstat exist, the same call must be seen again
  * at the next look with every thread of the process asleep and no CPU time
  * used by any in between: under qemu-user the guest's thread also waits in
- * futex calls for locks it shares with the emulator's own threads.  Where /proc is missing (or the fallback is
- * forced) it waits a timed window instead and says so in the case output:
- * that proof can pass a broken implementation under load, never fail a
- * correct one.
+ * futex calls for locks held by the emulator's own threads, and the gate
+ * saw such children taken for blocked before their call.  Where /proc is
+ * missing (or the fallback is forced) it waits a timed window instead and
+ * says so in the case output: that proof can pass a broken implementation
+ * under load, never fail a correct one.
  */
 #define _GNU_SOURCE
 #include "ipct_int.h"
@@ -203,9 +201,9 @@ static int wait_asleep(pid_t pid, int result_fd, int stopped, const char *what,
 			 * sleep: every thread of the process asleep and none
 			 * has used CPU time in between.  Under qemu-user the
 			 * guest's thread also waits in futex calls for locks
-			 * the emulator's other threads hold (seen: malloc's,
-			 * while its RCU thread trims the heap after a fork);
-			 * such a wait ends only when that thread runs. */
+			 * the emulator's other threads hold (seen just before
+			 * semtimedop and msgrcv); such a wait ends only when
+			 * that thread runs. */
 			threads = proc_threads(pid, look, sizeof look);
 			if (nr >= 0 && threads < 0) {
 				snprintf(proof_text, sizeof proof_text,
