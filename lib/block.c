@@ -38,52 +38,6 @@ int ipct_force_window_proof;
  * suite saw ("state S in system call 202"). */
 static char proof_text[96];
 
-/* State letter of pid from /proc, '?' if there is no /proc, 0 if gone. */
-static char proc_state(pid_t pid)
-{
-	char path[64], buf[1024], *p;
-	ssize_t n;
-	int fd;
-
-	snprintf(path, sizeof path, "/proc/%ld/stat", (long)pid);
-	fd = open(path, O_RDONLY | O_CLOEXEC);
-	if (fd < 0)
-		return access("/proc/self/stat", R_OK) == 0 ? 0 : '?';
-	n = read(fd, buf, sizeof buf - 1);
-	close(fd);
-	if (n <= 0)
-		return 0;
-	buf[n] = '\0';
-	p = strrchr(buf, ')');
-	if (!p || p[1] != ' ' || !p[2])
-		return '?';
-	return p[2];
-}
-
-/* Is pid in a system call?  The number from /proc/<pid>/syscall, -1 when
- * it is not in one (running, or asleep in a page fault), -2 when the file
- * cannot be read (no such file on this kernel or platform, or no access):
- * then the state letter alone is the proof. */
-static long proc_syscall(pid_t pid)
-{
-	char path[64], buf[128];
-	ssize_t n;
-	int fd;
-
-	snprintf(path, sizeof path, "/proc/%ld/syscall", (long)pid);
-	fd = open(path, O_RDONLY | O_CLOEXEC);
-	if (fd < 0)
-		return -2;
-	n = read(fd, buf, sizeof buf - 1);
-	close(fd);
-	if (n <= 0)
-		return -2;
-	buf[n] = '\0';
-	if (buf[0] < '0' || buf[0] > '9')
-		return -1; /* "running", or "-1 sp pc" */
-	return strtol(buf, NULL, 10);
-}
-
 /* Read a small /proc file into out ("" when it cannot be read). */
 static void read_small(const char *path, char *out, size_t len)
 {
@@ -99,6 +53,44 @@ static void read_small(const char *path, char *out, size_t len)
 	out[n > 0 ? n : 0] = '\0';
 }
 
+/* The state letter in the text of a /proc stat file ("pid (comm) S ..."),
+ * read after the last ')' since comm may hold anything; '?' if none. */
+static char stat_letter(const char *text)
+{
+	const char *p = strrchr(text, ')');
+
+	return p && p[1] == ' ' && p[2] ? p[2] : '?';
+}
+
+/* State letter of pid from /proc, '?' if there is no /proc, 0 if gone. */
+static char proc_state(pid_t pid)
+{
+	char path[64], buf[1024];
+
+	snprintf(path, sizeof path, "/proc/%ld/stat", (long)pid);
+	read_small(path, buf, sizeof buf);
+	if (!buf[0])
+		return access("/proc/self/stat", R_OK) == 0 ? 0 : '?';
+	return stat_letter(buf);
+}
+
+/* Is pid in a system call?  The number from /proc/<pid>/syscall, -1 when
+ * it is not in one (running, or asleep in a page fault), -2 when the file
+ * cannot be read (no such file on this kernel or platform, or no access):
+ * then the state letter alone is the proof. */
+static long proc_syscall(pid_t pid)
+{
+	char path[64], buf[128];
+
+	snprintf(path, sizeof path, "/proc/%ld/syscall", (long)pid);
+	read_small(path, buf, sizeof buf);
+	if (!buf[0])
+		return -2;
+	if (buf[0] < '0' || buf[0] > '9')
+		return -1; /* "running", or "-1 sp pc" */
+	return strtol(buf, NULL, 10);
+}
+
 /* What every thread of pid is doing: for each, its id, state letter and
  * /proc schedstat line (CPU time used, times run), in out.  Returns 1 when
  * all of them are asleep (S), 0 when one is not, -1 when there is no
@@ -106,7 +98,7 @@ static void read_small(const char *path, char *out, size_t len)
  * under qemu-user the emulator's own threads too. */
 static int proc_threads(pid_t pid, char *out, size_t len)
 {
-	char path[96], buf[1024], *p;
+	char path[96], buf[1024], st;
 	struct dirent *de;
 	size_t used = 0;
 	int all = 1;
@@ -132,12 +124,12 @@ static int proc_threads(pid_t pid, char *out, size_t len)
 		snprintf(path, sizeof path, "/proc/%ld/task/%.20s/stat",
 			 (long)pid, de->d_name);
 		read_small(path, buf, sizeof buf);
-		p = strrchr(buf, ')');
-		if (!p || p[1] != ' ' || p[2] != 'S')
+		st = stat_letter(buf);
+		if (st != 'S')
 			all = 0;
 		if (used < len)
 			used += (size_t)snprintf(out + used, len - used, "%s %c %s;",
-						 de->d_name, p && p[1] ? p[2] : '?', sched);
+						 de->d_name, st, sched);
 	}
 	closedir(d);
 	return all;
