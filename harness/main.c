@@ -83,7 +83,11 @@ int main(int argc, char **argv)
 
 		progname = s ? s + 1 : argv[0];
 	}
-	setvbuf(stdout, NULL, _IOLBF, 0);
+	/* Unbuffered, for the case processes it forks: they inherit it, so
+	 * what a case prints before it crashes is in its output file, and
+	 * they need not call setvbuf(), which wrote two pages (a copy each)
+	 * of every case.  Each printf() is still one write(). */
+	setvbuf(stdout, NULL, _IONBF, 0);
 	if (argc >= 3 && strcmp(argv[1], "--helper") == 0)
 		return run_helper(argc, argv);
 	parse_options(argc, argv, &o);
