@@ -419,11 +419,11 @@ IPCT_CASE(write_sa_restart_restarts,
 	.spec = "POSIX.1-2024 sigaction(), DESCRIPTION (SA_RESTART)");
 
 /* The blocker waits for a grandchild that ends when released through
- * data_pipe; after an EINTR it releases the grandchild itself, reaps it
- * and returns the first result. */
-/* The blocker forks its child before it posts "before": under qemu-user a
- * fork() waits for the emulator's own locks, a sleep the proof would take
- * for the waitpid(). */
+ * data_pipe.  waitpid_fork() makes the grandchild in the blocker before it
+ * posts "before": under qemu-user a fork() waits for the emulator's own
+ * locks, a sleep the proof would take for the waitpid().  waitpid_child()
+ * is the blocking call; after an EINTR it releases the grandchild itself,
+ * reaps it and returns the first result. */
 static pid_t waitpid_gc;
 
 static void waitpid_fork(void *arg)
