@@ -34,10 +34,6 @@ int ipct_force_window_proof;
 
 #define WINDOW_MS 200
 
-/* How the last proof was made, for a failure message that says what the
- * suite saw ("state S in system call 202"). */
-static char proof_text[96];
-
 /* Read a small /proc file into out ("" when it cannot be read). */
 static void read_small(const char *path, char *out, size_t len)
 {
@@ -150,16 +146,17 @@ static int result_ready(int fd, struct ipct_result *r)
 	return read(fd, r, sizeof *r) == (ssize_t)sizeof *r;
 }
 
-/* 1: asleep (proved from kernel state); 0: window passed; -1: gone. */
+/* 1: asleep (proved from kernel state); 0: window passed; -1: gone.  How
+ * it was proved goes to proof, for a failure message that says what the
+ * suite saw ("state S in system call 202"). */
 static int wait_asleep(pid_t pid, int result_fd, int stopped, const char *what,
-		       const char *file, int line)
+		       const char *file, int line, char *proof, size_t prooflen)
 {
 	int64_t deadline = ipct_now_ms() + ipct_wait_limit_ms();
-	char seen_look[1024] = "", look[1024];
-	long seen_nr = -1;
-	int threads;
+	char seen_look[1100] = "", look[1100];
 	int delay = 0;
 
+	proof[0] = '\0';
 	ipct_progress(file, line, "waiting for %s (pid %ld) to %s", what,
 		      (long)pid, stopped ? "stop" : "block");
 	if (!kernel_probe_available()) {
@@ -168,7 +165,7 @@ static int wait_asleep(pid_t pid, int result_fd, int stopped, const char *what,
 
 		if (stopped)
 			ipct_skip("needs /proc to see that a process stopped");
-		snprintf(proof_text, sizeof proof_text, "a timed window of %d ms", w);
+		snprintf(proof, prooflen, "a timed window of %d ms", w);
 		ipct_note("blocking proof: timed window %d ms (no kernel state probe%s)",
 			  w, ipct_force_window_proof ? ": fallback forced" :
 			  " on this platform");
@@ -183,35 +180,37 @@ static int wait_asleep(pid_t pid, int result_fd, int stopped, const char *what,
 			return 1;
 		if (!stopped && st == 'S') {
 			long nr = proc_syscall(pid);
+			int threads, n;
 
 			if (nr == -2) {
-				snprintf(proof_text, sizeof proof_text,
+				snprintf(proof, prooflen,
 					 "state S; no /proc/%ld/syscall", (long)pid);
 				return 1;
 			}
 			/* Asleep in a call, and at the next look still the same
-			 * sleep: every thread of the process asleep and none
-			 * has used CPU time in between.  Under qemu-user the
-			 * guest's thread also waits in futex calls for locks
-			 * the emulator's other threads hold (seen just before
-			 * semtimedop and msgrcv); such a wait ends only when
-			 * that thread runs. */
-			threads = proc_threads(pid, look, sizeof look);
+			 * sleep: the same call, every thread of the process
+			 * asleep and none has used CPU time in between.  Under
+			 * qemu-user the guest's thread also waits in futex
+			 * calls for locks the emulator's other threads hold
+			 * (seen just before semtimedop and msgrcv); such a
+			 * wait ends only when that thread runs. */
+			n = snprintf(look, sizeof look, "call %ld: ", nr);
+			threads = proc_threads(pid, look + n, sizeof look - (size_t)n);
 			if (nr >= 0 && threads < 0) {
-				snprintf(proof_text, sizeof proof_text,
-					 "state S in system call %ld", nr);
+				snprintf(proof, prooflen, "state S in system call %ld", nr);
 				return 1;
 			}
-			if (nr >= 0 && threads == 1 && nr == seen_nr &&
-			    strcmp(look, seen_look) == 0) {
-				snprintf(proof_text, sizeof proof_text,
+			if (nr >= 0 && threads == 1 && strcmp(look, seen_look) == 0) {
+				snprintf(proof, prooflen,
 					 "state S in system call %ld, twice with no CPU time used between", nr);
 				return 1;
 			}
-			seen_nr = threads == 1 ? nr : -1;
-			snprintf(seen_look, sizeof seen_look, "%s", look);
+			/* Only a look with every thread asleep in a call is
+			 * one to compare the next with. */
+			snprintf(seen_look, sizeof seen_look, "%s",
+				 nr >= 0 && threads == 1 ? look : "");
 		} else {
-			seen_nr = -1;
+			seen_look[0] = '\0';
 		}
 		if (st == 0 || st == 'Z' || st == 'X')
 			return -1;
@@ -226,7 +225,8 @@ static int wait_asleep(pid_t pid, int result_fd, int stopped, const char *what,
 
 int ipct_wait_asleep_at(pid_t pid, const char *what, const char *file, int line)
 {
-	int r = wait_asleep(pid, -1, 0, what, file, line);
+	char proof[96];
+	int r = wait_asleep(pid, -1, 0, what, file, line, proof, sizeof proof);
 
 	if (r < 0) {
 		char text[512];
@@ -242,7 +242,9 @@ int ipct_wait_asleep_at(pid_t pid, const char *what, const char *file, int line)
 
 void ipct_wait_stopped_at(pid_t pid, const char *file, int line)
 {
-	if (wait_asleep(pid, -1, 1, "process", file, line) < 0)
+	char proof[96];
+
+	if (wait_asleep(pid, -1, 1, "process", file, line, proof, sizeof proof) < 0)
 		ipct_broken(file, line, "process %ld exited before it stopped",
 			    (long)pid);
 }
@@ -354,10 +356,9 @@ void ipct_block_prove_at(struct ipct_blocker *b, const char *file, int line)
 	b->started = 1;
 	if (ipct_page)
 		__atomic_fetch_add(&ipct_page->checks, 1, __ATOMIC_RELAXED);
-	proof_text[0] = '\0';
-	if (wait_asleep(b->pid, b->result[0], 0, b->what, file, line) < 0)
+	if (wait_asleep(b->pid, b->result[0], 0, b->what, file, line,
+			b->proof, sizeof b->proof) < 0)
 		report_early(b, file, line);
-	snprintf(b->proof, sizeof b->proof, "%s", proof_text);
 	/* Asleep, but make sure it is not asleep after returning. */
 	{
 		struct ipct_result r;
