@@ -61,24 +61,6 @@ void ipct_page_reset(const char *tmpdir);
  * and the second way tried. */
 int ipct_journal_cleanup(char *buf, size_t len);
 
-/* Waiting for a child of ours to end, without sleeping past its end where
- * the platform allows.  Where pidfd_open() works (Linux 5.3 and later, and
- * not under valgrind, which does not know the call before 3.20), a pause
- * is a poll() on the child's pidfd, which wakes when it ends; elsewhere, or
- * once a pidfd misbehaved, it is one step of ipct_backoff().  A pause
- * lasts at most max_ms and never more than 100 ms, so a pidfd that does
- * not wake costs one slice and is then given up.
- * Use: start; loop { waitpid(WNOHANG); bounds; pause }; end. */
-struct ipct_childwait {
-	pid_t pid;
-	int fd;       /* the pidfd, or -1 */
-	int delay_us; /* the backoff's state */
-	int wakes;    /* polls that said the child ended */
-};
-void ipct_childwait_start(struct ipct_childwait *w, pid_t pid);
-void ipct_childwait_pause(struct ipct_childwait *w, int max_ms);
-void ipct_childwait_end(struct ipct_childwait *w);
-
 /* Leader, end of case: reap every tracked child, failing on stragglers. */
 void ipct_reap_children(void);
 /* Recursive removal (chmods directories back to 0700 first); 0 only if

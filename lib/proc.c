@@ -12,7 +12,6 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/mman.h>
-#include <sys/syscall.h>
 #include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
@@ -121,76 +120,6 @@ void ipct_backoff(int *delay_us)
 	*delay_us = *delay_us >= 500 ? 1000 : *delay_us * 2;
 }
 
-/* Set once a pidfd misbehaved in this process (it failed, woke while the
- * child still ran, or slept past its end): every later wait uses the
- * backoff. */
-static int pidfd_unusable;
-
-void ipct_childwait_start(struct ipct_childwait *w, pid_t pid)
-{
-	w->pid = pid;
-	w->fd = -1;
-	w->delay_us = 0;
-	w->wakes = 0;
-#ifdef SYS_pidfd_open
-	if (!pidfd_unusable && !ipct_under_valgrind())
-		w->fd = (int)syscall(SYS_pidfd_open, pid, 0); /* O_CLOEXEC */
-#endif
-	if (w->fd < 0)
-		w->fd = -1;
-}
-
-static void childwait_drop(struct ipct_childwait *w)
-{
-	close(w->fd);
-	w->fd = -1;
-	pidfd_unusable = 1;
-}
-
-void ipct_childwait_pause(struct ipct_childwait *w, int max_ms)
-{
-	struct pollfd pfd;
-	int r;
-
-	/* Every wake said the child had ended, and the caller pauses again
-	 * only when its waitpid(WNOHANG) did not reap it: two such wakes
-	 * are a pidfd that does not work here. */
-	if (w->fd >= 0 && w->wakes >= 2)
-		childwait_drop(w);
-	if (w->fd < 0) {
-		ipct_backoff(&w->delay_us);
-		return;
-	}
-	pfd.fd = w->fd;
-	pfd.events = POLLIN;
-	pfd.revents = 0;
-	r = poll(&pfd, 1, max_ms < 1 ? 1 : max_ms > 100 ? 100 : max_ms);
-	if (r < 0 && errno == EINTR)
-		return; /* a handler ran: the caller looks at its flags */
-	if (r < 0 || (r > 0 && (pfd.revents & (POLLERR | POLLNVAL))))
-		childwait_drop(w);
-	else if (r > 0)
-		w->wakes++;
-	else {
-		/* Slept the whole slice.  If the child has ended (WNOWAIT
-		 * looks without reaping), its pidfd must be readable now;
-		 * if it is not, the pidfd misses ends here. */
-		siginfo_t si;
-
-		si.si_pid = 0;
-		if (waitid(P_PID, (id_t)w->pid, &si, WEXITED | WNOHANG | WNOWAIT) == 0 &&
-		    si.si_pid == w->pid && poll(&pfd, 1, 0) != 1)
-			childwait_drop(w);
-	}
-}
-
-void ipct_childwait_end(struct ipct_childwait *w)
-{
-	if (w->fd >= 0)
-		close(w->fd);
-	w->fd = -1;
-}
-
 pid_t ipct_fork(void)
 {
 	pid_t pid;
@@ -241,31 +170,23 @@ static void mark_reaped(pid_t pid)
 int ipct_wait(pid_t pid)
 {
 	int64_t deadline = ipct_now_ms() + ipct_wait_limit_ms();
-	struct ipct_childwait w;
-	int status;
+	int delay = 0, status;
 
-	ipct_childwait_start(&w, pid);
 	for (;;) {
 		pid_t r = waitpid(pid, &status, WNOHANG);
-		int64_t now;
 
 		if (r == pid)
 			break;
-		if (r < 0 && errno != EINTR) {
-			ipct_childwait_end(&w);
+		if (r < 0 && errno != EINTR)
 			IPCT_BROKEN("waitpid(%ld): %s", (long)pid,
 				    ipct_errname(errno));
-		}
-		now = ipct_now_ms();
-		if (now > deadline) {
-			ipct_childwait_end(&w);
+		if (ipct_now_ms() > deadline) {
 			kill(pid, SIGKILL);
 			IPCT_BROKEN("child %ld did not exit within %d ms",
 				    (long)pid, ipct_wait_limit_ms());
 		}
-		ipct_childwait_pause(&w, (int)(deadline - now) + 1);
+		ipct_backoff(&delay);
 	}
-	ipct_childwait_end(&w);
 	mark_reaped(pid);
 	return status;
 }
@@ -285,25 +206,20 @@ void ipct_wait_ok_at(pid_t pid, const char *file, int line)
 /* Wait up to ms for pid to end; 1 if reaped (status filled). */
 static int reap_within(pid_t pid, int *status, int ms)
 {
-	int64_t deadline = ipct_now_ms() + ms, now;
-	struct ipct_childwait w;
-	int done = 0;
+	int64_t deadline = ipct_now_ms() + ms;
+	int delay = 0;
 
-	ipct_childwait_start(&w, pid);
 	for (;;) {
 		pid_t r = waitpid(pid, status, WNOHANG);
 
-		if (r == pid || (r < 0 && errno != EINTR)) {
-			done = 1;
-			break;
-		}
-		now = ipct_now_ms();
-		if (now > deadline)
-			break;
-		ipct_childwait_pause(&w, (int)(deadline - now) + 1);
+		if (r == pid)
+			return 1;
+		if (r < 0 && errno != EINTR)
+			return 1;
+		if (ipct_now_ms() > deadline)
+			return 0;
+		ipct_backoff(&delay);
 	}
-	ipct_childwait_end(&w);
-	return done;
 }
 
 /* Leader, end of case: every tracked child must be gone and have exited 0.
