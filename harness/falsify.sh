@@ -25,12 +25,10 @@ JOBS=${FALSIFY_JOBS:-2}
 TMO=${FALSIFY_TIMEOUT:-2}
 OUT=${FALSIFY_OUT:-.}
 start=$(date +%s)
-# Traps first, then a folder named before it exists: interrupted at any
-# moment, the EXIT trap removes it (as in harness/selftest-lib.sh).
-trap 'exit 129' HUP; trap 'exit 130' INT; trap 'exit 143' TERM; trap 'exit 141' PIPE
-W=${TMPDIR:-/tmp}/ipcconf-falsify.$$
-trap 'rm -rf "$W"' EXIT
-mkdir -m 700 "$W" || { trap - EXIT; exit 1; }
+# A folder removed however the script ends, interrupted included.
+. "$(dirname "$0")/workdir.sh"
+make_workdir ipcconf-falsify
+W=$work
 cd "$B" || exit 1
 
 # The table.

@@ -10,7 +10,7 @@ harness_selftest_cases_SOURCES = harness/selftest_family.c \
 	harness/selftest_cases.c
 dist_check_SCRIPTS += harness/selftest-run.sh harness/selftest-cli.sh \
 	harness/selftest-interrupt.sh harness/selftest-giveup.sh
-EXTRA_DIST += harness/selftest-lib.sh
+EXTRA_DIST += harness/selftest-lib.sh harness/workdir.sh
 
 # Fault injection for the runner's own tests (LD_PRELOAD; never installed,
 # not part of make check, which must stay fast): `make check-faults` runs

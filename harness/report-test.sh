@@ -16,12 +16,9 @@ if [ ! -x "$ipcconf" ] || [ ! -x "$bin" ]; then
 	echo "1..0 # SKIP $ipcconf or $bin is not built"
 	exit 0
 fi
-# Traps first, then a folder named before it exists: interrupted at any
-# moment, the EXIT trap removes it (as in harness/selftest-lib.sh).
-trap 'exit 129' HUP; trap 'exit 130' INT; trap 'exit 143' TERM; trap 'exit 141' PIPE
-work=${TMPDIR:-/tmp}/ipcconf-reporttest.$$
-trap 'rm -rf "$work"' EXIT
-mkdir -m 700 "$work" || { trap - EXIT; exit 1; }
+# A folder removed however the script ends, interrupted included.
+. "$(dirname "$0")/workdir.sh"
+make_workdir ipcconf-reporttest
 unset IPCCONF_CASES IPCCONF_BASELINE
 
 n=0

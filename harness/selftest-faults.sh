@@ -28,12 +28,9 @@ if [ -z "${IPCCONF_FAULTS_PRIVATE:-}" ] && [ "$(id -u)" -eq 0 ] &&
 fi
 private=${IPCCONF_FAULTS_PRIVATE:-}
 [ "$private" = 1 ] || private=
-# Traps first, then a folder named before it exists: interrupted at any
-# moment, the EXIT trap removes it (as in harness/selftest-lib.sh).
-trap 'exit 129' HUP; trap 'exit 130' INT; trap 'exit 143' TERM; trap 'exit 141' PIPE
-work=${TMPDIR:-/tmp}/ipcconf-faults.$$
-trap 'rm -rf "$work"' EXIT
-mkdir -m 700 "$work" || { trap - EXIT; exit 1; }
+# A folder removed however the script ends, interrupted included.
+. "$(dirname "$0")/workdir.sh"
+make_workdir ipcconf-faults
 mkdir "$work/tmp"
 TMPDIR=$work/tmp; export TMPDIR
 unset IPCCONF_CASES IPCCONF_BASELINE IPCCONF_BLOCK_PROOF IPCCONF_TIMEOUT_MUL

@@ -12,16 +12,9 @@ if [ ! -x "$bin" ]; then
 	echo "1..0 # SKIP $bin is not built (make check builds it)"
 	exit 0
 fi
-# Interrupted (make check stopped with Ctrl-C or SIGTERM), the script exits
-# so that its EXIT trap removes the folder: sh runs that trap on exit, not
-# for a signal that kills.  SIGPIPE is one of them: the TAP driver reading
-# this script's output ends first, and the next line written kills the
-# script.  The traps are set, and the folder's name fixed, before it is
-# made, so no moment of the script leaves it behind.
-trap 'exit 129' HUP; trap 'exit 130' INT; trap 'exit 143' TERM; trap 'exit 141' PIPE
-work=${TMPDIR:-/tmp}/ipcconf-selftest.$$
-trap 'rm -rf "$work"' EXIT
-mkdir -m 700 "$work" || { trap - EXIT; exit 1; }
+# A folder removed however the script ends, interrupted included.
+. "$(dirname "$0")/workdir.sh"
+make_workdir ipcconf-selftest
 unset IPCCONF_CASES IPCCONF_BASELINE IPCCONF_BLOCK_PROOF
 
 # A cross build run under an emulator (ci/aarch64-qemu.sh) needs its wrapper.
