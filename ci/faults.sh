@@ -36,7 +36,16 @@ for sig in INT TERM INT TERM INT TERM; do
 	sleep "$delay"
 	kill -s "$sig" -- "-$pid" 2>/dev/null
 	wait "$pid" 2>/dev/null
-	# Everything of the run must be gone once make has returned.
+	# Everything of the run must be gone once make has returned.  make
+	# returns at once; the TAP drivers and self-test scripts of its process
+	# group may still be in their EXIT traps, so wait for the group too
+	# (the cases have groups of their own: pgrep finds those).
+	i=0
+	while kill -0 -- "-$pid" 2>/dev/null && [ $i -lt 100 ]; do sleep 0.05; i=$((i + 1)); done
+	if kill -0 -- "-$pid" 2>/dev/null; then
+		echo "SIG$sig after ${delay}s: processes of the run still running after 5 s"; bad=$((bad + 1))
+		kill -KILL -- "-$pid" 2>/dev/null
+	fi
 	i=0
 	while pgrep -f "$b1/cases/" >/dev/null 2>&1 && [ $i -lt 100 ]; do sleep 0.05; i=$((i + 1)); done
 	if pgrep -f "$b1/cases/" >/dev/null; then
