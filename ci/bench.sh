@@ -22,6 +22,16 @@ for t in $bins; do cases=$((cases + $("$b/$t" --list | wc -l))); done
 nbins=$(echo "$bins" | wc -w)
 echo "bench: $cases cases in $nbins binaries; load average $(cut -d' ' -f1-3 /proc/loadavg)"
 
+# What bounds the suite (README): making and ending processes.  A subshell
+# is a fork and an exit, no exec; two loops at once show whether the
+# machine does that on both CPUs at full speed.
+forks() { k=0; while [ $k -lt 300 ]; do ( : ); k=$((k + 1)); done; }
+t0=$(now); forks; t1=$(now)
+one=$(( (t1 - t0) / 300000 ))
+t0=$(now); forks & forks; wait; t1=$(now)
+two=$(( (t1 - t0) / 300000 ))
+echo "bench: fork and exit of a subshell: $one us alone, $two us each with two at once"
+
 i=0
 while [ $i -lt "$repeat" ]; do
 	i=$((i + 1))
