@@ -53,8 +53,10 @@ static sigset_t to_reset; /* dispositions inherited that are not SIG_DFL */
  * built once, so that the case process sets it with two stores.  setenv()
  * there allocated, and every page a forked process writes costs it a page
  * fault and a copy (a trivial case took 52 faults; 27 since). */
+#define CASE_VAR "IPCCONF_CASE="
+#define CASE_VAR_LEN (sizeof CASE_VAR - 1)
 extern char **environ;
-static char case_var[256] = "IPCCONF_CASE=";
+static char case_var[256] = CASE_VAR;
 static char **case_env;
 
 static void build_case_env(void)
@@ -68,7 +70,7 @@ static void build_case_env(void)
 		return; /* the case uses setenv() */
 	case_env[0] = case_var;
 	for (i = 0, j = 1; i < n; i++)
-		if (strncmp(environ[i], "IPCCONF_CASE=", 13) != 0)
+		if (strncmp(environ[i], CASE_VAR, CASE_VAR_LEN) != 0)
 			case_env[j++] = environ[i];
 }
 
@@ -245,8 +247,8 @@ static void run_case_body(const struct ipct_case *c)
 		IPCT_BROKEN("chdir(%s): %s", ipct_page->tmpdir, ipct_errname(errno));
 	/* Marks the case processes (and their children) for test-only
 	 * LD_PRELOAD libraries that act only there (harness/sabotage.c). */
-	if (case_env && strlen(c->id) < sizeof case_var - sizeof "IPCCONF_CASE=") {
-		memcpy(case_var + 13, c->id, strlen(c->id) + 1);
+	if (case_env && strlen(c->id) < sizeof case_var - CASE_VAR_LEN) {
+		strcpy(case_var + CASE_VAR_LEN, c->id);
 		environ = case_env;
 	} else
 		setenv("IPCCONF_CASE", c->id, 1);
@@ -286,11 +288,8 @@ static DIR *casedir_open(void)
 	}
 	if (casedir_stream)
 		rewinddir(casedir_stream);
-	else {
-		casedir_stream = opendir(casedir);
-		if (casedir_stream)
-			fcntl(dirfd(casedir_stream), F_SETFD, FD_CLOEXEC);
-	}
+	else
+		casedir_stream = opendir(casedir); /* the case closes its fd */
 	return casedir_stream;
 }
 
