@@ -6,6 +6,8 @@
  *   supervise.c  running one case: fork, watch, end, clean up; the run
  *                directory; interruption; the watchdog policy
  *   report.c     one outcome -> TAP
+ *   lanes.c      timed cases, each in a process of its own beside the
+ *                others, and the TAP kept in the order of the list
  *   baseline.c   platform expectations
  *   main.c       the order of it all
  */
@@ -13,6 +15,8 @@
 #define HARNESS_H
 
 #include "ipct_int.h"
+
+#include <stdio.h>
 
 #define DEFAULT_TIMEOUT_S 10
 
@@ -26,6 +30,7 @@ struct options {
 	const char **globs;     /* selection; none selects every case */
 	int nglobs;
 	int globs_from_env;     /* the globs came from IPCCONF_CASES */
+	int serial;             /* --serial: timed cases run in order too */
 };
 
 extern const char *progname;
@@ -89,12 +94,25 @@ struct outcome {
 	char leak_text[2048];
 };
 
-/* Create the run directory, map and check the results page, learn the
- * signal dispositions to reset; -1 with a "Bail out!" reason in why. */
-int supervise_init(const char *argv0, char *note, size_t notelen,
-		   char *why, size_t whylen);
+/* Install the signal handlers and create the run directory under base
+ * (NULL: $TMPDIR or /tmp); -1 with a "Bail out!" reason in why. */
+int supervise_init(const char *base, char *why, size_t whylen);
+/* Then map and check the results page; -1 as above. */
+int supervise_ready(const char *argv0, char *note, size_t notelen,
+		    char *why, size_t whylen);
+/* Last, become the subreaper of the cases' orphans.  lanes_start() runs
+ * before: a lane's process must not become the runner's child (lanes.c). */
+void supervise_adopt(void);
+const char *supervise_rundir(void);
+/* In a lane's process: let go of the parent's run directory (not removed)
+ * before supervise_init() makes the lane's own. */
+void supervise_forget(void);
 /* Remove the run directory. */
 void supervise_end(void);
+/* The signal (SIGINT, SIGTERM, SIGHUP, SIGPIPE) received, or 0. */
+int supervise_signal(void);
+/* End the run after that signal: stop the lanes, clean up, re-raise. */
+void supervise_interrupted(int sig) __attribute__((noreturn));
 /* Run one case to its end and clean up after it; fills o.  On SIGINT,
  * SIGTERM or SIGHUP it ends the run itself (interrupted_exit). */
 void supervise(const struct ipct_case *c, int timeout_ms, struct outcome *o);
@@ -107,11 +125,35 @@ void watchdog_record(const struct outcome *o, int ok);
 const char *watchdog_give_up_reason(void);
 
 /* ----------------------------------------------------------- report */
+/* Where report.c prints: stdout, or the text of a case held back by
+ * lanes.c until the cases before it are reported. */
+extern FILE *tap_out;
 void report_skip(int n, const struct ipct_case *c, const char *directive);
 /* Prints the TAP line and its diagnostics; returns 1 if ok. */
 int report_outcome(int n, const struct ipct_case *c,
 		   const struct baseline_entry *be, const struct outcome *o);
 /* The leftovers of the whole run, as "# " lines at the end. */
 void report_leftovers(void);
+
+/* ------------------------------------------------------------ lanes */
+/* One selected case: skipped before it runs, or run and reported on
+ * tap_out (main.c). */
+typedef void run_fn(int n, const struct ipct_case *c, const struct options *o);
+/* Start every selected timed case that will run (not skipped) in a lane,
+ * a process of its own, unless --serial or it is the only case; total is
+ * the number of selected cases. */
+void lanes_start(const char *argv0, const struct options *o, int total,
+		 run_fn *run);
+/* 1 if case n runs in a lane: the loop of main.c passes it by. */
+int lanes_owns(int n);
+/* Before and after main.c runs case n: its TAP goes to tap_out, which is
+ * stdout unless a lane's case before it has not reported yet; after, what
+ * is complete is printed in the order of the list. */
+void lanes_item_begin(int n);
+void lanes_item_end(int n);
+/* Wait for the lanes still running (within bounds) and print the rest. */
+void lanes_finish(void);
+/* Interrupted: pass sig to the lanes and wait (bounded) for them to end. */
+void lanes_stop(int sig);
 
 #endif

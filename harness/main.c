@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: MIT
  * main.c - the main() every case binary links: the order of a run.
  * Options (options.c), then selection (select.c), then each selected case
- * under supervision (supervise.c), reported as TAP (report.c).
+ * under supervision (supervise.c), reported as TAP (report.c); timed cases
+ * beside the others, each in a lane of its own (lanes.c).
  */
 #define _GNU_SOURCE
 #include "harness.h"
@@ -63,8 +64,8 @@ static void run_one(int n, const struct ipct_case *c, const struct options *o)
 	}
 	ms = watchdog_next_ms(c, o->timeout_s);
 	if (ms == 0) {
-		printf("not ok %d - %s: %s # %s\n", n, c->id, c->asserts,
-		       watchdog_give_up_reason());
+		fprintf(tap_out, "not ok %d - %s: %s # %s\n", n, c->id,
+			c->asserts, watchdog_give_up_reason());
 		return;
 	}
 	supervise(c, ms, &outcome);
@@ -112,16 +113,25 @@ int main(int argc, char **argv)
 		baseline_free();
 		return 0;
 	}
-	if (supervise_init(argv[0], note, sizeof note, why, sizeof why) != 0) {
+	tap_out = stdout;
+	if (supervise_init(NULL, why, sizeof why) != 0 ||
+	    supervise_ready(argv[0], note, sizeof note, why, sizeof why) != 0) {
 		printf("Bail out! %s\n", why);
 		return 1;
 	}
+	lanes_start(argv[0], &o, total, run_one);
+	supervise_adopt();
 	printf("1..%d\n", total);
 	if (note[0])
 		printf("# runner: %s\n", note);
-	for (i = 0, n = 0; cases[i]; i++)
-		if (harness_selected(&o, cases[i]->id))
-			run_one(++n, cases[i], &o);
+	for (i = 0, n = 0; cases[i]; i++) {
+		if (!harness_selected(&o, cases[i]->id) || lanes_owns(++n))
+			continue;
+		lanes_item_begin(n);
+		run_one(n, cases[i], &o);
+		lanes_item_end(n);
+	}
+	lanes_finish();
 	report_leftovers();
 	supervise_end();
 	options_free(&o);

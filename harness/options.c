@@ -29,11 +29,15 @@ static void usage(FILE *f)
 "      --baseline FILE    platform expectations file (default: the one\n"
 "                         configure chose, if it exists)\n"
 "      --no-baseline      ignore platform expectations\n"
+"  -s, --serial           run the timed cases in order with the others\n"
+"                         instead of each beside them in a process of its\n"
+"                         own (the TAP is in the same order either way)\n"
 "  -h, --help             show this help\n"
 "\n"
 "Environment: IPCCONF_CASES (space-separated globs; a binary with no match\n"
 "is skipped as a whole), IPCCONF_TIMEOUT_MUL, IPCCONF_BASELINE,\n"
-"IPCCONF_EXPECTED_DIR, IPCCONF_BLOCK_PROOF, TMPDIR.\n"
+"IPCCONF_EXPECTED_DIR, IPCCONF_BLOCK_PROOF, IPCCONF_SERIAL (1: --serial),\n"
+"TMPDIR.\n"
 "Exit status: 0 when the run completed (results are in the TAP stream),\n"
 "1 when the runner could not do its own work (a 'Bail out!' line says\n"
 "why), 2 for a usage error, 128+N when ended by signal N.\n",
@@ -69,11 +73,13 @@ void parse_options(int argc, char **argv, struct options *o)
 {
 	const char *proof = getenv("IPCCONF_BLOCK_PROOF");
 	const char *env_cases = getenv("IPCCONF_CASES");
+	const char *serial = getenv("IPCCONF_SERIAL");
 	int i;
 
 	memset(o, 0, sizeof *o);
 	o->baseline = getenv("IPCCONF_BASELINE");
 	o->explicit_baseline = o->baseline && *o->baseline;
+	o->serial = serial && strcmp(serial, "1") == 0;
 	o->globs = calloc((size_t)argc + 64, sizeof *o->globs);
 	if (!o->globs)
 		die_usage("out of memory");
@@ -109,6 +115,8 @@ void parse_options(int argc, char **argv, struct options *o)
 			o->explicit_baseline = 1;
 		} else if (strcmp(a, "--no-baseline") == 0) {
 			o->no_baseline = 1;
+		} else if (strcmp(a, "-s") == 0 || strcmp(a, "--serial") == 0) {
+			o->serial = 1;
 		} else if (a[0] == '-' && a[1] != '\0') {
 			die_usage("unknown option '%s' (try --help)", a);
 		} else {

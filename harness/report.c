@@ -9,13 +9,15 @@
 #include <string.h>
 #include <sys/wait.h>
 
+FILE *tap_out;
+
 static char leftovers[4096];
 static int nleftovers;
 
 static void print_line(int ok, int n, const struct ipct_case *c,
 		       const char *directive)
 {
-	printf("%s %d - %s: %s%s%s\n", ok ? "ok" : "not ok", n, c->id,
+	fprintf(tap_out, "%s %d - %s: %s%s%s\n", ok ? "ok" : "not ok", n, c->id,
 	       c->asserts, directive[0] ? " " : "", directive);
 }
 
@@ -25,7 +27,7 @@ static void print_comment_lines(const char *text)
 	while (*text) {
 		size_t l = strcspn(text, "\n");
 
-		printf("#%s%.*s\n", l ? " " : "", (int)l, text);
+		fprintf(tap_out, "#%s%.*s\n", l ? " " : "", (int)l, text);
 		text += l;
 		if (*text == '\n')
 			text++;
@@ -130,18 +132,18 @@ int report_outcome(int n, const struct ipct_case *c,
 		if (ipct_page->failure[0])
 			print_comment_lines(ipct_page->failure);
 		if (o->timed_out && ipct_page->progress[0])
-			printf("# last progress: %s\n", ipct_page->progress);
-		printf("# asserts: %s\n# spec: %s\n", c->asserts, c->spec);
+			fprintf(tap_out, "# last progress: %s\n", ipct_page->progress);
+		fprintf(tap_out, "# asserts: %s\n# spec: %s\n", c->asserts, c->spec);
 	}
 	if (o->strays)
-		printf("# runner: killed %d process(es) of the case that outlived it outside its process group\n",
+		fprintf(tap_out, "# runner: killed %d process(es) of the case that outlived it outside its process group\n",
 		       o->strays);
 	if (o->outlen) {
 		print_comment_lines(o->output);
 		if (o->output_truncated)
-			printf("# (case output truncated at %d bytes)\n", OUTPUT_MAX);
+			fprintf(tap_out, "# (case output truncated at %d bytes)\n", OUTPUT_MAX);
 	}
-	fflush(stdout);
+	fflush(tap_out);
 	return ok;
 }
 
@@ -149,7 +151,7 @@ void report_leftovers(void)
 {
 	if (!nleftovers)
 		return;
-	printf("# leftovers of this run: %d object(s) could not be removed:\n%s",
+	fprintf(tap_out, "# leftovers of this run: %d object(s) could not be removed:\n%s",
 	       nleftovers, leftovers);
-	fflush(stdout);
+	fflush(tap_out);
 }

@@ -2,7 +2,7 @@
 # SPDX-License-Identifier: MIT
 # harness/selftest-cli.sh - selection, command-line errors, baselines, transcripts
 # and the ipcconf runner script.
-. "$(dirname "$0")/selftest-lib.sh"
+case $0 in */*) . "${0%/*}/selftest-lib.sh";; *) . ./selftest-lib.sh;; esac
 
 # Cases run in the order of the binary's table, whatever the order asked.
 # --- forced fallback of the blocking proof -------------------------------
@@ -13,8 +13,8 @@ expect "the fallback says it was used" "# blocking proof: timed window"
 expect "the timed-window fallback still catches a call that returns" "not ok 1 - selftest.block_proof_catches_nonblocking"
 
 # --- selection -------------------------------------------------------------
-run_bin --case 'selftest.pass*' >"$work/out" 2>&1; st=$?
-expect "--case selects by glob" "1..1"
+run_bin --serial --case 'selftest.pass*' >"$work/out" 2>&1; st=$?
+expect "--case selects by glob (and --serial is an option)" "1..1"
 (IPCCONF_CASES='nothing.here'; export IPCCONF_CASES; run_bin) >"$work/out" 2>&1; st=$?
 expect "IPCCONF_CASES matching nothing skips the binary" "1..0 # SKIP"
 run_bin --list >"$work/out" 2>&1; st=$?
@@ -27,7 +27,7 @@ for args in "--bogus" "--case nosuch.case" "nosuch.*" "--timeout abc" \
 	"--timeout 0" "--timeout" "--block-proof=maybe" "--baseline $work/missing.txt"; do
 	# shellcheck disable=SC2086
 	run_bin $args >"$work/out" 2>"$work/err"; st=$?
-	lines=$(wc -l <"$work/err")
+	count_lines "$work/err"
 	if [ "$st" -eq 2 ] && [ "$lines" -eq 1 ] && [ ! -s "$work/out" ]; then
 		ok "'$args' is rejected with one line and status 2"
 	else
@@ -45,7 +45,7 @@ expect "a 'skip' entry skips the case with the baseline's reason" "ok 3 - selfte
 for bad in "selftest.passes" "selftest.passes maybe why" "selftest.passes todo" "Not-An-Id todo x" "selftest.passes todo has # hash"; do
 	printf '%s\n' "$bad" >"$work/bad.txt"
 	run_bin --baseline "$work/bad.txt" >"$work/out" 2>"$work/err"; st=$?
-	if [ "$st" -eq 2 ] && grep -qF "$work/bad.txt:1:" "$work/err"; then
+	if [ "$st" -eq 2 ] && has "$work/err" "$work/bad.txt:1:"; then
 		ok "malformed baseline line '$bad' is rejected naming file:line"
 	else
 		cp "$work/err" "$work/out"; not_ok "baseline line '$bad': status $st"
@@ -66,7 +66,7 @@ expect "a layer in the expected directory is named expected/<file> in the direct
 for bad in "include" "include nosuch.txt" "include two words.txt"; do
 	printf 'selftest.passes todo fine\n%s\n' "$bad" >"$work/layers/bad.txt"
 	run_bin --baseline "$work/layers/bad.txt" >"$work/out" 2>"$work/err"; st=$?
-	if [ "$st" -eq 2 ] && grep -qF "$work/layers/bad.txt:2:" "$work/err"; then
+	if [ "$st" -eq 2 ] && has "$work/err" "$work/layers/bad.txt:2:"; then
 		ok "a bad include line '$bad' is rejected naming file:line"
 	else
 		cp "$work/err" "$work/out"; not_ok "include line '$bad': status $st"
@@ -102,13 +102,15 @@ printf 'line one\000\nline two\n' >"$work/exp/selftest.txt"; tcase
 expect "a transcript with a NUL byte is malformed" "malformed transcript"
 
 # --- the ipcconf runner (generated next to this binary) ------------------------
-runner=$(dirname "$bin")/ipcconf
+case $bin in */*) bindir=${bin%/*};; *) bindir=.;; esac
+runner=$bindir/ipcconf
 if [ -x "$runner" ] && [ -z "${IPCCONF_EXEC_WRAPPER:-}" ]; then
 	for args in "--bogus" "-j 0" "-j x" "summary $work/nonexistent" "summary --bogus x" \
 		"nosuchfamily" "no.such.case" "--baseline $work/missing.txt pipe"; do
 		# shellcheck disable=SC2086
-		IPCCONF_LIBEXECDIR=$(dirname "$bin")/.. "$runner" -o "$work/logs" $args >"$work/out" 2>"$work/err"; st=$?
-		if [ "$st" -eq 2 ] && [ "$(wc -l <"$work/err")" -eq 1 ]; then
+		IPCCONF_LIBEXECDIR=$bindir/.. "$runner" -o "$work/logs" $args >"$work/out" 2>"$work/err"; st=$?
+		count_lines "$work/err"
+		if [ "$st" -eq 2 ] && [ "$lines" -eq 1 ]; then
 			ok "ipcconf $args is rejected with one line and status 2"
 		else cp "$work/err" "$work/out"; not_ok "ipcconf $args: status $st"; fi
 	done

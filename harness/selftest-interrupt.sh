@@ -2,12 +2,17 @@
 # SPDX-License-Identifier: MIT
 # harness/selftest-interrupt.sh - SIGINT, SIGTERM and the watchdog during a case that holds one
 # object of each kind: the runner removes them all.
-. "$(dirname "$0")/selftest-lib.sh"
+case $0 in */*) . "${0%/*}/selftest-lib.sh";; *) . ./selftest-lib.sh;; esac
 
 # --- interrupting a run, and the watchdog, leave nothing behind ----------------
-for how in SIGINT SIGTERM watchdog; do
+# lane: the case holding the objects is timed, so it runs in a lane of its
+# own (harness/lanes.c), and only the runner is sent SIGTERM.
+for how in SIGINT SIGTERM watchdog lane; do
 	rm -f "$work/mark"
-	if [ "$how" = watchdog ]; then
+	if [ "$how" = lane ]; then
+		(SELFTEST_MARK="$work/mark"; export SELFTEST_MARK
+		 exec ${IPCCONF_EXEC_WRAPPER:-} "$bin" selftest.passes selftest.timed_holds_objects_and_hangs) >"$work/out" 2>&1 &
+	elif [ "$how" = watchdog ]; then
 		(SELFTEST_MARK="$work/mark"; export SELFTEST_MARK
 		 exec ${IPCCONF_EXEC_WRAPPER:-} "$bin" --timeout 1 selftest.holds_objects_and_hangs) >"$work/out" 2>&1 &
 	else
@@ -19,7 +24,10 @@ for how in SIGINT SIGTERM watchdog; do
 		kill -KILL "$pid" 2>/dev/null; wait "$pid"
 		not_ok "$how: the case never reported its objects"; continue
 	fi
-	[ "$how" = watchdog ] || kill -s "${how#SIG}" "$pid"
+	case $how in
+	SIG*) kill -s "${how#SIG}" "$pid";;
+	lane) kill -s TERM "$pid";;
+	esac
 	{ wait "$pid"; st=$?; } 2>/dev/null
 	read -r q s m mq sem shm dir <"$work/mark"
 	leftovers=
@@ -35,6 +43,7 @@ for how in SIGINT SIGTERM watchdog; do
 	case $how in
 	SIGINT) [ "$st" -eq 130 ] && ok "SIGINT: the runner re-raises it (status 130)" || not_ok "SIGINT: status $st";;
 	SIGTERM) [ "$st" -eq 143 ] && ok "SIGTERM: the runner re-raises it (status 143)" || not_ok "SIGTERM: status $st";;
+	lane) [ "$st" -eq 143 ] && ok "lane: the runner ends its lanes and re-raises SIGTERM (status 143)" || not_ok "lane: status $st";;
 	watchdog) expect "watchdog: the case is reported as timed out" "# timeout after $t1 s";;
 	esac
 done

@@ -2,7 +2,7 @@
 # SPDX-License-Identifier: MIT
 # harness/selftest-run.sh - one full run of selftest_cases: every kind of
 # outcome is reported as documented, and the run ends promptly.
-. "$(dirname "$0")/selftest-lib.sh"
+case $0 in */*) . "${0%/*}/selftest-lib.sh";; *) . ./selftest-lib.sh;; esac
 
 # The full run is made of waits on purpose (a hang to its 1 s watchdog, a
 # child left running for its 1 s grace): an eighth of the caller's
@@ -10,14 +10,15 @@
 # 10 s default watchdog of the other cases still leaves a loaded machine
 # more than a second for cases that take milliseconds.
 mul=$(awk -v m="$umul" 'BEGIN { printf "%g", m / 8 }')
-t1=$(awk -v m="$mul" 'BEGIN { printf "%g", 1 * m }')
+t1=$mul
 IPCCONF_TIMEOUT_MUL=$mul; export IPCCONF_TIMEOUT_MUL
 s0=$(date +%s)
-run_bin >"$work/full" 2>&1; st=$?
+mkdir "$work/lane"
+SELFTEST_LANE_DIR="$work/lane" run_bin >"$work/full" 2>&1; st=$?
 secs=$(( $(date +%s) - s0 ))
 cp "$work/full" "$work/out"
 expect_status "a run with failing cases still exits 0 (results are in TAP)" 0
-total=$(run_bin --list | wc -l)
+run_bin --list >"$work/list"; count_lines "$work/list"; total=$lines
 expect "the plan comes first and counts every case" "1..$total"
 expect "a passing case is ok with id and statement" "ok 2 - selftest.passes: a case whose checks hold is ok"
 expect "a failed check is not ok" "not ok 3 - selftest.fails_check"
@@ -39,6 +40,11 @@ expect "a dead peer ends a checkpoint wait with its cause" "was killed by SIGABR
 expect "a child left running is reported" "was still running when the case ended"
 expect "the blocking proof passes a blocking call" "ok 14 - selftest.block_proof_proves_blocking"
 expect "an exec'd helper runs" "ok 1 - selftest.exec_helper_runs"
+expect_line "a timed case runs in its lane beside the cases after it" "ok 17 - selftest.timed_runs_beside"
+expect "a timed case that hangs is ended by its lane's watchdog, in the list's order" "not ok 18 - selftest.timed_hangs: a timed case that hangs is ended by its lane's watchdog # timeout after $t1 s"
+if awk '/^(not )?ok / { if ($0 ~ /^ok/) k = $2; else k = $3; if (k != ++i) bad = 1 } END { exit bad || i == 0 }' "$work/full"; then
+	ok "the results come numbered in the order of the list, lanes included"
+else not_ok "results out of order in the full run"; fi
 if [ "$secs" -lt "$(awk -v m="$umul" 'BEGIN { printf "%d", 8 * m }')" ]; then ok "the run continues after a timeout and ends promptly"
 else not_ok "the run took $secs s"; fi
 

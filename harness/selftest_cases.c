@@ -14,6 +14,7 @@
 #include <sys/shm.h>
 #include <sys/socket.h>
 #include <sys/un.h>
+#include <time.h>
 #include <string.h>
 #ifdef HAVE_MQUEUE_H
 #include <mqueue.h>
@@ -220,6 +221,68 @@ IPCT_CASE(holds_objects_and_hangs, .id = "selftest.holds_objects_and_hangs",
 	.asserts = "objects of a case that is killed or interrupted are removed",
 	.spec = "harness");
 
+/* The same in a lane of its own (harness/lanes.c): interrupting the runner
+ * ends the lane too, and its objects and run directory go. */
+static void timed_holds_objects_and_hangs(void)
+{
+	holds_objects_and_hangs();
+}
+IPCT_CASE(timed_holds_objects_and_hangs,
+	.id = "selftest.timed_holds_objects_and_hangs",
+	.asserts = "objects of a timed case, in its lane, are removed when the runner is interrupted",
+	.spec = "harness", .timed = 1);
+
+/* Timed cases run in lanes beside the others (harness/lanes.c).  The first
+ * waits (bounded) for a file that timed_partner, listed after it and not
+ * timed, creates: it passes only if it runs beside the others.  Then a
+ * timed case that hangs: its lane's watchdog ends it.  Their TAP comes in
+ * the order of the list all the same (selftest-run.sh). */
+static void timed_runs_beside(void)
+{
+	const char *dir = getenv("SELFTEST_LANE_DIR");
+	char path[1024];
+	int64_t deadline;
+
+	if (!dir)
+		ipct_skip("run by harness/selftest-run.sh only (SELFTEST_LANE_DIR unset)");
+	snprintf(path, sizeof path, "%s/partner-ran", dir);
+	deadline = ipct_now_ms() + (int64_t)(5000 * ipct_timeout_mul());
+	while (access(path, F_OK) != 0 && ipct_now_ms() < deadline) {
+		struct timespec ts = { 0, 2000000 };
+
+		nanosleep(&ts, NULL);
+	}
+	CHECK_OK(access(path, F_OK));
+}
+IPCT_CASE(timed_runs_beside, .id = "selftest.timed_runs_beside",
+	.asserts = "a timed case runs beside the cases listed after it",
+	.spec = "harness", .timed = 1);
+
+static void timed_hangs(void)
+{
+	hangs();
+}
+IPCT_CASE(timed_hangs, .id = "selftest.timed_hangs", .timeout_s = 1,
+	.asserts = "a timed case that hangs is ended by its lane's watchdog",
+	.spec = "harness", .timed = 1);
+
+static void timed_partner(void)
+{
+	const char *dir = getenv("SELFTEST_LANE_DIR");
+	char path[1024];
+	int fd;
+
+	if (!dir)
+		ipct_skip("run by harness/selftest-run.sh only (SELFTEST_LANE_DIR unset)");
+	snprintf(path, sizeof path, "%s/partner-ran", dir);
+	fd = open(path, O_WRONLY | O_CREAT, 0600);
+	CHECK_OK(fd);
+	ipct_xclose(fd);
+}
+IPCT_CASE(timed_partner, .id = "selftest.timed_partner",
+	.asserts = "a case listed after a timed one runs while it waits",
+	.spec = "harness");
+
 /* "exists KIND ID-OR-NAME": exit 0 if the object exists, 1 if not. */
 static int exists_helper(int argc, char **argv)
 {
@@ -411,6 +474,9 @@ IPCT_CASES(&ipct_case_exec_helper_runs, &ipct_case_passes, &ipct_case_fails_chec
 	   &ipct_case_child_left_running,
 	   &ipct_case_block_proof_proves_blocking,
 	   &ipct_case_holds_objects_and_hangs,
+	   &ipct_case_timed_holds_objects_and_hangs,
+	   &ipct_case_timed_runs_beside, &ipct_case_timed_hangs,
+	   &ipct_case_timed_partner,
 	   &ipct_case_transcript_compare,
 	   &ipct_case_catch_counts_handler_runs, &ipct_case_giveup_a1,
 	   &ipct_case_giveup_a2);

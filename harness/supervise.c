@@ -24,6 +24,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 #include <sys/resource.h>
 #ifdef __linux__
 #include <sys/prctl.h>
@@ -156,11 +157,8 @@ static void set_self_exe(const char *argv0)
 	free(p);
 }
 
-int supervise_init(const char *argv0, char *note, size_t notelen,
-		   char *why, size_t whylen)
+int supervise_init(const char *base, char *why, size_t whylen)
 {
-	const char *base = getenv("TMPDIR");
-	struct rlimit no_core = { 0, 0 };
 	char path[512];
 
 	/* Handlers before the run directory exists: a signal from here on
@@ -169,6 +167,8 @@ int supervise_init(const char *argv0, char *note, size_t notelen,
 	learn_dispositions();
 	install_handlers();
 	build_case_env();
+	if (!base)
+		base = getenv("TMPDIR");
 	if (!base || !*base)
 		base = "/tmp";
 	snprintf(rundir, sizeof rundir, "%s/ipcconf.XXXXXX", base);
@@ -186,6 +186,14 @@ int supervise_init(const char *argv0, char *note, size_t notelen,
 		supervise_end();
 		return -1;
 	}
+	return 0;
+}
+
+int supervise_ready(const char *argv0, char *note, size_t notelen,
+		    char *why, size_t whylen)
+{
+	struct rlimit no_core = { 0, 0 };
+
 	if (ipct_page_create(rundir, note, notelen) != 0) {
 		snprintf(why, whylen, "the runner cannot work here: %s", note);
 		note[0] = '\0';
@@ -196,11 +204,43 @@ int supervise_init(const char *argv0, char *note, size_t notelen,
 	set_self_exe(argv0);
 	/* A case that crashes on purpose must not write a core file. */
 	setrlimit(RLIMIT_CORE, &no_core);
+	return 0;
+}
+
+void supervise_adopt(void)
+{
 #ifdef PR_SET_CHILD_SUBREAPER
 	/* Orphans of a case become our children, so none outlives the run. */
 	prctl(PR_SET_CHILD_SUBREAPER, 1, 0, 0, 0);
 #endif
-	return 0;
+}
+
+const char *supervise_rundir(void)
+{
+	return rundir;
+}
+
+void supervise_forget(void)
+{
+	if (casedir_stream)
+		closedir(casedir_stream);
+	casedir_stream = NULL;
+	if (outfd >= 0)
+		close(outfd);
+	if (devnull >= 0)
+		close(devnull);
+	outfd = devnull = -1;
+	free(case_env);
+	case_env = NULL;
+	rundir[0] = casedir[0] = '\0';
+	if (ipct_page) /* the lane maps its own */
+		munmap(ipct_page, sizeof *ipct_page);
+	ipct_page = NULL;
+}
+
+int supervise_signal(void)
+{
+	return got_signal;
 }
 
 void supervise_end(void)
@@ -437,6 +477,7 @@ static void interrupted_exit(pid_t pid, int sig)
 		}
 		sleep_us(2000);
 	}
+	lanes_stop(sig);
 	printf("Bail out! interrupted by %s; the objects of the running case were removed\n",
 	       ipct_signame(sig));
 	fflush(stdout);
@@ -444,6 +485,11 @@ static void interrupted_exit(pid_t pid, int sig)
 	signal(sig, SIG_DFL);
 	raise(sig);
 	_exit(128 + sig);
+}
+
+void supervise_interrupted(int sig)
+{
+	interrupted_exit(0, sig);
 }
 
 /* ------------------------------------------------------------------ */

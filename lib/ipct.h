@@ -76,6 +76,12 @@ struct ipct_case {
 	unsigned needs;      /* enum ipct_need flags */
 	struct ipct_req requires[IPCT_REQ_MAX]; /* interfaces from configure */
 	int timeout_s;       /* 0: the default (10 s x multiplier) */
+	/* 1: the case spends its time waiting for a time the standard sets
+	 * (a timer, a timeout, the next second), and the runner starts it
+	 * at once in a process of its own beside the others (README, "Timed
+	 * cases").  It must not rely on other cases of its family not
+	 * running meanwhile. */
+	int timed;
 	void (*fn)(void);
 	const char *file;
 	int line;
