@@ -247,7 +247,8 @@ IPCT_CASE(notify_not_when_already_nonempty,
 	.id = "posix_mq.notify_not_when_already_nonempty",
 	.asserts = "a message arriving on a queue that is not empty sends no notification (bounded check: none within 50 ms)",
 	.spec = "POSIX.1-2024 mq_notify(), DESCRIPTION",
-	.requires = { POSIX_MQ_REQUIRES, IPCT_HAVE(HAVE_MQ_NOTIFY), IPCT_HAVE(HAVE_SIGTIMEDWAIT) });
+	.requires = { POSIX_MQ_REQUIRES, IPCT_HAVE(HAVE_MQ_NOTIFY), IPCT_HAVE(HAVE_SIGTIMEDWAIT) },
+	.timed = 1);
 
 static long do_receive(void *arg)
 {
@@ -284,7 +285,8 @@ IPCT_CASE(notify_not_while_receiver_blocked,
 	.id = "posix_mq.notify_not_while_receiver_blocked",
 	.asserts = "a message that satisfies a process blocked in mq_receive() sends no notification (bounded check: none within 50 ms)",
 	.spec = "POSIX.1-2024 mq_notify(), DESCRIPTION",
-	.requires = { POSIX_MQ_REQUIRES, IPCT_HAVE(HAVE_MQ_NOTIFY), IPCT_HAVE(HAVE_SIGTIMEDWAIT) });
+	.requires = { POSIX_MQ_REQUIRES, IPCT_HAVE(HAVE_MQ_NOTIFY), IPCT_HAVE(HAVE_SIGTIMEDWAIT) },
+	.timed = 1);
 
 static void notify_kept_when_receiver_took_message(void)
 {
@@ -323,7 +325,8 @@ IPCT_CASE(notify_removed_after_notification,
 	.id = "posix_mq.notify_removed_after_notification",
 	.asserts = "a registration is removed when its notification is sent: a later arrival on the emptied queue does not notify (bounded check: none within 50 ms)",
 	.spec = "POSIX.1-2024 mq_notify(), DESCRIPTION",
-	.requires = { POSIX_MQ_REQUIRES, IPCT_HAVE(HAVE_MQ_NOTIFY), IPCT_HAVE(HAVE_SIGTIMEDWAIT) });
+	.requires = { POSIX_MQ_REQUIRES, IPCT_HAVE(HAVE_MQ_NOTIFY), IPCT_HAVE(HAVE_SIGTIMEDWAIT) },
+	.timed = 1);
 
 static void notify_reregister_after_notification(void)
 {
@@ -364,7 +367,8 @@ IPCT_CASE(notify_null_unregisters,
 	.id = "posix_mq.notify_null_unregisters",
 	.asserts = "mq_notify() with a NULL notification removes the caller's registration: a later arrival does not notify (bounded check: none within 50 ms)",
 	.spec = "POSIX.1-2024 mq_notify(), DESCRIPTION",
-	.requires = { POSIX_MQ_REQUIRES, IPCT_HAVE(HAVE_MQ_NOTIFY), IPCT_HAVE(HAVE_SIGTIMEDWAIT) });
+	.requires = { POSIX_MQ_REQUIRES, IPCT_HAVE(HAVE_MQ_NOTIFY), IPCT_HAVE(HAVE_SIGTIMEDWAIT) },
+	.timed = 1);
 
 static void child_registers(mqd_t d)
 {
@@ -438,7 +442,8 @@ IPCT_CASE(notify_sigev_none_registers,
 	.asserts = "mq_notify() with SIGEV_NONE registers the caller (another process gets EBUSY) but sends nothing when a message arrives",
 	.spec = "Linux mq_notify(3), DESCRIPTION (SIGEV_NONE)",
 	.needs = IPCT_LINUX_ONLY,
-	.requires = { POSIX_MQ_REQUIRES, IPCT_HAVE(HAVE_MQ_NOTIFY), IPCT_HAVE(HAVE_SIGTIMEDWAIT) });
+	.requires = { POSIX_MQ_REQUIRES, IPCT_HAVE(HAVE_MQ_NOTIFY), IPCT_HAVE(HAVE_SIGTIMEDWAIT) },
+	.timed = 1);
 
 static void notify_bad_descriptor_ebadf(void)
 {

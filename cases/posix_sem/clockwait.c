@@ -40,7 +40,8 @@ IPCT_CASE(clockwait_monotonic_times_out_at_deadline,
 	.id = "posix_sem.clockwait_monotonic_times_out_at_deadline",
 	.asserts = "sem_clockwait() with CLOCK_MONOTONIC on a semaphore with value 0 fails with ETIMEDOUT, and not before CLOCK_MONOTONIC reaches abs_timeout",
 	.spec = "POSIX.1-2024 sem_clockwait(), DESCRIPTION and ERRORS [ETIMEDOUT]",
-	.requires = { IPCT_HAVE(HAVE_SEM_CLOCKWAIT) });
+	.requires = { IPCT_HAVE(HAVE_SEM_CLOCKWAIT) },
+	.timed = 1);
 
 static void clockwait_past_deadline_etimedout(void)
 {

@@ -256,7 +256,8 @@ IPCT_CASE(cond_timedwait_monotonic_times_out,
 	.id = "pshared.cond_timedwait_monotonic_times_out",
 	.asserts = "pthread_cond_timedwait() on a shared condition variable whose clock attribute is CLOCK_MONOTONIC returns ETIMEDOUT, and not before CLOCK_MONOTONIC reaches abstime",
 	.spec = "POSIX.1-2024 pthread_condattr_setclock(), DESCRIPTION; pthread_cond_timedwait(), DESCRIPTION and ERRORS [ETIMEDOUT]",
-	.requires = { IPCT_HAVE(HAVE_PTHREAD_CONDATTR_SETCLOCK) });
+	.requires = { IPCT_HAVE(HAVE_PTHREAD_CONDATTR_SETCLOCK) },
+	.timed = 1);
 
 static void cond_timedwait_monotonic_signalled(void)
 {

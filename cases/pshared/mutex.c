@@ -446,7 +446,8 @@ IPCT_CASE(mutex_timedlock_held_etimedout,
 	.id = "pshared.mutex_timedlock_held_etimedout",
 	.asserts = "pthread_mutex_timedlock() of a shared mutex held by another process returns ETIMEDOUT, and not before CLOCK_REALTIME reaches abstime",
 	.spec = "POSIX.1-2024 pthread_mutex_timedlock(), DESCRIPTION and ERRORS [ETIMEDOUT]",
-	.requires = { IPCT_HAVE(HAVE_PTHREAD_MUTEX_TIMEDLOCK) });
+	.requires = { IPCT_HAVE(HAVE_PTHREAD_MUTEX_TIMEDLOCK) },
+	.timed = 1);
 
 IPCT_CASES(&ipct_case_mutex_sysv_lock_blocks_until_unlock,
 	   &ipct_case_mutex_unrelated_lock_blocks_until_unlock,

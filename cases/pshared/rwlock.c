@@ -276,7 +276,8 @@ IPCT_CASE(rwlock_timedwrlock_etimedout,
 	.id = "pshared.rwlock_timedwrlock_etimedout",
 	.asserts = "pthread_rwlock_timedwrlock() of a shared read-write lock another process holds for reading returns ETIMEDOUT, and not before CLOCK_REALTIME reaches abstime",
 	.spec = "POSIX.1-2024 pthread_rwlock_timedwrlock(), DESCRIPTION and ERRORS [ETIMEDOUT]",
-	.requires = { RW_REQS, IPCT_HAVE(HAVE_PTHREAD_RWLOCK_TIMEDWRLOCK) });
+	.requires = { RW_REQS, IPCT_HAVE(HAVE_PTHREAD_RWLOCK_TIMEDWRLOCK) },
+	.timed = 1);
 
 static void rwlockattr_pshared_round_trip(void)
 {

@@ -219,7 +219,8 @@ static void stopped_defers_other_signals(void)
 IPCT_CASE(stopped_defers_other_signals,
 	.id = "signal.stopped_defers_other_signals",
 	.asserts = "a caught signal sent to a stopped process is not delivered until the process is continued by SIGCONT",
-	.spec = "POSIX.1-2024 Signal Concepts 2.4.1");
+	.spec = "POSIX.1-2024 Signal Concepts 2.4.1",
+	.timed = 1);
 
 /* ---- SIGCHLD to the parent ---------------------------------------- */
 

@@ -97,7 +97,8 @@ IPCT_CASE(itimer_real_sends_sigalrm,
 	.id = "signal.itimer_real_sends_sigalrm",
 	.asserts = "ITIMER_REAL armed for 20 ms sends SIGALRM no earlier than 20 ms later, and a one-shot timer is then disarmed",
 	.spec = "POSIX.1-2024 getitimer()/setitimer(), DESCRIPTION (ITIMER_REAL, SIGALRM)",
-	.requires = { IPCT_HAVE(HAVE_SIGTIMEDWAIT) });
+	.requires = { IPCT_HAVE(HAVE_SIGTIMEDWAIT) },
+	.timed = 1);
 
 static void itimer_zero_disarms(void)
 {
@@ -307,7 +308,8 @@ IPCT_CASE(timer_getoverrun_counts,
 	.id = "signal.timer_getoverrun_counts",
 	.asserts = "a 1 ms periodic timer whose signal stays blocked 30 ms queues one signal and timer_getoverrun() then reports at least 1 overrun",
 	.spec = "POSIX.1-2024 timer_getoverrun(), DESCRIPTION; Linux timer_create(2)",
-	.requires = { IPCT_HAVE(HAVE_TIMER_CREATE), IPCT_HAVE(HAVE_TIMER_GETOVERRUN), IPCT_HAVE(HAVE_SIGTIMEDWAIT) });
+	.requires = { IPCT_HAVE(HAVE_TIMER_CREATE), IPCT_HAVE(HAVE_TIMER_GETOVERRUN), IPCT_HAVE(HAVE_SIGTIMEDWAIT) },
+	.timed = 1);
 
 static void timer_abstime_past_fires(void)
 {
@@ -388,7 +390,8 @@ IPCT_CASE(timer_delete_disarms,
 	.id = "signal.timer_delete_disarms",
 	.asserts = "timer_delete() of an armed 20 ms timer disarms it: no signal of it is pending once a timer armed after the deletion for 60 ms has expired",
 	.spec = "POSIX.1-2024 timer_delete(), DESCRIPTION",
-	.requires = { IPCT_HAVE(HAVE_TIMER_CREATE) });
+	.requires = { IPCT_HAVE(HAVE_TIMER_CREATE) },
+	.timed = 1);
 
 IPCT_CASES(&ipct_case_itimer_real_counts_down,
 	   &ipct_case_itimer_real_sends_sigalrm,

@@ -179,7 +179,8 @@ IPCT_CASE(sigtimedwait_expires_eagain,
 	.id = "signal.sigtimedwait_expires_eagain",
 	.asserts = "sigtimedwait() with a 20 ms timeout and no signal arriving waits at least the timeout and fails with EAGAIN",
 	.spec = "POSIX.1-2024 sigtimedwait(), DESCRIPTION and ERRORS [EAGAIN]",
-	.requires = { IPCT_HAVE(HAVE_SIGTIMEDWAIT) });
+	.requires = { IPCT_HAVE(HAVE_SIGTIMEDWAIT) },
+	.timed = 1);
 
 static void sigtimedwait_pending_zero_timeout(void)
 {
@@ -402,7 +403,8 @@ static void alarm_delivers_sigalrm(void)
 IPCT_CASE(alarm_delivers_sigalrm,
 	.id = "signal.alarm_delivers_sigalrm",
 	.asserts = "alarm(1) generates SIGALRM for the calling process after about one second and not before",
-	.spec = "POSIX.1-2024 alarm(), DESCRIPTION");
+	.spec = "POSIX.1-2024 alarm(), DESCRIPTION",
+	.timed = 1);
 
 static void fork_child_has_no_alarm(void)
 {

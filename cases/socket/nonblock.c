@@ -386,7 +386,8 @@ static void rcvtimeo_eagain(void)
 IPCT_CASE(rcvtimeo_eagain,
 	.id = "socket.rcvtimeo_eagain",
 	.asserts = "a recv() that waits longer than SO_RCVTIMEO with nothing received fails with EAGAIN or EWOULDBLOCK after waiting",
-	.spec = "POSIX.1-2024 XSH 2.10.16 Use of Options (SO_RCVTIMEO); recv(), ERRORS [EAGAIN or EWOULDBLOCK]");
+	.spec = "POSIX.1-2024 XSH 2.10.16 Use of Options (SO_RCVTIMEO); recv(), ERRORS [EAGAIN or EWOULDBLOCK]",
+	.timed = 1);
 
 static void rcvtimeo_getsockopt(void)
 {

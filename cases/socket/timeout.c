@@ -60,7 +60,8 @@ IPCT_CASE(timeo_rcvtimeo_accept,
 	.id = "socket.timeo_rcvtimeo_accept",
 	.asserts = "accept() on a listener with SO_RCVTIMEO and no pending connection fails with EAGAIN after waiting at least the timeout",
 	.spec = "Linux socket(7), SO_RCVTIMEO (timeouts apply to accept(2)); POSIX.1-2024 XSH 2.10.16",
-	.needs = IPCT_LINUX_ONLY);
+	.needs = IPCT_LINUX_ONLY,
+	.timed = 1);
 
 static void timeo_sndtimeo_eagain(void)
 {
@@ -77,7 +78,8 @@ static void timeo_sndtimeo_eagain(void)
 IPCT_CASE(timeo_sndtimeo_eagain,
 	.id = "socket.timeo_sndtimeo_eagain",
 	.asserts = "send() on a full socket with SO_SNDTIMEO fails with EAGAIN after waiting at least the timeout when nothing could be sent",
-	.spec = "POSIX.1-2024 XSH 2.10.16 Use of Options (SO_SNDTIMEO); Linux socket(7)");
+	.spec = "POSIX.1-2024 XSH 2.10.16 Use of Options (SO_SNDTIMEO); Linux socket(7)",
+	.timed = 1);
 
 static void timeo_sndtimeo_partial_count(void)
 {
@@ -95,7 +97,8 @@ static void timeo_sndtimeo_partial_count(void)
 IPCT_CASE(timeo_sndtimeo_partial_count,
 	.id = "socket.timeo_sndtimeo_partial_count",
 	.asserts = "a send() larger than the socket can take, with SO_SNDTIMEO, returns the count already sent when the timeout expires",
-	.spec = "POSIX.1-2024 XSH 2.10.16 Use of Options (SO_SNDTIMEO: returns with the amount transferred); Linux socket(7)");
+	.spec = "POSIX.1-2024 XSH 2.10.16 Use of Options (SO_SNDTIMEO: returns with the amount transferred); Linux socket(7)",
+	.timed = 1);
 
 static void timeo_rcvtimeo_waitall_partial(void)
 {
@@ -111,7 +114,8 @@ static void timeo_rcvtimeo_waitall_partial(void)
 IPCT_CASE(timeo_rcvtimeo_waitall_partial,
 	.id = "socket.timeo_rcvtimeo_waitall_partial",
 	.asserts = "recv() with MSG_WAITALL on a socket with SO_RCVTIMEO returns the bytes received so far when the timeout expires",
-	.spec = "POSIX.1-2024 XSH 2.10.16 Use of Options (SO_RCVTIMEO: returns with the amount transferred); Linux socket(7)");
+	.spec = "POSIX.1-2024 XSH 2.10.16 Use of Options (SO_RCVTIMEO: returns with the amount transferred); Linux socket(7)",
+	.timed = 1);
 
 static void timeo_sndtimeo_unix_connect(void)
 {
@@ -140,7 +144,8 @@ IPCT_CASE(timeo_sndtimeo_unix_connect,
 	.id = "socket.timeo_sndtimeo_unix_connect",
 	.asserts = "connect() to an AF_UNIX listener with a full backlog, with SO_SNDTIMEO set, fails with EAGAIN after waiting at least the timeout",
 	.spec = "Linux socket(7), SO_SNDTIMEO (timeouts apply to connect(2)); unix(7)",
-	.needs = IPCT_LINUX_ONLY);
+	.needs = IPCT_LINUX_ONLY,
+	.timed = 1);
 
 static void timeo_rcvtimeo_usec_edom(void)
 {
@@ -235,7 +240,8 @@ IPCT_CASE(timeo_zero_never_expires,
 	.id = "socket.timeo_zero_never_expires",
 	.asserts = "setting SO_RCVTIMEO back to zero removes the timeout: recv() then waits past the old one until data comes",
 	.spec = "Linux socket(7), SO_RCVTIMEO (a zero timeout means the operation never times out)",
-	.needs = IPCT_LINUX_ONLY);
+	.needs = IPCT_LINUX_ONLY,
+	.timed = 1);
 
 static void linger_roundtrip(void)
 {

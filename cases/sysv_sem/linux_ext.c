@@ -48,7 +48,8 @@ IPCT_CASE(semtimedop_timeout_eagain,
 	.asserts = "semtimedop() whose operation cannot proceed waits for the timeout, then fails with EAGAIN without performing any operation",
 	.spec = "Linux semop(2), semtimedop() and ERRORS [EAGAIN]",
 	.needs = IPCT_LINUX_ONLY,
-	.requires = { IPCT_HAVE(HAVE_SEMTIMEDOP) });
+	.requires = { IPCT_HAVE(HAVE_SEMTIMEDOP) },
+	.timed = 1);
 
 static void semtimedop_null_blocks(void)
 {

@@ -173,7 +173,8 @@ static void semctl_setval_updates_ctime(void)
 IPCT_CASE(semctl_setval_updates_ctime,
 	.id = "sysv_sem.semctl_setval_updates_ctime",
 	.asserts = "SETVAL sets sem_ctime, the time of the last change by semctl(), to the current time",
-	.spec = "POSIX.1-2024 <sys/sem.h> (sem_ctime); Linux semctl(2), SETVAL");
+	.spec = "POSIX.1-2024 <sys/sem.h> (sem_ctime); Linux semctl(2), SETVAL",
+	.timed = 1);
 
 static void semctl_ipc_set_mode(void)
 {
