@@ -68,6 +68,7 @@ static int nlanes;
 static int *owner;   /* [n]: 1 when case n runs in a lane */
 static char **held;  /* [n]: TAP text of case n waiting for its turn */
 static int nitems, next_emit = 1;
+static char printed[1]; /* held[n] for a text printed already, or lost */
 static FILE *cur;    /* the held text of the case main.c runs, or NULL */
 static char *cur_buf;
 static size_t cur_len;
@@ -236,13 +237,13 @@ static void lane_collect(struct lane *l, const char *why)
 	l->fd = -1;
 	l->running = 0;
 	if (!why) {
-		held[l->n] = text ? text : strdup("");
+		held[l->n] = text ? text : printed;
 		return;
 	}
 	f = open_memstream(&out, &len);
 	if (!f) {
 		free(text);
-		held[l->n] = strdup("");
+		held[l->n] = printed;
 		return;
 	}
 	fprintf(f, "not ok %d - %s: %s # %s\n", l->n, l->c->id, l->c->asserts, why);
@@ -254,7 +255,7 @@ static void lane_collect(struct lane *l, const char *why)
 	}
 	fclose(f);
 	free(text);
-	held[l->n] = out;
+	held[l->n] = out ? out : printed;
 }
 
 static void poll_lanes(void)
@@ -272,8 +273,10 @@ static void poll_lanes(void)
 static void emit(void)
 {
 	while (next_emit <= nitems && held[next_emit]) {
-		fputs(held[next_emit], stdout);
-		free(held[next_emit]);
+		if (held[next_emit] != printed) {
+			fputs(held[next_emit], stdout);
+			free(held[next_emit]);
+		}
 		held[next_emit] = NULL;
 		next_emit++;
 	}
@@ -297,12 +300,13 @@ void lanes_item_end(int n)
 		return;
 	if (cur) {
 		fclose(cur);
-		held[n] = cur_buf;
+		held[n] = cur_buf ? cur_buf : printed;
 		cur = NULL;
 	} else if (n == next_emit) {
 		next_emit++;
+	} else {
+		held[n] = printed; /* no memory to hold it: printed out of order */
 	}
-	/* else: no memory to hold it, and it was printed out of order */
 	tap_out = stdout;
 	poll_lanes();
 	emit();
@@ -341,11 +345,14 @@ void lanes_finish(void)
 		return;
 	for (;;) {
 		int64_t now;
+		int running = 0;
 
 		poll_lanes();
 		emit();
-		if (next_emit > nitems)
-			return;
+		for (i = 0; i < nlanes; i++)
+			running += lanes[i].running;
+		if (next_emit > nitems || !running)
+			return; /* !running: nothing more can come */
 		sig = supervise_signal();
 		if (sig)
 			supervise_interrupted(sig);
