@@ -153,6 +153,9 @@ void lanes_item_begin(int n);
 void lanes_item_end(int n);
 /* Wait for the lanes still running (within bounds) and print the rest. */
 void lanes_finish(void);
+/* In a case process: close the lanes' files, so that the case sees no
+ * descriptor of the runner's. */
+void lanes_close_fds(void);
 /* Interrupted: pass sig to the lanes and wait (bounded) for them to end. */
 void lanes_stop(int sig);
 

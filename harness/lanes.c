@@ -99,6 +99,7 @@ static void lane_main(int fd, int n, const struct ipct_case *c,
 	static const char done = 'D';
 	char base[256], note[1024], why[1024];
 
+	lanes_close_fds(); /* the other lanes' files: its cases see none */
 	nlanes = 0; /* the lanes are the parent's: lanes_stop() leaves them */
 	snprintf(base, sizeof base, "%s", supervise_rundir());
 	supervise_forget();
@@ -118,6 +119,15 @@ static void lane_main(int fd, int n, const struct ipct_case *c,
 	if (pwrite(1, &done, 1, LANE_DONE) != 1)
 		_exit(1);
 	_exit(0);
+}
+
+void lanes_close_fds(void)
+{
+	int i;
+
+	for (i = 0; i < nlanes; i++)
+		if (lanes[i].running && lanes[i].fd >= 0)
+			close(lanes[i].fd);
 }
 
 /* Start case n in a lane; -1 if it cannot be (main.c then runs it). */

@@ -277,6 +277,7 @@ static void run_case_body(const struct ipct_case *c)
 	sigprocmask(SIG_SETMASK, &none, NULL);
 	if (casedir_stream)
 		close(dirfd(casedir_stream)); /* the case sees no fd of it */
+	lanes_close_fds();
 	if (devnull >= 0)
 		dup2(devnull, 0);
 	dup2(outfd, 1);
