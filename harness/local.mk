@@ -2,15 +2,15 @@
 # selftest_cases is a case binary made to pass, fail, hang, crash and leak
 # on purpose; the selftest-*.sh scripts run it and assert on
 # its real TAP output (separate scripts, so that make -j runs them at once).
-check_PROGRAMS += harness/selftest_cases
+noinst_PROGRAMS += harness/selftest_cases
 # Two files, as a family's binary: selftest-giveup.sh checks the file order
 # (this one is linked first, listed second), helpers across files and the
 # give-up rule's account per file.
 harness_selftest_cases_SOURCES = harness/selftest_family.c \
 	harness/selftest_cases.c
-dist_check_SCRIPTS += harness/selftest-run.sh harness/selftest-cli.sh \
+RUNNER_SELFTESTS += harness/selftest-run.sh harness/selftest-cli.sh \
 	harness/selftest-interrupt.sh harness/selftest-giveup.sh
-EXTRA_DIST += harness/selftest-lib.sh harness/workdir.sh
+EXTRA_DIST += $(RUNNER_SELFTESTS) harness/selftest-lib.sh harness/workdir.sh
 
 # Fault injection for the runner's own tests (LD_PRELOAD; never installed,
 # not part of make check, which must stay fast): `make check-faults` runs
@@ -20,7 +20,7 @@ harness/ipcconf-faults.so: $(srcdir)/harness/faults.c $(srcdir)/harness/interpos
 		$(srcdir)/harness/interpose.h
 	$(AM_V_CCLD)$(MKDIR_P) harness && $(CC) $(CPPFLAGS) $(CFLAGS) -fPIC -shared \
 	  -o $@ $(srcdir)/harness/faults.c $(srcdir)/harness/interpose.c -ldl
-check-faults: harness/ipcconf-faults.so $(nobase_pkglibexec_PROGRAMS) $(check_PROGRAMS)
+check-faults: harness/ipcconf-faults.so $(nobase_pkglibexec_PROGRAMS) $(noinst_PROGRAMS)
 	IPCCONF_BUILDDIR='$(abs_top_builddir)' \
 	IPCCONF_FAULTS_LIB='$(abs_top_builddir)/harness/ipcconf-faults.so' \
 	IPCCONF_EXPECTED_DIR='$(abs_top_srcdir)/expected' \

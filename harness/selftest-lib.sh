@@ -9,7 +9,7 @@
 
 bin=${1:-${IPCCONF_BUILDDIR:-.}/harness/selftest_cases}
 if [ ! -x "$bin" ]; then
-	echo "1..0 # SKIP $bin is not built (make check builds it)"
+	echo "1..0 # SKIP $bin is not built (make builds it)"
 	exit 0
 fi
 # A folder removed however the script ends, interrupted included.
