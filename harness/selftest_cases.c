@@ -237,15 +237,21 @@ IPCT_CASE(timed_holds_objects_and_hangs,
  * timed, creates: it passes only if it runs beside the others.  Then a
  * timed case that hangs: its lane's watchdog ends it.  Their TAP comes in
  * the order of the list all the same (selftest-run.sh). */
-static void timed_runs_beside(void)
+static void partner_path(char *path, size_t len)
 {
 	const char *dir = getenv("SELFTEST_LANE_DIR");
-	char path[1024];
-	int64_t deadline;
 
 	if (!dir)
 		ipct_skip("run by harness/selftest-run.sh only (SELFTEST_LANE_DIR unset)");
-	snprintf(path, sizeof path, "%s/partner-ran", dir);
+	snprintf(path, len, "%s/partner-ran", dir);
+}
+
+static void timed_runs_beside(void)
+{
+	char path[1024];
+	int64_t deadline;
+
+	partner_path(path, sizeof path);
 	deadline = ipct_now_ms() + (int64_t)(5000 * ipct_timeout_mul());
 	while (access(path, F_OK) != 0 && ipct_now_ms() < deadline) {
 		struct timespec ts = { 0, 2000000 };
@@ -268,13 +274,10 @@ IPCT_CASE(timed_hangs, .id = "selftest.timed_hangs", .timeout_s = 1,
 
 static void timed_partner(void)
 {
-	const char *dir = getenv("SELFTEST_LANE_DIR");
 	char path[1024];
 	int fd;
 
-	if (!dir)
-		ipct_skip("run by harness/selftest-run.sh only (SELFTEST_LANE_DIR unset)");
-	snprintf(path, sizeof path, "%s/partner-ran", dir);
+	partner_path(path, sizeof path);
 	fd = open(path, O_WRONLY | O_CREAT, 0600);
 	CHECK_OK(fd);
 	ipct_xclose(fd);

@@ -220,16 +220,24 @@ const char *supervise_rundir(void)
 	return rundir;
 }
 
-void supervise_forget(void)
+/* The descriptors of the run directory (kept: it is removed by the caller,
+ * or is the parent's). */
+static void close_run_files(void)
 {
 	if (casedir_stream)
 		closedir(casedir_stream);
 	casedir_stream = NULL;
 	if (outfd >= 0)
 		close(outfd);
+	outfd = -1;
+}
+
+void supervise_forget(void)
+{
+	close_run_files();
 	if (devnull >= 0)
 		close(devnull);
-	outfd = devnull = -1;
+	devnull = -1;
 	free(case_env);
 	case_env = NULL;
 	rundir[0] = casedir[0] = '\0';
@@ -245,12 +253,7 @@ int supervise_signal(void)
 
 void supervise_end(void)
 {
-	if (casedir_stream)
-		closedir(casedir_stream);
-	casedir_stream = NULL;
-	if (outfd >= 0)
-		close(outfd);
-	outfd = -1;
+	close_run_files();
 	if (rundir[0])
 		ipct_remove_tree(rundir);
 	rundir[0] = '\0';
