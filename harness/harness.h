@@ -109,6 +109,9 @@ const char *supervise_rundir(void);
 void supervise_forget(void);
 /* Remove the run directory. */
 void supervise_end(void);
+/* Linux /proc/<pid>/stat from its state letter on ("S ppid ..."), in buf;
+ * NULL if there is none to read. */
+const char *supervise_proc_state(long pid, char *buf, size_t len);
 /* The signal (SIGINT, SIGTERM, SIGHUP, SIGPIPE) received, or 0. */
 int supervise_signal(void);
 /* End the run after that signal: stop the lanes, clean up, re-raise. */

@@ -32,7 +32,6 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
-#include <time.h>
 #include <unistd.h>
 
 #define LANE_HDR 32     /* header bytes before the lane's TAP */
@@ -72,13 +71,6 @@ static char printed[1]; /* held[n] for a text printed already, or lost */
 static FILE *cur;    /* the held text of the case main.c runs, or NULL */
 static char *cur_buf;
 static size_t cur_len;
-
-static void sleep_us(long us)
-{
-	struct timespec ts = { us / 1000000, (us % 1000000) * 1000 };
-
-	nanosleep(&ts, NULL);
-}
 
 static int will_skip(const struct ipct_case *c)
 {
@@ -126,7 +118,7 @@ void lanes_close_fds(void)
 	int i;
 
 	for (i = 0; i < nlanes; i++)
-		if (lanes[i].running && lanes[i].fd >= 0)
+		if (lanes[i].running)
 			close(lanes[i].fd);
 }
 
@@ -325,31 +317,20 @@ void lanes_item_end(int n)
 /* 0 once the lane's process is gone (or a zombie nobody reaps yet). */
 static int alive(pid_t pid)
 {
-	char path[64], buf[512], *p;
-	ssize_t r;
-	int fd;
+	char buf[512];
+	const char *st;
 
 	if (kill(pid, 0) != 0 && errno == ESRCH)
 		return 0;
-	snprintf(path, sizeof path, "/proc/%ld/stat", (long)pid);
-	fd = open(path, O_RDONLY | O_CLOEXEC);
-	if (fd < 0)
-		return 1;
-	r = read(fd, buf, sizeof buf - 1);
-	close(fd);
-	if (r <= 0)
-		return 1;
-	buf[r] = '\0';
-	p = strrchr(buf, ')');
-	return !(p && (p[2] == 'Z' || p[2] == 'X'));
+	st = supervise_proc_state(pid, buf, sizeof buf);
+	return !(st && (*st == 'Z' || *st == 'X'));
 }
 
 void lanes_finish(void)
 {
 	double mul = ipct_timeout_mul();
 	char why[256];
-	long delay = 0;
-	int i, sig;
+	int delay = 0, i, sig;
 
 	if (!nlanes)
 		return;
@@ -388,15 +369,14 @@ void lanes_finish(void)
 				lane_collect(l, why);
 			}
 		}
-		delay = delay < 100 ? 100 : delay >= 5000 ? 5000 : delay * 2;
-		sleep_us(delay);
+		ipct_backoff(&delay);
 	}
 }
 
 void lanes_stop(int sig)
 {
 	int64_t deadline = ipct_now_ms() + (int64_t)term_ms();
-	int i, left;
+	int i, left, delay = 0;
 
 	if (!nlanes)
 		return;
@@ -415,7 +395,7 @@ void lanes_stop(int sig)
 			break;
 		}
 		if (left)
-			sleep_us(2000);
+			ipct_backoff(&delay);
 	} while (left);
 	emit();
 }

@@ -386,15 +386,34 @@ static void kill_case(pid_t pid)
 	kill(pid, SIGKILL);
 }
 
+const char *supervise_proc_state(long pid, char *buf, size_t len)
+{
+	char path[64], *p;
+	ssize_t r;
+	int fd;
+
+	snprintf(path, sizeof path, "/proc/%ld/stat", pid);
+	fd = open(path, O_RDONLY | O_CLOEXEC);
+	if (fd < 0)
+		return NULL;
+	r = read(fd, buf, len - 1);
+	close(fd);
+	if (r <= 0)
+		return NULL;
+	buf[r] = '\0';
+	p = strrchr(buf, ')'); /* "pid (comm) S ppid ...": comm may hold ')' */
+	return p && p[1] == ' ' && p[2] ? p + 2 : NULL;
+}
+
 /* SIGKILL every live child of ours: with the runner a subreaper (Linux),
  * processes of a case that left its process group and lost their parent
  * are reparented to us.  Found through /proc; returns how many. */
 static int kill_adopted(void)
 {
-	char path[300], buf[512], *p;
+	char buf[512];
+	const char *p;
 	struct dirent *de;
-	int n = 0, fd;
-	ssize_t r;
+	int n = 0;
 	DIR *d = opendir("/proc");
 
 	if (!d)
@@ -402,17 +421,8 @@ static int kill_adopted(void)
 	while ((de = readdir(d)) != NULL) {
 		if (de->d_name[0] < '1' || de->d_name[0] > '9')
 			continue;
-		snprintf(path, sizeof path, "/proc/%s/stat", de->d_name);
-		fd = open(path, O_RDONLY | O_CLOEXEC);
-		if (fd < 0)
-			continue;
-		r = read(fd, buf, sizeof buf - 1);
-		close(fd);
-		if (r <= 0)
-			continue;
-		buf[r] = '\0';
-		p = strrchr(buf, ')'); /* "pid (comm) S ppid ..." */
-		if (p && atol(p + 4) == (long)getpid()) {
+		p = supervise_proc_state(atol(de->d_name), buf, sizeof buf);
+		if (p && atol(p + 2) == (long)getpid()) { /* "S ppid ..." */
 			kill((pid_t)atol(de->d_name), SIGKILL);
 			n++;
 		}
