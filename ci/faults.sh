@@ -31,26 +31,31 @@ for sig in INT TERM INT TERM INT TERM; do
 	# A random moment between 0.1 and 2.5 s into the run.
 	r=$(od -An -N2 -tu2 /dev/urandom | tr -d ' ')
 	delay=$(awk -v r="$r" 'BEGIN { printf "%.2f", 0.1 + (r % 240) / 100 }')
-	setsid make -C "$b1" -j"$jobs" check >"$b1/int.out" 2>&1 &
+	# make leads a process group of its own, as under a terminal, with
+	# SIGINT at its default: sh starts a background command with SIGINT
+	# ignored, and make and the scripts would inherit that and carry on.
+	setsid env --default-signal=INT make -C "$b1" -j"$jobs" check >"$b1/int.out" 2>&1 &
 	pid=$!
 	sleep "$delay"
-	kill -s "$sig" -- "-$pid" 2>/dev/null
+	# Not "kill -s SIG -- -PGID": dash's kill takes no "--" (it fails with
+	# "Illegal number"), and the loop below then never waited.
+	kill -"$sig" -"$pid" 2>/dev/null
 	wait "$pid" 2>/dev/null
 	# Everything of the run must be gone once make has returned.  make
 	# returns at once; the TAP drivers and self-test scripts of its process
 	# group may still be in their EXIT traps, so wait for the group too
 	# (the cases have groups of their own: pgrep finds those).
 	i=0
-	while kill -0 -- "-$pid" 2>/dev/null && [ $i -lt 100 ]; do sleep 0.05; i=$((i + 1)); done
-	if kill -0 -- "-$pid" 2>/dev/null; then
+	while kill -0 -"$pid" 2>/dev/null && [ $i -lt 100 ]; do sleep 0.05; i=$((i + 1)); done
+	if kill -0 -"$pid" 2>/dev/null; then
 		echo "SIG$sig after ${delay}s: processes of the run still running after 5 s"; bad=$((bad + 1))
-		kill -KILL -- "-$pid" 2>/dev/null
+		kill -KILL -"$pid" 2>/dev/null
 	fi
 	i=0
-	while pgrep -f "$b1/cases/" >/dev/null 2>&1 && [ $i -lt 100 ]; do sleep 0.05; i=$((i + 1)); done
-	if pgrep -f "$b1/cases/" >/dev/null; then
+	while pgrep -f "$b1/(cases|harness)/" >/dev/null 2>&1 && [ $i -lt 100 ]; do sleep 0.05; i=$((i + 1)); done
+	if pgrep -f "$b1/(cases|harness)/" >/dev/null; then
 		echo "SIG$sig after ${delay}s: case processes still running"; bad=$((bad + 1))
-		pkill -KILL -f "$b1/cases/"
+		pkill -KILL -f "$b1/(cases|harness)/"
 	fi
 	snapshot "$ci_dir/faults.after"
 	if leftovers "$ci_dir/faults.before" "$ci_dir/faults.after"; then
