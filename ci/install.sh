@@ -21,6 +21,24 @@ say "ipcconf (everything) --junit"
 st=0
 "$run" -o "$ci_dir/logs-all" --junit "$ci_dir/ipcconf-junit.xml" || st=$?
 grep -c '<testcase' "$ci_dir/ipcconf-junit.xml" | sed 's/^/JUnit testcases: /'
+say "ipcconf summary --junit, interrupted"
+# The summary of the logs takes well under a second; tap2junit then runs
+# for seconds: the signals land while its temporary folder exists.
+for sig in INT TERM; do
+	setsid env --default-signal=INT "$run" summary --junit "$ci_dir/int.xml" "$ci_dir/logs-all" >/dev/null 2>&1 &
+	pid=$!
+	i=0
+	while ! ls -d "${TMPDIR:-/tmp}"/ipcconf-junit.* >/dev/null 2>&1 && [ $i -lt 250 ]; do sleep 0.02; i=$((i + 1)); done
+	[ $i -lt 250 ] || die "ipcconf summary --junit made no temporary folder within 5 s"
+	jst=0; kill -"$sig" -"$pid"; wait "$pid" || jst=$?
+	i=0
+	while ps -A -o pgid=,stat= | awk -v g="$pid" '$1 == g && $2 !~ /^Z/ { f = 1 } END { exit !f }' && [ $i -lt 100 ]; do
+		sleep 0.05; i=$((i + 1))
+	done
+	left=$(ls -d "${TMPDIR:-/tmp}"/ipcconf-junit.* 2>/dev/null || :)
+	[ -z "$left" ] || die "SIG$sig during --junit left $left"
+	echo "ok - SIG$sig during --junit: status $jst, nothing left behind"
+done
 say "bad arguments"
 for a in "--bogus" "no.such.case" "nofamily"; do
 	if "$run" $a >/dev/null 2>&1; then die "'ipcconf $a' did not fail"; fi
