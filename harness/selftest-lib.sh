@@ -41,20 +41,19 @@ not_ok() {
 # The checks read files with the shell's own read and case, not grep or
 # wc: a self-test makes a hundred of them, and every process started costs
 # more than the check (make -j2 check, on a machine where fork is dear).
+# find_line FILE LEAD STRING: a line of FILE has the fixed STRING after
+# what the pattern LEAD matches ('*': anywhere in the line; '': at its start).
+find_line() {
+	while IFS= read -r has_l || [ -n "$has_l" ]; do
+		# shellcheck disable=SC2254
+		case $has_l in $2"$3"*) return 0;; esac
+	done <"$1"
+	return 1
+}
 # has FILE STRING: a line of FILE contains the fixed string.
-has() {
-	while IFS= read -r has_l || [ -n "$has_l" ]; do
-		case $has_l in *"$2"*) return 0;; esac
-	done <"$1"
-	return 1
-}
+has() { find_line "$1" '*' "$2"; }
 # starts FILE PREFIX: a line of FILE starts with it.
-starts() {
-	while IFS= read -r has_l || [ -n "$has_l" ]; do
-		case $has_l in "$2"*) return 0;; esac
-	done <"$1"
-	return 1
-}
+starts() { find_line "$1" '' "$2"; }
 # count_lines FILE: sets lines to its number of lines.
 count_lines() {
 	lines=0
