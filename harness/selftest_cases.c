@@ -467,6 +467,35 @@ IPCT_CASE(giveup_a2, .id = "selftest.giveup_a2", .timeout_s = 12,
 	.asserts = "once a file spent the give-up time in slow failures its next case is not run",
 	.spec = "harness");
 
+/* A child of the case starts a session of its own, so it leaves the
+ * case's process group, and leaves a grandchild there that pauses: killing
+ * the group does not reach it.  Orphaned, it is adopted by the runner (a
+ * subreaper), which must find it, kill it and say so.  Its pid is printed
+ * for selftest-run.sh; its alarm bounds its life should nothing adopt it. */
+static void stray_outside_group(void)
+{
+	pid_t c = ipct_fork();
+
+	if (c == 0) {
+		pid_t g;
+
+		CHECK_OK(setsid());
+		g = fork();
+		if (g == 0) {
+			alarm(30);
+			for (;;)
+				pause();
+		}
+		CHECK(g > 0);
+		printf("stray pid %ld\n", (long)g);
+		ipct_child_exit();
+	}
+	ipct_wait_ok(c);
+}
+IPCT_CASE(stray_outside_group, .id = "selftest.stray_outside_group",
+	.asserts = "a process of the case that left its process group is killed by the runner, which reports it",
+	.spec = "harness");
+
 IPCT_HELPERS(&ipct_helper_echo_helper, &ipct_helper_exists_helper);
 
 IPCT_CASES(&ipct_case_exec_helper_runs, &ipct_case_passes, &ipct_case_fails_check, &ipct_case_hangs,
@@ -482,4 +511,4 @@ IPCT_CASES(&ipct_case_exec_helper_runs, &ipct_case_passes, &ipct_case_fails_chec
 	   &ipct_case_timed_partner,
 	   &ipct_case_transcript_compare,
 	   &ipct_case_catch_counts_handler_runs, &ipct_case_giveup_a1,
-	   &ipct_case_giveup_a2);
+	   &ipct_case_giveup_a2, &ipct_case_stray_outside_group);
