@@ -25,12 +25,6 @@ grep -cE '^ok' "$b1/check-faults.out" | sed 's/^/check-faults: /; s/$/ assertion
 elapsed check-faults "$t"
 
 say "interrupting make check"
-# group_alive PGID: a process of the group still runs.  Zombies do not
-# count: the orphans of the run are reaped by init, which on some machines
-# (containers) does it seconds later, and kill -0 sees them until then.
-group_alive() {
-	ps -A -o pgid=,stat= | awk -v g="$1" '$1 == g && $2 !~ /^Z/ { f = 1 } END { exit !f }'
-}
 t=$(date +%s%N)
 snapshot "$ci_dir/faults.before"
 for sig in INT TERM INT TERM INT TERM; do
@@ -44,7 +38,7 @@ for sig in INT TERM INT TERM INT TERM; do
 	pid=$!
 	sleep "$delay"
 	# Not "kill -s SIG -- -PGID": dash's kill takes no "--" (it fails with
-	# "Illegal number"), and the loop below then never waited.
+	# "Illegal number"), and the wait below then never waited.
 	kill -"$sig" -"$pid" 2>/dev/null
 	wait "$pid" 2>/dev/null
 	# Everything of the run must be gone once make has returned.  make

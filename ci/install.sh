@@ -4,7 +4,7 @@
 # with a TAP log directory, a summary and JUnit XML.
 . "$(dirname "$0")/lib.sh"
 bootstrap
-apt_install libtap-formatter-junit-perl
+apt_install libtap-formatter-junit-perl procps
 b="$ci_dir/install"; prefix="$ci_dir/install-prefix"
 rm -rf "$b" "$prefix"; mkdir -p "$b"
 (cd "$b" && "$srcdir/configure" -q --prefix="$prefix")
@@ -32,9 +32,7 @@ for sig in INT TERM; do
 	[ $i -lt 250 ] || die "ipcconf summary --junit made no temporary folder within 5 s"
 	jst=0; kill -"$sig" -"$pid"; wait "$pid" || jst=$?
 	i=0
-	while ps -A -o pgid=,stat= | awk -v g="$pid" '$1 == g && $2 !~ /^Z/ { f = 1 } END { exit !f }' && [ $i -lt 100 ]; do
-		sleep 0.05; i=$((i + 1))
-	done
+	while group_alive "$pid" && [ $i -lt 100 ]; do sleep 0.05; i=$((i + 1)); done
 	left=$(ls -d "${TMPDIR:-/tmp}"/ipcconf-junit.* 2>/dev/null || :)
 	[ -z "$left" ] || die "SIG$sig during --junit left $left"
 	echo "ok - SIG$sig during --junit: status $jst, nothing left behind"

@@ -53,6 +53,14 @@ snapshot() {
 	} | sort >"$1"
 }
 
+# group_alive PGID: a process of the group still runs.  Zombies do not
+# count: the orphans of an interrupted run are reaped by init, which on some
+# machines (containers) does it seconds later, and kill -0 sees them until
+# then.  (Signal a group as kill -SIG -PGID: dash's kill takes no "--".)
+group_alive() {
+	ps -A -o pgid=,stat= | awk -v g="$1" '$1 == g && $2 !~ /^Z/ { f = 1 } END { exit !f }'
+}
+
 # leftovers BEFORE AFTER: fail if the run left objects behind.
 leftovers() {
 	new=$(comm -13 "$1" "$2")
