@@ -405,38 +405,58 @@ const char *supervise_proc_state(long pid, char *buf, size_t len)
 	return p && p[1] == ' ' && p[2] ? p + 2 : NULL;
 }
 
+/* The strays of one case: a process killed is counted once, however many
+ * rounds it takes to die (an ASan process under load takes milliseconds
+ * to exit, and was counted twice: the self-test saw "killed 2"). */
+struct strays {
+	pid_t pid[64];
+	int n;		/* distinct processes killed */
+};
+
 /* SIGKILL every live child of ours: with the runner a subreaper (Linux),
  * processes of a case that left its process group and lost their parent
- * are reparented to us.  Found through /proc; returns how many. */
-static int kill_adopted(void)
+ * are reparented to us.  Found through /proc. */
+static void kill_adopted(struct strays *s)
 {
 	char buf[512];
 	const char *p;
 	struct dirent *de;
-	int n = 0;
+	int i;
 	DIR *d = opendir("/proc");
 
 	if (!d)
-		return 0;
+		return;
 	while ((de = readdir(d)) != NULL) {
+		pid_t pid;
+
 		if (de->d_name[0] < '1' || de->d_name[0] > '9')
 			continue;
-		p = supervise_proc_state(atol(de->d_name), buf, sizeof buf);
-		if (p && atol(p + 2) == (long)getpid()) { /* "S ppid ..." */
-			kill((pid_t)atol(de->d_name), SIGKILL);
-			n++;
+		pid = (pid_t)atol(de->d_name);
+		p = supervise_proc_state(pid, buf, sizeof buf);
+		/* "S ppid ...": a zombie is not running (waitpid reaps it) */
+		if (!p || p[0] == 'Z' || atol(p + 2) != (long)getpid())
+			continue;
+		kill(pid, SIGKILL);
+		for (i = 0; i < s->n && i < 64 && s->pid[i] != pid; i++)
+			;
+		if (i == s->n) {
+			if (i < 64)
+				s->pid[i] = pid;
+			s->n++;
 		}
 	}
 	closedir(d);
-	return n;
 }
 
 /* Reap what is left of the case: zombies at once; live strays (outside
- * its process group) killed first.  Bounded: 100 rounds of 1 ms. */
+ * its process group) killed first.  Bounded: 100 rounds of 1 ms.  Returns
+ * how many processes were killed. */
 static int reap_strays(void)
 {
-	int rounds, killed = 0;
+	struct strays s;
+	int rounds;
 
+	s.n = 0;
 	for (rounds = 0; rounds < 100; rounds++) {
 		pid_t r = waitpid(-1, NULL, WNOHANG);
 
@@ -444,10 +464,10 @@ static int reap_strays(void)
 			continue;
 		if (r < 0)
 			break; /* ECHILD: nothing left */
-		killed += kill_adopted();
+		kill_adopted(&s);
 		sleep_us(1000);
 	}
-	return killed;
+	return s.n;
 }
 
 /* ------------------------------------------------------------------ */
