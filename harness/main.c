@@ -114,6 +114,12 @@ int main(int argc, char **argv)
 		return 0;
 	}
 	tap_out = stdout;
+	if (ipct_exec_wrapper_check(why, sizeof why) != 0) {
+		printf("Bail out! %s\n", why);
+		options_free(&o);
+		baseline_free();
+		return 1;
+	}
 	if (supervise_init(NULL, why, sizeof why) != 0 ||
 	    supervise_ready(argv[0], note, sizeof note, why, sizeof why) != 0) {
 		printf("Bail out! %s\n", why);

@@ -36,6 +36,14 @@ for args in "--bogus" "--case nosuch.case" "nosuch.*" "--timeout abc" \
 	fi
 done
 
+# A wrapper that is no program: one Bail out! naming it, before any case
+# (a helper exec'd through it would fail, and its peer wait for the watchdog).
+w=${IPCCONF_EXEC_WRAPPER:-}
+(IPCCONF_EXEC_WRAPPER="$work/no-such-emulator -x"; export IPCCONF_EXEC_WRAPPER
+ $w "$bin" selftest.passes) >"$work/out" 2>&1; st=$?
+expect_status "a wrapper that is no program stops the binary" 1
+expect_line "it says which and why, before any case" "Bail out! IPCCONF_EXEC_WRAPPER='$work/no-such-emulator -x': $work/no-such-emulator is not a program"
+
 # --- baselines -------------------------------------------------------------
 printf '# comment\n\nselftest.fails_check todo a documented deviation\nselftest.passes todo listed but passes\nselftest.crashes skip not provided here\n' >"$work/base.txt"
 run_bin --baseline "$work/base.txt" selftest.fails_check selftest.passes selftest.crashes >"$work/out" 2>&1; st=$?

@@ -160,6 +160,12 @@ pid_t ipct_exec_helper(const char *name, ...);
  * must carry over and fork would clear (pending signals, alarms).  Returns
  * only by failing the case as broken. */
 void ipct_exec_as_helper(const char *name, ...) __attribute__((noreturn));
+/* IPCCONF_EXEC_WRAPPER (an emulator put before the binary when it execs
+ * itself) must name a program, by path or found in PATH: 0 if so or if it
+ * is unset; -1 with the reason in why otherwise.  The runner checks it
+ * before the first case: a wrong wrapper made every exec'd helper fail
+ * silently, and their peers wait for the watchdog. */
+int ipct_exec_wrapper_check(char *why, size_t len);
 
 /* ------------------------------------------------------------------ */
 /* Outcomes                                                            */

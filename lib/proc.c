@@ -12,6 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/mman.h>
+#include <sys/stat.h>
 #include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
@@ -323,7 +324,8 @@ void *ipct_shared_alloc(size_t size)
 
 /* argv for "<wrapper...> <self> --helper name args...": IPCCONF_EXEC_WRAPPER
  * (e.g. "qemu-aarch64" for a cross build run under qemu-user without
- * binfmt_misc) goes first, split at spaces. */
+ * binfmt_misc) goes first, split at spaces; execvp() finds a wrapper named
+ * without a path in PATH. */
 static char **helper_argv(char **argv, int max, const char *name, va_list ap)
 {
 	static char wrap[256];
@@ -357,7 +359,7 @@ pid_t ipct_exec_helper(const char *name, ...)
 	va_end(ap);
 	pid = ipct_fork();
 	if (pid == 0) {
-		execv(argv[0], argv);
+		execvp(argv[0], argv);
 		_exit(127);
 	}
 	return pid;
@@ -372,8 +374,50 @@ void ipct_exec_as_helper(const char *name, ...)
 	helper_argv(argv, 48, name, ap);
 	va_end(ap);
 	fflush(NULL);
-	execv(argv[0], argv);
-	IPCT_BROKEN("execv(%s): %s", argv[0], ipct_errname(errno));
+	execvp(argv[0], argv);
+	IPCT_BROKEN("execvp(%s): %s", argv[0], ipct_errname(errno));
+}
+
+static int is_program(const char *path)
+{
+	struct stat st;
+
+	return stat(path, &st) == 0 && S_ISREG(st.st_mode) &&
+	       access(path, X_OK) == 0;
+}
+
+int ipct_exec_wrapper_check(char *why, size_t len)
+{
+	const char *w = getenv("IPCCONF_EXEC_WRAPPER"), *path, *end;
+	char word[256], cand[1024];
+	size_t k;
+
+	if (!w)
+		return 0;
+	w += strspn(w, " ");
+	if (!*w)
+		return 0;
+	k = strcspn(w, " ");
+	snprintf(word, sizeof word, "%.*s", (int)k, w);
+	if (strchr(word, '/')) {
+		if (is_program(word))
+			return 0;
+	} else {
+		path = getenv("PATH");
+		for (path = path && *path ? path : "/usr/bin:/bin"; ; path = end + 1) {
+			end = strchr(path, ':');
+			k = end ? (size_t)(end - path) : strlen(path);
+			snprintf(cand, sizeof cand, "%.*s/%s", (int)k,
+				 k ? path : ".", word);
+			if (is_program(cand))
+				return 0;
+			if (!end)
+				break;
+		}
+	}
+	snprintf(why, len, "IPCCONF_EXEC_WRAPPER='%s': %s is not a program%s (the emulator put before this binary when a case execs itself)",
+		 w, word, strchr(word, '/') ? "" : " found in PATH");
+	return -1;
 }
 
 const char *ipct_self_exe(void)
