@@ -511,7 +511,10 @@ static void stray_outside_group(void)
 	ipct_wait_ok(c);
 	CHECK_RET(read(fd[0], &g, sizeof g), sizeof g);
 	st = supervise_proc_state(g, buf, sizeof buf);
-	parent = st ? atol(st + 2) : -1;
+	CHECK(st != NULL); /* it pauses: gone, it was killed by someone */
+	if (!st)
+		return;
+	parent = atol(st + 2);
 	if (parent != (long)getppid()) {
 		kill((pid_t)g, SIGKILL);
 		ipct_skip("the runner is not a subreaper here: the orphan's parent is pid %ld, not the runner (pid %ld)",

@@ -410,7 +410,7 @@ const char *supervise_proc_state(long pid, char *buf, size_t len)
  * to exit, and was counted twice: the self-test saw "killed 2"). */
 struct strays {
 	pid_t pid[64];
-	int n;		/* distinct processes killed */
+	int n;		/* distinct processes killed (counted up to 64) */
 };
 
 /* SIGKILL every live child of ours: with the runner a subreaper (Linux),
@@ -437,13 +437,10 @@ static void kill_adopted(struct strays *s)
 		if (!p || p[0] == 'Z' || atol(p + 2) != (long)getpid())
 			continue;
 		kill(pid, SIGKILL);
-		for (i = 0; i < s->n && i < 64 && s->pid[i] != pid; i++)
+		for (i = 0; i < s->n && s->pid[i] != pid; i++)
 			;
-		if (i == s->n) {
-			if (i < 64)
-				s->pid[i] = pid;
-			s->n++;
-		}
+		if (i == s->n && s->n < 64)
+			s->pid[s->n++] = pid;
 	}
 	closedir(d);
 }
