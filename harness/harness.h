@@ -61,6 +61,10 @@ const char *needs_str(const struct ipct_case *c);
 /* Why the case cannot run here (Linux-only, a missing interface, root...),
  * as a TAP SKIP reason; NULL if it can. */
 const char *skip_reason(const struct ipct_case *c);
+/* The TAP directive of a case that is not run here: "# SKIP file:line:
+ * reason" for a baseline 'skip' entry, else "# SKIP <skip_reason>"; NULL
+ * when it runs.  main.c and the lanes decide with it alike. */
+const char *skip_directive(const struct ipct_case *c);
 void list_cases(const struct options *o);
 
 /* ----------------------------------------------------- baseline.c */

@@ -72,13 +72,6 @@ static FILE *cur;    /* the held text of the case main.c runs, or NULL */
 static char *cur_buf;
 static size_t cur_len;
 
-static int will_skip(const struct ipct_case *c)
-{
-	const struct baseline_entry *be = baseline_find(c->id);
-
-	return (be && be->skip) || skip_reason(c) != NULL;
-}
-
 /* ------------------------------------------------------------------ */
 /* The lane's own process                                              */
 
@@ -181,7 +174,7 @@ void lanes_start(const char *argv0, const struct options *o, int total,
 		return;
 	for (i = 0; cases[i]; i++)
 		if (cases[i]->timed && harness_selected(o, cases[i]->id) &&
-		    !will_skip(cases[i]))
+		    !skip_directive(cases[i]))
 			timed++;
 	if (timed == 0)
 		return;
@@ -201,7 +194,7 @@ void lanes_start(const char *argv0, const struct options *o, int total,
 		if (!harness_selected(o, cases[i]->id))
 			continue;
 		n++;
-		if (cases[i]->timed && !will_skip(cases[i]) &&
+		if (cases[i]->timed && !skip_directive(cases[i]) &&
 		    lane_fork(&lanes[nlanes], n, cases[i], argv0, o, run) == 0) {
 			owner[n] = 1;
 			nlanes++;

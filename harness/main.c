@@ -46,20 +46,11 @@ static void load_baseline(const struct options *o)
 /* One selected case: skipped before it runs, or run and reported. */
 static void run_one(int n, const struct ipct_case *c, const struct options *o)
 {
-	const struct baseline_entry *be = baseline_find(c->id);
-	const char *why = skip_reason(c);
-	char directive[2048];
+	const char *skip = skip_directive(c);
 	int ms;
 
-	if (be && be->skip) {
-		snprintf(directive, sizeof directive, "# SKIP %s:%d: %s",
-			 be->file, be->line, be->reason);
-		report_skip(n, c, directive);
-		return;
-	}
-	if (why) {
-		snprintf(directive, sizeof directive, "# SKIP %s", why);
-		report_skip(n, c, directive);
+	if (skip) {
+		report_skip(n, c, skip);
 		return;
 	}
 	ms = watchdog_next_ms(c, o->timeout_s);
@@ -69,7 +60,8 @@ static void run_one(int n, const struct ipct_case *c, const struct options *o)
 		return;
 	}
 	supervise(c, ms, &outcome);
-	watchdog_record(&outcome, report_outcome(n, c, be, &outcome));
+	watchdog_record(&outcome,
+			report_outcome(n, c, baseline_find(c->id), &outcome));
 }
 
 int main(int argc, char **argv)

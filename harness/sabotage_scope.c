@@ -37,7 +37,7 @@ static const char *const lib_files[] = {
 /* Global functions of the runner's files (libipct's globals are ipct_*). */
 static const char *const harness_prefixes[] = {
 	"ipct_", "main", "die_usage", "options_", "parse_options", "harness_",
-	"list_cases", "needs_str", "require_matches", "skip_reason",
+	"list_cases", "needs_str", "require_matches", "skip_",
 	"validate_table", "supervise", "watchdog_", "report_", "baseline_", NULL,
 };
 

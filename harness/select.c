@@ -221,6 +221,24 @@ const char *skip_reason(const struct ipct_case *c)
 	return NULL;
 }
 
+const char *skip_directive(const struct ipct_case *c)
+{
+	static char buf[2048];
+	const struct baseline_entry *be = baseline_find(c->id);
+	const char *why;
+
+	if (be && be->skip) {
+		snprintf(buf, sizeof buf, "# SKIP %s:%d: %s", be->file, be->line,
+			 be->reason);
+		return buf;
+	}
+	why = skip_reason(c);
+	if (!why)
+		return NULL;
+	snprintf(buf, sizeof buf, "# SKIP %s", why);
+	return buf;
+}
+
 void list_cases(const struct options *o)
 {
 	const struct ipct_case *const *cases = harness_cases();
