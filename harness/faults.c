@@ -10,7 +10,9 @@
  *   unlink-noop          mq_unlink(), sem_unlink(), shm_unlink() succeed, do nothing
  *   sysv-rmid-noop       msgctl/semctl/shmctl(IPC_RMID) succeed, do nothing
  *   signals-lost         kill(), killpg(), raise(), sigqueue(), pthread_kill()
- *                        succeed and deliver nothing (SIGKILL and SIGSTOP excepted)
+ *                        succeed and deliver nothing (SIGKILL and SIGSTOP excepted);
+ *                        a SIGCHLD handler is never installed, as if the kernel
+ *                        never sent SIGCHLD (the runner's is only a wake-up)
  *   blocking-hangs       every call that waits for another party never returns:
  *                        read/recv/accept on a pipe, FIFO, socket or terminal
  *                        without O_NONBLOCK, open() of a FIFO, poll/select with
@@ -468,4 +470,21 @@ int pthread_kill(pthread_t t, int sig)
 	if (lost(sig))
 		return 0;
 	return INTERPOSE_REAL(pthread_kill)(t, sig);
+}
+
+/* The kernel's own SIGCHLD: sigaction() reports success and leaves the
+ * disposition at SIG_DFL, so no handler ever runs. */
+int sigaction(int sig, const struct sigaction *act, struct sigaction *old)
+{
+	struct sigaction dfl;
+
+	if (sig == SIGCHLD && act && interpose_on(SIGNALS_LOST) &&
+	    ((act->sa_flags & SA_SIGINFO) ||
+	     (act->sa_handler != SIG_DFL && act->sa_handler != SIG_IGN))) {
+		dfl = *act;
+		dfl.sa_flags &= ~SA_SIGINFO;
+		dfl.sa_handler = SIG_DFL;
+		act = &dfl;
+	}
+	return INTERPOSE_REAL(sigaction)(sig, act, old);
 }

@@ -525,6 +525,34 @@ IPCT_CASE(stray_outside_group, .id = "selftest.stray_outside_group",
 	.asserts = "a process of the case that left its process group is killed by the runner, which reports it",
 	.spec = "harness");
 
+/* What the runner promises every case, whatever its caller left behind:
+ * selftest-cli.sh also starts the runner with SIGCHLD ignored. */
+static void starts_with_defaults(void)
+{
+	static const int sigs[] = { SIGCHLD, SIGINT, SIGTERM, SIGHUP, SIGPIPE };
+	struct sigaction old;
+	sigset_t mask;
+	size_t i;
+
+	CHECK_OK(sigprocmask(SIG_SETMASK, NULL, &mask));
+	for (i = 0; i < sizeof sigs / sizeof sigs[0]; i++) {
+		int dfl, blocked;
+
+		CHECK_OK(sigaction(sigs[i], NULL, &old));
+		dfl = !(old.sa_flags & SA_SIGINFO) && old.sa_handler == SIG_DFL;
+		blocked = sigismember(&mask, sigs[i]);
+		if (!dfl || blocked)
+			ipct_note("%s:%s%s", ipct_signame(sigs[i]),
+				  dfl ? "" : " not at SIG_DFL",
+				  blocked ? " blocked" : "");
+		CHECK(dfl);
+		CHECK_EQ(0, blocked);
+	}
+}
+IPCT_CASE(starts_with_defaults, .id = "selftest.starts_with_defaults",
+	.asserts = "a case starts with SIGCHLD, SIGINT, SIGTERM, SIGHUP and SIGPIPE at SIG_DFL and unblocked",
+	.spec = "harness");
+
 IPCT_HELPERS(&ipct_helper_echo_helper, &ipct_helper_exists_helper);
 
 IPCT_CASES(&ipct_case_exec_helper_runs, &ipct_case_passes, &ipct_case_fails_check, &ipct_case_hangs,
@@ -540,4 +568,5 @@ IPCT_CASES(&ipct_case_exec_helper_runs, &ipct_case_passes, &ipct_case_fails_chec
 	   &ipct_case_timed_partner,
 	   &ipct_case_transcript_compare,
 	   &ipct_case_catch_counts_handler_runs, &ipct_case_giveup_a1,
-	   &ipct_case_giveup_a2, &ipct_case_stray_outside_group);
+	   &ipct_case_giveup_a2, &ipct_case_stray_outside_group,
+	   &ipct_case_starts_with_defaults);
