@@ -11,8 +11,8 @@
  *   sysv-rmid-noop       msgctl/semctl/shmctl(IPC_RMID) succeed, do nothing
  *   signals-lost         kill(), killpg(), raise(), sigqueue(), pthread_kill()
  *                        succeed and deliver nothing (SIGKILL and SIGSTOP excepted);
- *                        a SIGCHLD handler is never installed, as if the kernel
- *                        never sent SIGCHLD (the runner's is only a wake-up)
+ *                        sigaction() never installs a SIGCHLD handler, as if the
+ *                        kernel sent no SIGCHLD (the runner's is only a wake-up)
  *   blocking-hangs       every call that waits for another party never returns:
  *                        read/recv/accept on a pipe, FIFO, socket or terminal
  *                        without O_NONBLOCK, open() of a FIFO, poll/select with
