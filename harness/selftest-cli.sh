@@ -49,7 +49,7 @@ expect_line "it says which and why, before any case" "Bail out! IPCCONF_EXEC_WRA
 # at once (waitpid() finds none). The runner sets its own disposition before
 # its first fork, and its cases start at SIG_DFL all the same.
 if env --ignore-signal=CHLD true 2>/dev/null; then
-	env --ignore-signal=CHLD ${IPCCONF_EXEC_WRAPPER:-} "$bin" selftest.passes \
+	env --ignore-signal=CHLD $w "$bin" selftest.passes \
 		selftest.checkpoint_order selftest.starts_with_defaults >"$work/out" 2>&1; st=$?
 	expect_status "a runner started with SIGCHLD ignored ends with status 0" 0
 	expect "its cases run and pass" "ok 2 - selftest.checkpoint_order"
