@@ -6,7 +6,6 @@
 
 #include <grp.h>
 #include <poll.h>
-#include <pwd.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -260,12 +259,38 @@ void ipct_reap_children(void)
 	nchildren = 0;
 }
 
+/* The ids of "nobody", from /etc/passwd (65534 when it has none): read
+ * here rather than through getpwnam(), which a statically linked glibc
+ * program can only do by loading the shared NSS modules at run time (the
+ * linker warns; under an emulator they may not be there). */
 static void lookup_unpriv(uid_t *uid, gid_t *gid)
 {
-	struct passwd *pw = getpwnam("nobody");
+	char line[512];
+	FILE *f = fopen("/etc/passwd", "r");
 
-	*uid = pw ? pw->pw_uid : 65534;
-	*gid = pw ? pw->pw_gid : 65534;
+	*uid = 65534;
+	*gid = 65534;
+	if (!f)
+		return;
+	while (fgets(line, sizeof line, f)) {
+		char *p = strchr(line, ':'), *end;
+		unsigned long u, g;
+
+		/* nobody:PASSWORD:UID:GID:... */
+		if (!p || strncmp(line, "nobody:", 7) != 0 ||
+		    !(p = strchr(p + 1, ':')))
+			continue;
+		u = strtoul(p + 1, &end, 10);
+		if (end == p + 1 || *end != ':')
+			continue;
+		g = strtoul(end + 1, &p, 10);
+		if (p == end + 1 || *p != ':')
+			continue;
+		*uid = (uid_t)u;
+		*gid = (gid_t)g;
+		break;
+	}
+	fclose(f);
 }
 
 uid_t ipct_unpriv_uid(void)
