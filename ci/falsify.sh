@@ -15,7 +15,7 @@ else
 	b="$ci_dir/falsify"
 	rm -rf "$b"; mkdir -p "$b"
 	# (configure adds -fno-optimize-sibling-calls: FALSIFY_CFLAGS)
-	(cd "$b" && "$srcdir/configure" -q)
+	(cd "$b" && "$srcdir/configure" -q --disable-static-link)
 	make -C "$b" -j"$jobs" >"$b/make.out" 2>&1 || { cat "$b/make.out"; die "build failed"; }
 fi
 say "build tree: $b"

@@ -1,6 +1,8 @@
 #!/bin/sh
 # ci/valgrind.sh - every case binary under memcheck (make check-valgrind):
-# 0 errors and 0 bytes definitely or indirectly lost, or it fails.
+# 0 errors and 0 bytes definitely or indirectly lost, or it fails.  The
+# build is configure's default (static), so this also runs the relinking
+# that check-valgrind does there (Makefile.am).
 . "$(dirname "$0")/lib.sh"
 bootstrap
 apt_install valgrind

@@ -20,7 +20,9 @@ harness/ipcconf-faults.so: $(srcdir)/harness/faults.c $(srcdir)/harness/interpos
 		$(srcdir)/harness/interpose.h
 	$(AM_V_CCLD)$(MKDIR_P) harness && $(CC) $(CPPFLAGS) $(CFLAGS) -fPIC -shared \
 	  -o $@ $(srcdir)/harness/faults.c $(srcdir)/harness/interpose.c -ldl
-check-faults: harness/ipcconf-faults.so $(nobase_pkglibexec_PROGRAMS) $(noinst_PROGRAMS)
+check-faults:
+	@$(ipcconf_shared_run)
+check-faults-run: harness/ipcconf-faults.so $(nobase_pkglibexec_PROGRAMS) $(noinst_PROGRAMS)
 	IPCCONF_BUILDDIR='$(abs_top_builddir)' \
 	IPCCONF_FAULTS_LIB='$(abs_top_builddir)/harness/ipcconf-faults.so' \
 	IPCCONF_EXPECTED_DIR='$(abs_top_srcdir)/expected' \
@@ -28,7 +30,7 @@ check-faults: harness/ipcconf-faults.so $(nobase_pkglibexec_PROGRAMS) $(noinst_P
 MOSTLYCLEANFILES = report.html report.txt harness/ipcconf-faults.so
 EXTRA_DIST += harness/faults.c harness/interpose.c harness/interpose.h \
 	harness/selftest-faults.sh
-.PHONY: check-faults
+.PHONY: check-faults check-faults-run
 # ipcconf report / compare: the HTML conformance report and the man page.
 dist_man1_MANS = harness/ipcconf.1
 # report-test.sh runs real suites (seconds): ci/report.sh runs it, not make check.
@@ -53,7 +55,9 @@ harness/ipcconf-sabotage.so: $(SABOTAGE_SRC) $(SABOTAGE_HDR)
 harness/sabotage-list: $(srcdir)/harness/sabotage-list.c $(srcdir)/harness/sabotage_rows.c $(SABOTAGE_HDR)
 	$(AM_V_CCLD)$(MKDIR_P) harness && $(CC) $(CPPFLAGS) $(CFLAGS) \
 	  -I$(srcdir)/harness -o $@ $(srcdir)/harness/sabotage-list.c $(srcdir)/harness/sabotage_rows.c
-check-falsify: harness/ipcconf-sabotage.so harness/sabotage-list $(nobase_pkglibexec_PROGRAMS)
+check-falsify:
+	@$(ipcconf_shared_run)
+check-falsify-run: harness/ipcconf-sabotage.so harness/sabotage-list $(nobase_pkglibexec_PROGRAMS)
 	IPCCONF_BUILDDIR='$(abs_top_builddir)' \
 	IPCCONF_SABOTAGE_LIB='$(abs_top_builddir)/harness/ipcconf-sabotage.so' \
 	IPCCONF_SABOTAGE_LIST='$(abs_top_builddir)/harness/sabotage-list' \
@@ -64,4 +68,4 @@ MOSTLYCLEANFILES += harness/ipcconf-sabotage.so harness/sabotage-list \
 EXTRA_DIST += harness/sabotage.c harness/sabotage_rows.c harness/sabotage_scope.c \
 	harness/sabotage.h harness/sabotage.def harness/sabotage-list.c harness/falsify.sh \
 	harness/falsify-unreachable.txt
-.PHONY: check-falsify
+.PHONY: check-falsify check-falsify-run
