@@ -20,7 +20,8 @@ bins=$(cd "$b" && find cases -type f -perm -u+x | sort)
 cases=0
 for t in $bins; do cases=$((cases + $("$b/$t" --list | wc -l))); done
 nbins=$(echo "$bins" | wc -w)
-echo "bench: $cases cases in $nbins binaries; load average $(cut -d' ' -f1-3 /proc/loadavg)"
+linkage=$(sed -n 's/^IPCCONF_LINKAGE = //p' "$b/Makefile" 2>/dev/null)
+echo "bench: $cases cases in $nbins binaries, linked ${linkage:-?}; load average $(cut -d' ' -f1-3 /proc/loadavg)"
 
 # What bounds the suite (README): making and ending processes.  A subshell
 # is a fork and an exit, no exec; two loops at once show whether the
