@@ -45,11 +45,11 @@
 #define LANE_GRACE_MS 5000
 #define LANE_TERM_MS 2500
 
-static double term_ms(void)
+static int64_t term_ms(void)
 {
-	double mul = ipct_timeout_mul();
+	int64_t ms = ipct_scale_ms(LANE_TERM_MS);
 
-	return LANE_TERM_MS * (mul > 1 ? mul : 1);
+	return ms > LANE_TERM_MS ? ms : LANE_TERM_MS;
 }
 
 struct lane {
@@ -159,7 +159,7 @@ static int lane_fork(struct lane *l, int n, const struct ipct_case *c,
 	s = o->timeout_s > 0 ? o->timeout_s :
 	    c->timeout_s > 0 ? c->timeout_s : DEFAULT_TIMEOUT_S;
 	l->deadline = ipct_now_ms() +
-		      (int64_t)((s * 1000 + LANE_GRACE_MS) * ipct_timeout_mul());
+		      ipct_scale_ms((int64_t)s * 1000 + LANE_GRACE_MS);
 	return 0;
 }
 
@@ -321,7 +321,6 @@ static int alive(pid_t pid)
 
 void lanes_finish(void)
 {
-	double mul = ipct_timeout_mul();
 	char why[256];
 	int delay = 0, i, sig;
 
@@ -353,12 +352,12 @@ void lanes_finish(void)
 			} else if (now >= l->deadline && !l->termed) {
 				kill(l->pid, SIGTERM);
 				l->termed = 1;
-				l->deadline = now + (int64_t)term_ms();
+				l->deadline = now + term_ms();
 			} else if (now >= l->deadline) {
 				kill(l->pid, SIGKILL);
 				snprintf(why, sizeof why,
 					 "timeout: the lane that ran this timed case did not end within %g s of its watchdog, nor after SIGTERM; killed",
-					 LANE_GRACE_MS * mul / 1000.0);
+					 ipct_scale_ms(LANE_GRACE_MS) / 1000.0);
 				lane_collect(l, why);
 			}
 		}

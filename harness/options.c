@@ -123,6 +123,8 @@ void parse_options(int argc, char **argv, struct options *o)
 			o->globs[o->nglobs++] = a;
 		}
 	}
+	if (ipct_timeout_mul_problem())
+		die_usage("%s", ipct_timeout_mul_problem());
 	if (proof && *proof) {
 		if (strcmp(proof, "window") == 0)
 			ipct_force_window_proof = 1;

@@ -36,6 +36,19 @@ for args in "--bogus" "--case nosuch.case" "nosuch.*" "--timeout abc" \
 	fi
 done
 
+# A multiplier that is no positive decimal is refused, not taken as 1: a
+# run scaled for an emulator must not silently get the native bounds.
+for m in abc 0 -2 1e1 2.5x; do
+	(IPCCONF_TIMEOUT_MUL=$m; export IPCCONF_TIMEOUT_MUL; run_bin selftest.passes) >"$work/out" 2>"$work/err"; st=$?
+	count_lines "$work/err"
+	if [ "$st" -eq 2 ] && [ "$lines" -eq 1 ] && has "$work/err" "IPCCONF_TIMEOUT_MUL='$m' is not a positive decimal number"; then
+		ok "IPCCONF_TIMEOUT_MUL='$m' is rejected by name with status 2"
+	else
+		cat "$work/err" >>"$work/out"
+		not_ok "IPCCONF_TIMEOUT_MUL='$m': status $st, $lines line(s) on stderr"
+	fi
+done
+
 # A wrapper that is no program: one Bail out! naming it, before any case
 # (a helper exec'd through it would fail, and its peer wait for the watchdog).
 w=${IPCCONF_EXEC_WRAPPER:-}

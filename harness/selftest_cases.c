@@ -257,7 +257,7 @@ static void timed_runs_beside(void)
 	/* The partner comes after 16 cases, two of which wait on purpose;
 	 * under ASan beside stress-ng --cpu 2 they took more than the 0.6 s
 	 * that 5 s x selftest-run.sh's multiplier gave. */
-	deadline = ipct_now_ms() + (int64_t)(40000 * ipct_timeout_mul());
+	deadline = ipct_now_ms() + ipct_scale_ms(40000);
 	while (access(path, F_OK) != 0 && ipct_now_ms() < deadline) {
 		struct timespec ts = { 0, 2000000 };
 

@@ -23,6 +23,7 @@
 
 #include <dirent.h>
 #include <fcntl.h>
+#include <limits.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -653,7 +654,7 @@ void supervise(const struct ipct_case *c, int timeout_ms, struct outcome *o)
 
 static const char *slow_file; /* the file the account below is for */
 static int slow_failures;
-static double slow_spent_s;
+static int64_t slow_spent_ms;
 static char give_up[512];
 
 /* "cases/pipe/read.c" (or "harness/selftest_cases.c": the last two parts)
@@ -676,31 +677,33 @@ static const char *shown_file(const char *file)
 
 int watchdog_next_ms(const struct ipct_case *c, int override_s)
 {
-	double mul = ipct_timeout_mul();
 	int s = override_s > 0 ? override_s :
 		c->timeout_s > 0 ? c->timeout_s : DEFAULT_TIMEOUT_S;
+	int64_t ms;
 
 	if (!slow_file || strcmp(slow_file, c->file) != 0) {
 		slow_file = c->file;
 		slow_failures = 0;
-		slow_spent_s = 0;
+		slow_spent_ms = 0;
 	}
-	if (slow_spent_s >= GIVE_UP_S * mul) {
+	if (slow_spent_ms >= ipct_scale_ms(GIVE_UP_S * 1000)) {
 		snprintf(give_up, sizeof give_up,
-			 "not run: %d cases of %s failed slowly or timed out (%.0f s); the platform seems to hang, the runner gave up early on this file",
-			 slow_failures, shown_file(c->file), slow_spent_s);
+			 "not run: %d cases of %s failed slowly or timed out (%lld s); the platform seems to hang, the runner gave up early on this file",
+			 slow_failures, shown_file(c->file),
+			 (long long)(slow_spent_ms + 500) / 1000);
 		return 0;
 	}
 	if (slow_failures > 0 && s > AFTER_SLOW_S)
 		s = AFTER_SLOW_S;
-	return (int)(s * 1000 * mul);
+	ms = ipct_scale_ms((int64_t)s * 1000);
+	return ms < 1 ? 1 : ms > INT_MAX ? INT_MAX : (int)ms;
 }
 
 void watchdog_record(const struct outcome *o, int ok)
 {
-	if (!ok && o->ms >= SLOW_S * 1000 * ipct_timeout_mul()) {
+	if (!ok && o->ms >= ipct_scale_ms(SLOW_S * 1000)) {
 		slow_failures++;
-		slow_spent_s += o->ms / 1000.0;
+		slow_spent_ms += o->ms;
 	}
 }
 

@@ -161,7 +161,7 @@ static int wait_asleep(pid_t pid, int result_fd, int stopped, const char *what,
 		      (long)pid, stopped ? "stop" : "block");
 	if (!kernel_probe_available()) {
 		struct pollfd p = { .fd = result_fd, .events = POLLIN };
-		int w = (int)(WINDOW_MS * ipct_timeout_mul());
+		int w = (int)ipct_scale_ms(WINDOW_MS);
 
 		if (stopped)
 			ipct_skip("needs /proc to see that a process stopped");

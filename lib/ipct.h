@@ -357,8 +357,12 @@ void ipct_expect_fault(void);
  * queueing across exec, for one): such a case skips, naming the reason. */
 int ipct_under_valgrind(void);
 
-/* Timeout multiplier (IPCCONF_TIMEOUT_MUL, default 1). */
+/* Timeout multiplier (IPCCONF_TIMEOUT_MUL, default 1), for messages. */
 double ipct_timeout_mul(void);
+/* ms times the multiplier, in integers (bounds are computed with this). */
+int64_t ipct_scale_ms(int64_t ms);
+/* NULL, or why IPCCONF_TIMEOUT_MUL was not usable (1 is used then). */
+const char *ipct_timeout_mul_problem(void);
 /* Milliseconds of the default bound for internal waits (5 s x mul). */
 int ipct_wait_limit_ms(void);
 /* Sleep between polls of a state that has no descriptor to wait on:

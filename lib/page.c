@@ -35,7 +35,7 @@ static int shared_across_fork(struct ipct_page *p)
 		p->run_id = SHARED_MAGIC;
 		_exit(0);
 	}
-	deadline = ipct_now_ms() + (int64_t)(5000 * ipct_timeout_mul());
+	deadline = ipct_now_ms() + ipct_scale_ms(5000);
 	while ((r = waitpid(pid, &st, WNOHANG)) != pid) {
 		if (r < 0 && errno != EINTR)
 			return -1;

@@ -5,6 +5,7 @@
 #include "ipct_int.h"
 
 #include <grp.h>
+#include <limits.h>
 #include <poll.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -80,28 +81,79 @@ int ipct_under_valgrind(void)
 	return e && *e && strcmp(e, "0") != 0;
 }
 
-double ipct_timeout_mul(void)
-{
-	static double mul;
-	const char *s;
-	char *end;
+/* IPCCONF_TIMEOUT_MUL in millionths, read once.  It is parsed and applied
+ * with integers only: a watchdog must not depend on the floating point of
+ * the platform under test (an emulator's x87 among them), and a value that
+ * is not a plain positive decimal is refused by name rather than taken as
+ * 1 in silence (ipct_timeout_mul_problem()). */
+#define MUL_ONE 1000000
+#define MUL_MAX ((int64_t)1000000 * MUL_ONE)
+static int64_t mul_ppm;
+static char mul_problem[160];
 
-	if (mul > 0)
-		return mul;
-	mul = 1;
+static int64_t parse_mul(const char *s)
+{
+	int64_t v = 0, unit = MUL_ONE;
+	int digits = 0;
+	const char *p = s;
+
+	for (; *p >= '0' && *p <= '9'; p++, digits++) {
+		v = v * 10 + (*p - '0') * MUL_ONE;
+		if (v > MUL_MAX)
+			return -1;
+	}
+	if (*p == '.')
+		for (p++; *p >= '0' && *p <= '9'; p++, digits++)
+			if (unit /= 10)
+				v += (*p - '0') * unit;
+	return digits && *p == '\0' && v > 0 ? v : -1;
+}
+
+static int64_t timeout_mul_ppm(void)
+{
+	const char *s;
+
+	if (mul_ppm > 0)
+		return mul_ppm;
+	mul_ppm = MUL_ONE;
 	s = getenv("IPCCONF_TIMEOUT_MUL");
 	if (s && *s) {
-		double v = strtod(s, &end);
+		int64_t v = parse_mul(s);
 
-		if (*end == '\0' && v > 0)
-			mul = v;
+		if (v > 0)
+			mul_ppm = v;
+		else
+			snprintf(mul_problem, sizeof mul_problem,
+				 "IPCCONF_TIMEOUT_MUL='%.64s' is not a positive decimal number (such as 3 or 0.5) of at most 1000000",
+				 s);
 	}
-	return mul;
+	return mul_ppm;
+}
+
+const char *ipct_timeout_mul_problem(void)
+{
+	timeout_mul_ppm();
+	return mul_problem[0] ? mul_problem : NULL;
+}
+
+int64_t ipct_scale_ms(int64_t ms)
+{
+	int64_t m = timeout_mul_ppm();
+
+	/* ms * m / MUL_ONE without overflow for any bound this suite uses */
+	return ms / 1000 * m / 1000 + ms % 1000 * m / MUL_ONE;
+}
+
+double ipct_timeout_mul(void)
+{
+	return (double)timeout_mul_ppm() / MUL_ONE;
 }
 
 int ipct_wait_limit_ms(void)
 {
-	return (int)(5000 * ipct_timeout_mul());
+	int64_t ms = ipct_scale_ms(5000);
+
+	return ms > INT_MAX ? INT_MAX : (int)ms;
 }
 
 /* Sleep a little between polls for an event that has no descriptor. */
@@ -236,7 +288,7 @@ void ipct_reap_children(void)
 			continue;
 		children[i].reaped = 1;
 		status = 0;
-		if (!reap_within(pid, &status, (int)(1000 * ipct_timeout_mul()))) {
+		if (!reap_within(pid, &status, (int)ipct_scale_ms(1000))) {
 			kill(pid, SIGKILL);
 			waitpid(pid, &status, 0);
 			snprintf(text, sizeof text,
