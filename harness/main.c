@@ -122,6 +122,9 @@ int main(int argc, char **argv)
 	printf("1..%d\n", total);
 	if (note[0])
 		printf("# runner: %s\n", note);
+	if (ipct_scale_ms(1000) != 1000)
+		printf("# runner: every watchdog and wait is scaled by IPCCONF_TIMEOUT_MUL=%g\n",
+		       ipct_timeout_mul());
 	for (i = 0, n = 0; cases[i]; i++) {
 		if (!harness_selected(&o, cases[i]->id) || lanes_owns(++n))
 			continue;
