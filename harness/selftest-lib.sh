@@ -34,8 +34,11 @@ t1=$mul
 n=0
 failed=0
 ok() { n=$((n + 1)); echo "ok $n - $1"; }
+# not_ok DESCRIPTION [DETAIL]: the detail first, then the output it is about
+# (a CI log may keep only the first lines of a failure).
 not_ok() {
 	n=$((n + 1)); failed=$((failed + 1)); echo "not ok $n - $1"
+	[ -n "${2:-}" ] && echo "# $2"
 	[ -f "$work/out" ] && sed 's/^/# /' "$work/out" | head -40
 }
 # The checks read files with the shell's own read and case, not grep or
@@ -62,21 +65,21 @@ count_lines() {
 # expect DESCRIPTION PATTERN: the last output contains the fixed string.
 expect() {
 	if has "$work/out" "$2"; then ok "$1"; else
-		not_ok "$1"; echo "# missing: $2"; fi
+		not_ok "$1" "missing: $2"; fi
 }
 # expect_line DESCRIPTION PREFIX: a line of the last output starts with it
 # ("ok 3 - x" is in "not ok 3 - x" too).
 expect_line() {
 	if starts "$work/out" "$2"; then ok "$1"; else
-		not_ok "$1"; echo "# missing line: $2"; fi
+		not_ok "$1" "missing line: $2"; fi
 }
 expect_not() {
-	if has "$work/out" "$2"; then not_ok "$1"; echo "# unexpected: $2"
+	if has "$work/out" "$2"; then not_ok "$1" "unexpected: $2"
 	else ok "$1"; fi
 }
 expect_status() {
 	if [ "$st" -eq "$2" ]; then ok "$1"; else
-		not_ok "$1"; echo "# exit status $st, expected $2"; fi
+		not_ok "$1" "exit status $st, expected $2"; fi
 }
 
 # Wait (bounded) until a file exists and is non-empty.
