@@ -38,7 +38,7 @@ done
 
 # A multiplier that is no positive decimal is refused, not taken as 1: a
 # run scaled for an emulator must not silently get the native bounds.
-for m in abc 0 -2 1e1 2.5x; do
+for m in abc 0 -2 1e1 2.5x 1000.5; do
 	(IPCCONF_TIMEOUT_MUL=$m; export IPCCONF_TIMEOUT_MUL; run_bin selftest.passes) >"$work/out" 2>"$work/err"; st=$?
 	count_lines "$work/err"
 	if [ "$st" -eq 2 ] && [ "$lines" -eq 1 ] && has "$work/err" "IPCCONF_TIMEOUT_MUL='$m' is not a positive decimal number"; then

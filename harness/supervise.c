@@ -696,6 +696,7 @@ int watchdog_next_ms(const struct ipct_case *c, int override_s)
 	if (slow_failures > 0 && s > AFTER_SLOW_S)
 		s = AFTER_SLOW_S;
 	ms = ipct_scale_ms((int64_t)s * 1000);
+	/* 0 would mean "gave up"; --timeout 86400 times 1000 is no int */
 	return ms < 1 ? 1 : ms > INT_MAX ? INT_MAX : (int)ms;
 }
 

@@ -5,7 +5,6 @@
 #include "ipct_int.h"
 
 #include <grp.h>
-#include <limits.h>
 #include <poll.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -87,7 +86,10 @@ int ipct_under_valgrind(void)
  * is not a plain positive decimal is refused by name rather than taken as
  * 1 in silence (ipct_timeout_mul_problem()). */
 #define MUL_ONE 1000000
-#define MUL_MAX ((int64_t)1000000 * MUL_ONE)
+/* At most 1000: the library's own bounds (a minute at most) then stay an
+ * int of milliseconds scaled; only the runner's watchdog, which --timeout
+ * sets up to a day, needs a clamp (supervise.c). */
+#define MUL_MAX ((int64_t)1000 * MUL_ONE)
 static int64_t mul_ppm;
 static char mul_problem[160];
 
@@ -106,7 +108,7 @@ static int64_t parse_mul(const char *s)
 		for (p++; *p >= '0' && *p <= '9'; p++, digits++)
 			if (unit /= 10)
 				v += (*p - '0') * unit;
-	return digits && *p == '\0' && v > 0 ? v : -1;
+	return digits && *p == '\0' && v > 0 && v <= MUL_MAX ? v : -1;
 }
 
 static int64_t timeout_mul_ppm(void)
@@ -124,7 +126,7 @@ static int64_t timeout_mul_ppm(void)
 			mul_ppm = v;
 		else
 			snprintf(mul_problem, sizeof mul_problem,
-				 "IPCCONF_TIMEOUT_MUL='%.64s' is not a positive decimal number (such as 3 or 0.5) of at most 1000000",
+				 "IPCCONF_TIMEOUT_MUL='%.64s' is not a positive decimal number (such as 3 or 0.5) of at most 1000",
 				 s);
 	}
 	return mul_ppm;
@@ -151,9 +153,7 @@ double ipct_timeout_mul(void)
 
 int ipct_wait_limit_ms(void)
 {
-	int64_t ms = ipct_scale_ms(5000);
-
-	return ms > INT_MAX ? INT_MAX : (int)ms;
+	return (int)ipct_scale_ms(5000);
 }
 
 /* Sleep a little between polls for an event that has no descriptor. */
